@@ -1,0 +1,79 @@
+"""Generate a synthetic ownership file of N activities for benchmarks.
+
+The organisation has 50 functions (some with capacities), activities carry 4-6
+assignments, phases, efforts and acyclic dependencies, and a small, realistic share of
+them break rules (missing A, two A's, unknown functions, crowded consultations) so
+that the linter has findings to report, as it would on a real file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+FUNCTIONS = 50
+PHASES = ("prepare", "pilot", "launch", "adopt", "sustain")
+
+
+def function_ids(count: int = FUNCTIONS) -> list[str]:
+    return [f"F{index:02d}" for index in range(count)]
+
+
+def generate(activities: int, seed: int = 7) -> str:
+    """Return the YAML text of a model with ``activities`` activities."""
+    rng = random.Random(seed)
+    ids = function_ids()
+    lines = [
+        "version: 1",
+        f"name: Generated organisation of {activities} activities",
+        "functions:",
+    ]
+    for index, fid in enumerate(ids):
+        capacity = f", capacity: {activities // 10 + 5}" if index % 3 == 0 else ""
+        lines.append(f"  {fid}: {{name: Function {index}{capacity}}}")
+    lines.append("activities:")
+    for index in range(activities):
+        phase = PHASES[index * len(PHASES) // activities]
+        lines.append(f"  - id: act-{index}")
+        lines.append(f"    name: Activity number {index} of the programme")
+        lines.append(f"    phase: {phase}")
+        lines.append(f"    effort: {rng.choice((0.5, 1, 1, 2, 3))}")
+        if index and rng.random() < 0.6:
+            deps = sorted(
+                {rng.randrange(max(0, index - 50), index) for _ in range(rng.randint(1, 2))}
+            )
+            lines.append(f"    depends_on: [{', '.join(f'act-{d}' for d in deps)}]")
+        holders = rng.sample(ids, rng.randint(4, 6))
+        letters = ["A", "R"] + [rng.choice("RCCII") for _ in holders[2:]]
+        roll = rng.random()
+        if roll < 0.01:
+            letters[0] = "C"  # missing accountable
+        elif roll < 0.02:
+            letters[1] = "A"  # two accountables
+        elif roll < 0.025:
+            holders[-1] = "Comms"  # unknown function
+        elif roll < 0.03:
+            letters = ["A/R"] + ["C"] * (len(holders) - 1)  # crowded consultation
+        lines.append("    raci:")
+        lines.extend(f"      {fid}: {letter}" for fid, letter in zip(holders, letters, strict=True))
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("activities", type=int, help="number of activities")
+    parser.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    text = generate(args.activities, args.seed)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,3 @@
+from raci.cli import main
+
+main()

@@ -1,0 +1,92 @@
+"""The typer application, and the one place where errors become exit codes.
+
+Every command is registered through :func:`command`, which turns a
+:class:`~raci.errors.RaciError` into one clean message and exit 2, and anything
+unexpected into one line asking for a bug report and exit 3 (``RACI_DEBUG=1`` shows the
+traceback instead).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import typer
+
+from raci import __version__
+from raci.errors import RaciError
+
+BUG_REPORT = "https://github.com/raci-dev/raci/issues"
+
+app = typer.Typer(
+    name="raci",
+    help=(
+        "Model cross-functional ownership as RACI matrices and lint it like code.\n\n"
+        "Start with [bold]raci check org.yaml[/]; [bold]raci rules[/] lists what it checks."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
+    """Register a command whose errors are reported the raci way."""
+
+    def decorate(function: F) -> F:
+        @functools.wraps(function)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return function(*args, **kwargs)
+            except (typer.Exit, typer.Abort, typer.BadParameter):
+                raise
+            except RaciError as error:
+                fail(str(error), error.exit_code)
+            except KeyboardInterrupt:
+                fail("interrupted", 130)
+            except Exception as error:
+                if os.environ.get("RACI_DEBUG"):
+                    raise
+                fail(
+                    f"internal error ({type(error).__name__}: {error}). This is a bug in raci "
+                    f"{__version__}; please report it at {BUG_REPORT}",
+                    3,
+                )
+
+        app.command(name, **options)(run)
+        return function
+
+    return decorate
+
+
+def fail(message: str, code: int) -> None:
+    """Print ``raci: message`` on stderr and exit with ``code``."""
+    sys.stderr.write(f"raci: {message}\n")
+    raise typer.Exit(code)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"raci {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        "-V",
+        callback=version_callback,
+        is_eager=True,
+        help="Show the version and exit.",
+    ),
+) -> None:
+    """Model cross-functional ownership as RACI matrices and lint it like code."""

@@ -1,0 +1,20 @@
+"""``--format json``: the shape SPEC section 4 defines, exactly."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from raci import __version__
+
+if TYPE_CHECKING:
+    from raci.engine import Report
+
+
+def render(report: Report, color: bool = False) -> str:
+    document = {
+        "tool": {"name": "raci", "version": __version__},
+        "summary": report.summary(),
+        "findings": [finding.as_dict() for finding in report.findings],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

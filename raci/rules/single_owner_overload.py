@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from raci.context import Context
+from raci.rules.base import Problem, Rule, RuleSettings, function_problem
+from raci.scheme import Role
+
+MIN_ACTIVITIES_FOR_SHARES = 5
+
+
+class OverloadSettings(RuleSettings):
+    max_accountable: int = Field(8, ge=0, description="most activities one function may own (A)")
+    max_responsible: int = Field(
+        12, ge=0, description="most activities one function may do the work on (R)"
+    )
+    max_accountable_share: float = Field(
+        0.4, ge=0, le=1, description="largest share of all activities one function may own"
+    )
+    max_responsible_share: float = Field(
+        0.5, ge=0, le=1, description="largest share of all activities one function may do"
+    )
+
+
+class SingleOwnerOverload(Rule):
+    """One function is made the owner of too much of the programme.
+
+    The classic failure of a change programme: Internal Communications is handed
+    "drive adoption" while HR, OD, IT, InfoSec, Marketing and Brand stand back. A
+    function accountable for more than ``max_accountable`` activities (or responsible
+    for more than ``max_responsible``) is overloaded; so is one accountable for more
+    than ``max_accountable_share`` (or responsible for more than
+    ``max_responsible_share``) of all activities, in models of five activities or more.
+    Share the load: move accountability to the functions that hold the levers.
+
+    Failing example::
+
+        version: 1
+        functions:
+          IC: {name: Internal Communications}
+          HR: {name: Human Resources}
+        activities:
+          - {id: vision, name: Agree the vision, raci: {IC: A/R, HR: C}}
+          - {id: policy, name: Write the usage policy, raci: {IC: A/R, HR: C}}
+          - {id: launch, name: Run the launch, raci: {IC: A/R, HR: I}}
+          - {id: training, name: Train users, raci: {IC: A/R, HR: C}}
+          - {id: onboarding, name: Onboard new joiners, raci: {HR: A/R, IC: C}}
+
+    Passing example::
+
+        version: 1
+        functions:
+          IC: {name: Internal Communications}
+          HR: {name: Human Resources}
+          IT: {name: Information Technology}
+        activities:
+          - {id: vision, name: Agree the vision, raci: {HR: A, IC: R}}
+          - {id: policy, name: Write the usage policy, raci: {HR: A/R, IC: C}}
+          - {id: launch, name: Run the launch, raci: {IC: A/R, HR: I}}
+          - {id: training, name: Train users, raci: {IT: A, HR: R}}
+          - {id: onboarding, name: Onboard new joiners, raci: {IT: A/R, IC: C}}
+    """
+
+    code = "RACI008"
+    name = "single-owner-overload"
+    severity = "warning"
+    subject = "function"
+    Settings = OverloadSettings
+
+    def check(self, context: Context, settings: OverloadSettings) -> Iterator[Problem]:
+        total = len(context.model.activities)
+        shares = total >= MIN_ACTIVITIES_FOR_SHARES
+        scheme = context.model.scheme
+        owner = scheme.describe(Role.OWNER)
+        worker = scheme.describe(Role.WORKER)
+        for fid, stats in context.stats.items():
+            reasons = []
+            owned, worked = stats.accountable, stats.responsible
+            if owned > settings.max_accountable:
+                reasons.append(f"{owner} for {owned} activities (max {settings.max_accountable})")
+            elif shares and owned / total > settings.max_accountable_share:
+                reasons.append(
+                    f"{owner} for {owned} of {total} activities ({owned / total:.0%}, "
+                    f"max {settings.max_accountable_share:.0%})"
+                )
+            if worked > settings.max_responsible:
+                reasons.append(f"{worker} for {worked} activities (max {settings.max_responsible})")
+            elif shares and worked / total > settings.max_responsible_share:
+                reasons.append(
+                    f"{worker} for {worked} of {total} activities ({worked / total:.0%}, "
+                    f"max {settings.max_responsible_share:.0%})"
+                )
+            if reasons:
+                function = context.model.functions[fid]
+                yield function_problem(
+                    function,
+                    f"function '{fid}' is overloaded: {' and '.join(reasons)}; share the load",
+                )

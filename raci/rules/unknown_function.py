@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from raci.context import Context
+from raci.rules.base import Problem, Rule, activity_problem
+from raci.suggest import closest_function, hint
+
+
+class UnknownFunction(Rule):
+    """An assignment names a function that is not defined under ``functions:``.
+
+    Usually a typo or a team that was renamed; the assignment counts for nobody until
+    the id matches a function. Ids are case-sensitive.
+
+    Failing example::
+
+        version: 1
+        functions:
+          IC: {name: Internal Communications}
+          HR: {name: Human Resources}
+        activities:
+          - id: launch-campaign
+            name: Run the launch campaign
+            raci: {HR: A, Comms: R}
+
+    Passing example::
+
+        version: 1
+        functions:
+          IC: {name: Internal Communications}
+          HR: {name: Human Resources}
+        activities:
+          - id: launch-campaign
+            name: Run the launch campaign
+            raci: {HR: A, IC: R}
+    """
+
+    code = "RACI004"
+    name = "unknown-function"
+    severity = "error"
+    subject = "activity + function"
+
+    def check(self, context: Context, settings: Any) -> Iterator[Problem]:
+        functions = context.model.functions
+        names = {fid: function.name for fid, function in functions.items()}
+        hints: dict[str, str] = {}
+        for activity in context.model.activities:
+            for fid in activity.raci:
+                if fid not in functions:
+                    if fid not in hints:
+                        hints[fid] = hint(closest_function(fid, names))
+                    suggestion = hints[fid]
+                    yield activity_problem(
+                        activity,
+                        f"activity '{activity.id}' assigns '{fid}', which is not a function"
+                        f"{suggestion}",
+                        at=("raci", fid),
+                        key=True,
+                        function=fid,
+                    )
