@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from raci.loader import Document, LogicalPath, YamlMap
+from raci.loader import Document, LogicalPath
 from raci.rules.base import Problem
 from raci.suggest import suggest
 
