@@ -108,7 +108,9 @@ def compute(context: Context) -> ModelMetrics:
         hhi=index,
         effective_owners=1 / index if index else 0.0,
         truck_factor=truck_factor(context),
-        articulation_points=sorted(nx.articulation_points(context.collaboration), key=order.get),
+        articulation_points=sorted(
+            nx.articulation_points(context.collaboration), key=order.__getitem__
+        ),
         critical_path=critical_path(context),
     )
 
