@@ -8,7 +8,7 @@
 5. ``--select``, ``--ignore`` and ``--strict``.
 
 Within a layer, ``rules`` settings apply first, then ``select`` (only these rules
-run), then ``ignore``.
+run), then ``ignore``. Setting a rule's ``severity`` also turns it on.
 """
 
 from __future__ import annotations
@@ -220,7 +220,10 @@ def resolve(layers: list[Layer]) -> Resolved:
     strict = False
     for layer in layers:
         for name, settings in layer.rules.items():
-            state[name].update({key: getattr(settings, key) for key in settings.model_fields_set})
+            chosen = settings.model_fields_set
+            state[name].update({key: getattr(settings, key) for key in chosen})
+            if "severity" in chosen and "enabled" not in chosen:
+                state[name]["enabled"] = True  # asking for a level asks for the rule
         if layer.select is not None:
             chosen = set(layer.select)
             for name, values in state.items():

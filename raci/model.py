@@ -177,12 +177,14 @@ def _merge(documents: list[Document], validated: list[Any], errors: list[Problem
         _add_activities(model, document, data.activities, errors)
         if data.rules is not None:
             model.rules.append((document, data.rules))
-    if not model.functions or not model.activities:
-        missing = "function" if not model.functions else "activity"
-        key = "functions" if missing == "function" else "activities"
-        at = next((doc for doc in documents if key in doc.data), documents[0])
-        where_ = (key,) if key in at.data else ()
-        errors.append(Problem(f"the model needs at least one {missing}", at, where_, bool(where_)))
+    for key, found, kind in (
+        ("functions", model.functions, "function"),
+        ("activities", model.activities, "activity"),
+    ):
+        if not found:
+            at = next((doc for doc in documents if key in doc.data), documents[0])
+            place = (key,) if key in at.data else ()
+            errors.append(Problem(f"the model needs at least one {kind}", at, place, bool(place)))
     return model
 
 

@@ -21,6 +21,7 @@ _KINDS = {
     "float_parsing": "a number",
     "int_type": "a whole number",
     "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
     "bool_type": "true or false",
     "bool_parsing": "true or false",
 }
@@ -36,6 +37,8 @@ def yaml_kind(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, int | float):
+        return f"{value:g}" if isinstance(value, float) else str(value)
     return f"'{value}'"
 
 
@@ -118,6 +121,11 @@ def describe_error(data: Any, path: LogicalPath, detail: ErrorDetails, allowed: 
         hint = suggest(name, allowed(path[:-1]))
         return f"unknown key '{name}' in {where(data, path[:-1])}{hint}"
     subject = where(data, path)
+    if len(path) == 2 and path[0] == "rules" and kind in _KINDS:
+        return (
+            f"{subject} takes off, on, a severity (error, warning, info) or a mapping of "
+            f"settings, not {yaml_kind(value)}"
+        )
     if kind in _KINDS:
         return f"{subject} must be {_KINDS[kind]}, not {yaml_kind(value)}"
     if kind == "string_pattern_mismatch":
@@ -127,7 +135,11 @@ def describe_error(data: Any, path: LogicalPath, detail: ErrorDetails, allowed: 
     if kind in {"greater_than", "greater_than_equal"}:
         sign = ">" if kind == "greater_than" else ">="
         bound = context.get("gt", context.get("ge"))
-        return f"{subject} must be a number {sign} {bound}, not {yaml_kind(value)}"
+        return f"{subject} must be a number {sign} {yaml_kind(bound)}, not {yaml_kind(value)}"
+    if kind in {"less_than", "less_than_equal"}:
+        sign = "<" if kind == "less_than" else "<="
+        bound = context.get("lt", context.get("le"))
+        return f"{subject} must be a number {sign} {yaml_kind(bound)}, not {yaml_kind(value)}"
     if kind == "literal_error":
         expected = str(context.get("expected", "")).replace("'", "")
         if path == ("version",):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from raci.words import plural
+
 if TYPE_CHECKING:
     from raci.engine import Report
     from raci.findings import Finding
@@ -20,15 +22,15 @@ def line(finding: Finding) -> str:
 
 def summary(report: Report) -> str:
     counts = report.summary()
-    files = _plural(counts["files"], "file")
+    files = plural(counts["files"], "file")
     scope = (
-        f"{files} ({_plural(counts['activities'], 'activity')}, "
-        + _plural(counts["functions"], "function")
+        f"{files} ({plural(counts['activities'], 'activity')}, "
+        + plural(counts["functions"], "function")
         + ")"
     )
     parts = [
-        _plural(counts["errors"], "error"),
-        _plural(counts["warnings"], "warning"),
+        plural(counts["errors"], "error"),
+        plural(counts["warnings"], "warning"),
         f"{counts['info']} info",
     ]
     waived = f"; {counts['waived']} waived" if counts["waived"] else ""
@@ -38,12 +40,6 @@ def summary(report: Report) -> str:
         return f"✓ No problems in {scope}{waived}"
     mark = "✗" if report.exit_code else "•"
     return f"{mark} {', '.join(parts)} in {scope}{waived}"
-
-
-def _plural(count: int, word: str) -> str:
-    if count == 1:
-        return f"1 {word}"
-    return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
 
 
 def render(report: Report, color: bool = False) -> str:

@@ -6,6 +6,7 @@ from typing import Any
 from raci.context import Context
 from raci.rules.base import Problem, Rule, function_problem
 from raci.scheme import Role
+from raci.words import plural
 
 
 class IdleFunction(Rule):
@@ -48,5 +49,5 @@ class IdleFunction(Rule):
                 yield function_problem(
                     context.model.functions[fid],
                     f"function '{fid}' is never {roles}: it appears only on "
-                    f"{stats.consulted + stats.informed} activities as input or audience",
+                    f"{plural(stats.consulted + stats.informed, 'activity')} as input or audience",
                 )
