@@ -85,7 +85,7 @@ def check(
         path = Path(raw)
         with paused_gc():
             loaded = load(path, path.as_posix())
-        _check_one(path, loaded, configs, [override, command_line], report)
+            _check_one(path, loaded, configs, [override, command_line], report)
     report.findings.sort(key=Finding.sort_key)
     return report
 

@@ -25,11 +25,9 @@ def collaboration_graph(model: Model) -> nx.Graph:
     pairs: Counter[tuple[str, str]] = Counter()
     functions = model.functions
     for activity in model.activities:
-        involved = sorted(
-            {fid for fid, held in activity.raci.items() if not held.informed and fid in functions}
-        )
+        involved = {*activity.owners, *activity.workers, *activity.consulted}
         if len(involved) > 1:
-            pairs.update(combinations(involved, 2))
+            pairs.update(combinations(sorted(involved & functions.keys()), 2))
     graph.add_weighted_edges_from((left, right, count) for (left, right), count in pairs.items())
     return graph
 
@@ -53,12 +51,14 @@ def dependency_loops(graph: nx.DiGraph, ids: Mapping[str, Activity]) -> list[lis
     Each strongly connected component with a cycle yields the shortest loop through its
     earliest activity, written in ``depends_on`` order (a depends on b depends on a).
     """
+    if nx.is_directed_acyclic_graph(graph):
+        return []
     order = {activity_id: index for index, activity_id in enumerate(ids)}
     loops: list[list[str]] = []
     for component in nx.strongly_connected_components(graph):
-        first = min(component, key=order.__getitem__)
-        if len(component) == 1 and not graph.has_edge(first, first):
+        if len(component) == 1 and not graph.has_edge(*component, *component):
             continue
+        first = min(component, key=order.__getitem__)
         knot = graph.subgraph(component)
         # walk 'depends on' edges (reversed graph edges) back to the start
         reverse = knot.reverse(copy=False)

@@ -146,7 +146,7 @@ _TAG = "tag:yaml.org,2002:"
 _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _SPECIAL = {
-    "~": None, "null": None, "Null": None, "NULL": None,
+    "": None, "~": None, "null": None, "Null": None, "NULL": None,
     "true": True, "True": True, "TRUE": True,
     "false": False, "False": False, "FALSE": False,
     ".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf"),
@@ -263,7 +263,12 @@ def _offset_position(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def _build(parser: Any) -> YamlMap:
-    """The hot loop: one pass over the events, kept flat on purpose."""
+    """The hot loop: one pass over the events, kept flat on purpose.
+
+    The state of the open container lives in locals (``container``, ``in_map``,
+    ``marks``, ``key`` ...) and is pushed on ``stack`` when a child opens: a function
+    call or an attribute look-up per event would cost a sizeable share of the parse.
+    """
     get = parser.get_event
     get()  # StreamStartEvent
     event = get()
@@ -273,12 +278,15 @@ def _build(parser: Any) -> YamlMap:
     scalar_event, alias_event = events.ScalarEvent, events.AliasEvent
     map_start, seq_start = events.MappingStartEvent, events.SequenceStartEvent
     map_end, seq_end = events.MappingEndEvent, events.SequenceEndEvent
-    plain, special = _plain, _SPECIAL
+    plain, special, number_start = _plain, _SPECIAL, _NUMBER_START
+    no_key, merge_key = _NO_KEY, _MERGE
 
     anchors: dict[str, tuple[Any, int, int]] = {}
-    stack: list[tuple[Any, Any, int, Any, str | None, int]] = []
+    stack: list[tuple[Any, bool, Any, Any, int, Any, str | None, int]] = []
     container: Any = None  # the open YamlMap or YamlSeq
-    key: Any = _NO_KEY  # the key waiting for its value, in an open mapping
+    in_map = False  # whether it is a mapping
+    marks: Any = None  # its positions (dict for a mapping, list for a sequence)
+    key: Any = no_key  # the key waiting for its value, in an open mapping
     key_position = 0
     merges: Any = None  # (value, position) pairs of '<<' merge keys in an open mapping
     anchor: str | None = None  # the anchor of the open container
@@ -293,31 +301,35 @@ def _build(parser: Any) -> YamlMap:
         value: Any
         if cls is scalar_event:
             mark = event.start_mark
-            position = mark.line << _LINE | mark.column
+            position = mark.line << 32 | mark.column
             tag = event.tag
-            if container is None:
-                raise ParseProblem(_top_level_problem(event), mark.line + 1, mark.column + 1)
             count += 1
-            if key is _NO_KEY and type(container) is YamlMap:
+            if in_map and key is no_key:
                 if tag is not None and tag != "!" and tag != _TAG + "str":
                     raise ParseProblem(_key_tag_problem(tag), mark.line + 1, mark.column + 1)
-                text = event.value
+                key = event.value
+                if key in marks:
+                    _duplicate(container, key, position)
+                if container.mark < 0:
+                    container.mark = position
+                key_position = position
                 if event.anchor is not None:
-                    anchors[event.anchor] = (text, position, 1)
-                key = _MERGE if text == "<<" and event.implicit[0] else text
-                key_position = _start_key(container, key, position)
+                    anchors[event.anchor] = (key, position, 1)
+                if key == "<<" and event.implicit[0]:
+                    key = merge_key
                 continue
-            text = event.value
+            if container is None:
+                raise ParseProblem(_top_level_problem(event), mark.line + 1, mark.column + 1)
+            value = event.value
             if tag is None:
                 if event.implicit[0]:
-                    value = special[text] if text in special else plain(text)
-                else:
-                    value = text
-            elif tag == "!":
-                value = text
-            else:
+                    if value in special:
+                        value = special[value]
+                    elif value[0] in number_start:
+                        value = plain(value)
+            elif tag != "!":
                 try:
-                    value = _tagged(text, tag)
+                    value = _tagged(value, tag)
                 except _UnsafeTag:
                     raise ParseProblem(_tag_problem(tag), mark.line + 1, mark.column + 1) from None
                 except ValueError as error:
@@ -326,7 +338,7 @@ def _build(parser: Any) -> YamlMap:
                 anchors[event.anchor] = (value, position, 1)
         elif cls is map_start or cls is seq_start:
             mark = event.start_mark
-            position = mark.line << _LINE | mark.column
+            position = mark.line << 32 | mark.column
             if event.tag not in _CONTAINER_TAGS:
                 raise ParseProblem(_tag_problem(event.tag), mark.line + 1, mark.column + 1)
             if len(stack) >= MAX_DEPTH:
@@ -336,16 +348,18 @@ def _build(parser: Any) -> YamlMap:
                 )  # fmt: skip
             if container is None and cls is seq_start:
                 raise ParseProblem(_top_level_problem(event), mark.line + 1, mark.column + 1)
-            if key is _NO_KEY and type(container) is YamlMap:
+            if in_map and key is no_key:
                 raise ParseProblem(
                     "a mapping key must be plain text, not a mapping or a list",
                     mark.line + 1, mark.column + 1,
                 )  # fmt: skip
             count += 1
-            stack.append((container, key, key_position, merges, anchor, started))
-            # a mapping's mark stays negative until its first key arrives (see _start_key)
-            container = YamlMap(-1 - position) if cls is map_start else YamlSeq(position)
-            key, merges, anchor, started = _NO_KEY, None, event.anchor, count
+            stack.append((container, in_map, marks, key, key_position, merges, anchor, started))
+            in_map = cls is map_start
+            # a mapping's mark stays negative until its first key arrives
+            container = YamlMap(-1 - position) if in_map else YamlSeq(position)
+            marks = container.marks
+            key, merges, anchor, started = no_key, None, event.anchor, count
             continue
         elif cls is map_end or cls is seq_end:
             value = container
@@ -356,18 +370,19 @@ def _build(parser: Any) -> YamlMap:
                 _merge(value, merges)
             if anchor is not None:
                 anchors[anchor] = (value, position, count - started + 1)
-            container, key, key_position, merges, anchor, started = stack.pop()
+            container, in_map, marks, key, key_position, merges, anchor, started = stack.pop()
             if container is None:
                 root = value
                 break
         elif cls is alias_event:
             mark = event.start_mark
+            position = mark.line << 32 | mark.column
             if event.anchor not in anchors:
                 raise ParseProblem(
                     f"alias '*{event.anchor}' refers to no anchor defined before it",
                     mark.line + 1, mark.column + 1,
                 )  # fmt: skip
-            value, position, size = anchors[event.anchor]
+            value, _, size = anchors[event.anchor]
             count += size
             aliased += size
             if aliased > ALIAS_BUDGET + 10 * (count - aliased):
@@ -378,28 +393,31 @@ def _build(parser: Any) -> YamlMap:
                 )  # fmt: skip
             if container is None:
                 raise ParseProblem(_top_level_problem(event), mark.line + 1, mark.column + 1)
-            if key is _NO_KEY and type(container) is YamlMap:
+            if in_map and key is no_key:
                 if not isinstance(value, str):
                     raise ParseProblem(
                         "a mapping key must be plain text, not a mapping or a list",
                         mark.line + 1, mark.column + 1,
                     )  # fmt: skip
                 key = value
-                key_position = _start_key(container, key, mark.line << _LINE | mark.column)
+                if key in marks:
+                    _duplicate(container, key, position)
+                if container.mark < 0:
+                    container.mark = position
+                key_position = position
                 continue
-            position = mark.line << _LINE | mark.column
         else:  # pragma: no cover - libyaml emits nothing else inside a document
             continue
 
         # attach the finished value to the open container
-        if type(container) is YamlSeq:
+        if not in_map:
             container.append(value)
-            container.marks.append(position)
-        elif key is _MERGE:
+            marks.append(position)
+        elif key is merge_key:
             if merges is None:
                 merges = []
             merges.append((value, position))
-            key = _NO_KEY
+            key = no_key
         else:
             if key[:2] == "x-":
                 if container.extensions is None:
@@ -407,8 +425,8 @@ def _build(parser: Any) -> YamlMap:
                 container.extensions[key] = value
             else:
                 container[key] = value
-            container.marks[key] = key_position << _KEY | position
-            key = _NO_KEY
+            marks[key] = key_position << 64 | position
+            key = no_key
 
     event = get()
     if not isinstance(event, events.DocumentEndEvent):  # pragma: no cover - parser guarantees
@@ -426,15 +444,10 @@ def _build(parser: Any) -> YamlMap:
     return root
 
 
-def _start_key(container: YamlMap, key: Any, position: int) -> int:
-    """Check a new key for duplicates; note the mapping's first key position."""
-    if key is not _MERGE and key in container.marks:
-        line, column = unpack(position)
-        first, _ = unpack(container.marks[key] >> _KEY)
-        raise ParseProblem(f"duplicate key '{key}' (first defined on line {first})", line, column)
-    if container.mark < 0:
-        container.mark = position
-    return position
+def _duplicate(container: YamlMap, key: str, position: int) -> None:
+    line, column = unpack(position)
+    first, _ = unpack(container.marks[key] >> _KEY)
+    raise ParseProblem(f"duplicate key '{key}' (first defined on line {first})", line, column)
 
 
 def _merge(target: YamlMap, merges: list[tuple[Any, int]]) -> None:

@@ -58,7 +58,7 @@ class Function(_Strict):
         description="effort units the function can carry (capacity-overload)",
     )
     description: str | None = None
-    waive: Waivers = {}
+    waive: Waivers = Field(default_factory=dict)
 
 
 class Activity(_Strict):
@@ -70,11 +70,13 @@ class Activity(_Strict):
     effort: float = Field(
         1.0, ge=0, strict=True, description="effort units, shared among the R holders"
     )
-    depends_on: list[str] = Field([], description="ids of activities this one needs first")
+    depends_on: list[str] = Field(
+        default_factory=list, description="ids of activities this one needs first"
+    )
     raci: dict[
         Identifier, Annotated[str, Field(json_schema_extra={"pattern": _LETTER_PATTERN})]
     ] = Field(description="function id -> letter (R, A, C, I or A/R in RACI; see 'scheme')")
-    waive: Waivers = {}
+    waive: Waivers = Field(default_factory=dict)
 
 
 @cache
