@@ -14,7 +14,6 @@ run), then ``ignore``. Setting a rule's ``severity`` also turns it on.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,6 +93,8 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_tool_raci(path: Path) -> bool:
+    import tomllib
+
     try:
         return "raci" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -102,6 +103,8 @@ def _has_tool_raci(path: Path) -> bool:
 
 def read_config(path: Path, display: str | None = None) -> Layer:
     """Read a ``.raci.toml`` or the ``[tool.raci]`` table of a ``pyproject.toml``."""
+    import tomllib
+
     name = display or path.as_posix()
     try:
         text = path.read_text("utf-8")

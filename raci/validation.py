@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 
 from raci.loader import Document, LogicalPath
 from raci.rules.base import Problem
 from raci.suggest import suggest
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 _KINDS = {
     "dict_type": "a mapping",
