@@ -16,6 +16,7 @@ example are timed against a process that only imports the dependencies.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import statistics
 import subprocess
@@ -56,7 +57,7 @@ def raci(*arguments: str) -> list[str]:
 
 def row(label: str, timing: tuple[float, float], floor: float | None) -> str:
     seconds, peak = timing
-    ratio = f"{seconds / floor:5.2f}×" if floor else "     "
+    ratio = f"{seconds / floor:5.2f}x" if floor else "     "
     return f"| {label:<38} | {seconds:8.3f} s | {peak:7.0f} MiB | {ratio} |"
 
 
@@ -91,9 +92,9 @@ def main(argv: list[str] | None = None) -> int:
                 command = raci(name, str(path), "-o", str(Path(folder) / f"{name}.out"))
                 print(row(f"{size:,} activities: raci {name}", measure(command, runs), floor[0]))
     sizes = sorted(timings)
-    for small, large in zip(sizes, sizes[1:], strict=False):
+    for small, large in itertools.pairwise(sizes):
         growth = timings[large] / timings[small]
-        print(f"\nraci check {large:,} / {small:,} activities: {growth:.1f}× the time", end="")
+        print(f"\nraci check {large:,} / {small:,} activities: {growth:.1f}x the time", end="")
     print()
     return 0
 
