@@ -5,7 +5,7 @@ This is the library behind ``raci check``; it never prints.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,8 +73,13 @@ def check(
     *,
     config: Path | None = None,
     command_line: Layer | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Report:
-    """Check each path (a file or a directory model) and gather one report."""
+    """Check each path (a file or a directory model) and gather one report.
+
+    ``progress(path)`` is called as each path starts, so a front end can show where a
+    long run is.
+    """
     report = Report()
     configs = _Configs()
     override = configs.read(config) if config is not None else None
@@ -83,6 +88,8 @@ def check(
         return report
     for raw in paths:
         path = Path(raw)
+        if progress is not None:
+            progress(path.as_posix())
         with paused_gc():
             loaded = load(path, path.as_posix())
             _check_one(path, loaded, configs, [override, command_line], report)

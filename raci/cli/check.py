@@ -9,7 +9,7 @@ from typing import Literal
 import typer
 
 from raci.cli.app import command
-from raci.cli.output import emit, wants_color
+from raci.cli.output import emit, progress, wants_color
 from raci.errors import RaciError
 
 CheckFormat = Literal["text", "json", "github", "auto"]
@@ -69,7 +69,8 @@ def check_command(
     layer = cli_layer(select, ignore or [], strict)
     if config is not None and not config.is_file():
         raise RaciError(f"--config: no such file: {config}")
-    report = check(targets, config=config, command_line=layer)
+    with progress("Checking") as on_path:
+        report = check(targets, config=config, command_line=layer, progress=on_path)
     name = output_format
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"

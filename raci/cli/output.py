@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from raci.atomic import write_atomic
@@ -25,3 +27,19 @@ def emit(text: str, output: Path | None) -> None:
         sys.stdout.flush()
     else:
         write_atomic(output, text)
+
+
+@contextmanager
+def progress(verb: str) -> Iterator[Callable[[str], None] | None]:
+    """A spinner on stderr naming the path being worked on, only when stderr is a terminal.
+
+    Yields the callback to pass to the library (None when nobody is watching).
+    """
+    if not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
+        yield None
+        return
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    with console.status(f"{verb}…") as status:
+        yield lambda path: status.update(f"{verb} {path}…")
