@@ -2,7 +2,8 @@
 
 Every rule, metric and report speaks in roles (who owns the outcome, who does the work,
 who gives input, who is kept informed), never in letters, so RASCI, RACI-VS, DACI and
-RAPID files get the same linting and graphs as RACI without special cases.
+RAPID files get the same linting and graphs as RACI without special cases. A letter may
+also carry a veto (RAPID's Agree): rules about vetoes read that flag, not the scheme name.
 """
 
 from __future__ import annotations
@@ -24,14 +25,21 @@ class Letter:
     word: str
     role: Role
     meaning: str
+    veto: bool = False
+    """The holder must agree before the outcome stands (RAPID's Agree)."""
+    plural: str = ""
+    """The word for several holders (``Approvers``) where it differs from ``word``."""
 
     def __str__(self) -> str:
         return f"{self.word} ({self.code})"
 
+    def spelled(self, many: bool = False) -> str:
+        return f"{self.plural or self.word} ({self.code})" if many else str(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
-    """What one function holds on one activity: one letter, or owner plus worker."""
+    """What one function holds on one activity: one letter, or the owner plus another."""
 
     label: str
     letters: tuple[str, ...]
@@ -39,6 +47,7 @@ class Assignment:
     worker: bool
     consulted: bool
     informed: bool
+    veto: bool = False
 
     def __str__(self) -> str:
         return self.label
@@ -50,7 +59,7 @@ class Scheme:
     title: str
     letters: tuple[Letter, ...]
     combinations: tuple[tuple[str, str], ...] = ()
-    """(owner, worker) pairs one function may hold together, written ``A/R``."""
+    """(owner, other) letter pairs one function may hold together, written ``A/R``."""
     _table: dict[str, Assignment] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -58,11 +67,12 @@ class Scheme:
         by_code = {letter.code: letter for letter in self.letters}
         for letter in self.letters:
             table[letter.code] = _assignment(letter.code, (letter,))
-        for owner, worker in self.combinations:
-            held = _assignment(f"{owner}/{worker}", (by_code[owner], by_code[worker]))
-            for spelling in (f"{owner}/{worker}", f"{worker}/{owner}", owner + worker):
+        for owner, other in self.combinations:
+            if by_code[owner].role is not Role.OWNER or by_code[other].role is Role.OWNER:
+                raise ValueError(f"{self.name}: {owner}/{other} must pair the owner with another")
+            held = _assignment(f"{owner}/{other}", (by_code[owner], by_code[other]))
+            for spelling in (f"{owner}/{other}", f"{other}/{owner}", owner + other, other + owner):
                 table[spelling] = held
-            table[worker + owner] = held
         object.__setattr__(self, "_table", table)
 
     def parse(self, text: str) -> Assignment | None:
@@ -77,12 +87,37 @@ class Scheme:
         """The canonical labels a cell may hold, for messages and the JSON Schema."""
         return list(dict.fromkeys(held.label for held in self._table.values()))
 
+    @property
+    def accepted(self) -> list[str]:
+        """Every upper-case spelling :meth:`parse` accepts (``A/R``, ``R/A``, ``AR``, ``RA``)."""
+        return list(self._table)
+
+    @property
+    def vetoes(self) -> tuple[Letter, ...]:
+        """The letters whose holder can block the outcome; empty in most schemes."""
+        return tuple(letter for letter in self.letters if letter.veto)
+
     def role_letters(self, role: Role) -> tuple[Letter, ...]:
         return tuple(letter for letter in self.letters if letter.role is role)
 
-    def describe(self, role: Role) -> str:
-        """The role in the scheme's own words: ``Accountable (A)``."""
-        return " or ".join(str(letter) for letter in self.role_letters(role))
+    def describe(self, *roles: Role, many: bool = False) -> str:
+        """The roles in the scheme's own words: ``Accountable (A)``, ``Driver (D)``,
+        ``Consulted (C), Verifier (V) or Signatory (S)``; ``many`` uses plurals."""
+        return spell([letter for role in roles for letter in self.role_letters(role)], many)
+
+    def legend(self) -> str:
+        """``R Responsible, A Accountable, C Consulted, I Informed; A/R``."""
+        letters = ", ".join(f"{letter.code} {letter.word}" for letter in self.letters)
+        combined = ", ".join(f"{owner}/{other}" for owner, other in self.combinations)
+        return f"{letters}; {combined}" if combined else letters
+
+
+def spell(letters: list[Letter] | tuple[Letter, ...], many: bool = False) -> str:
+    """``A (x)``, ``A (x) or B (y)``, ``A (x), B (y) or C (z)``."""
+    words = [letter.spelled(many) for letter in letters]
+    if len(words) < 3:
+        return " or ".join(words)
+    return f"{', '.join(words[:-1])} or {words[-1]}"
 
 
 def _assignment(label: str, letters: tuple[Letter, ...]) -> Assignment:
@@ -94,6 +129,7 @@ def _assignment(label: str, letters: tuple[Letter, ...]) -> Assignment:
         worker=Role.WORKER in roles,
         consulted=Role.CONSULTED in roles,
         informed=Role.INFORMED in roles,
+        veto=any(letter.veto for letter in letters),
     )
 
 
@@ -102,52 +138,36 @@ _A = Letter("A", "Accountable", Role.OWNER, "owns the outcome and signs it off; 
 _C = Letter("C", "Consulted", Role.CONSULTED, "gives input before the work is done")
 _I = Letter("I", "Informed", Role.INFORMED, "is kept up to date")
 
+_SUPPORTIVE = Letter("S", "Supportive", Role.WORKER, "helps the R do the work")
+_VERIFIER = Letter(
+    "V", "Verifier", Role.CONSULTED, "checks the result against criteria", plural="Verifiers"
+)
+_SIGNATORY = Letter(
+    "S", "Signatory", Role.CONSULTED, "authorises the result formally", plural="Signatories"
+)
+_DRIVER = Letter("D", "Driver", Role.WORKER, "drives the decision to a close", plural="Drivers")
+_APPROVER = Letter(
+    "A", "Approver", Role.OWNER, "makes the final call; exactly one", plural="Approvers"
+)
+_CONTRIBUTOR = Letter(
+    "C", "Contributor", Role.CONSULTED, "gives expertise; has no vote", plural="Contributors"
+)
+_RECOMMEND = Letter("R", "Recommend", Role.WORKER, "does most of the work: the proposal")
+_AGREE = Letter("A", "Agree", Role.CONSULTED, "must agree: holds a veto", veto=True)
+_PERFORM = Letter("P", "Perform", Role.WORKER, "carries the decision out")
+_INPUT = Letter("I", "Input", Role.CONSULTED, "is asked for facts and views")
+_DECIDE = Letter("D", "Decide", Role.OWNER, "makes the decision; exactly one")
+
 SCHEMES: dict[str, Scheme] = {
     scheme.name: scheme
     for scheme in (
         Scheme("raci", "RACI", (_R, _A, _C, _I), (("A", "R"),)),
+        Scheme("rasci", "RASCI", (_R, _A, _SUPPORTIVE, _C, _I), (("A", "R"),)),
         Scheme(
-            "rasci",
-            "RASCI",
-            (_R, _A, Letter("S", "Supportive", Role.WORKER, "helps do the work"), _C, _I),
-            (("A", "R"),),
+            "raci-vs", "RACI-VS", (_R, _A, _C, _I, _VERIFIER, _SIGNATORY), (("A", "R"), ("A", "S"))
         ),
-        Scheme(
-            "raci-vs",
-            "RACI-VS",
-            (
-                _R,
-                _A,
-                _C,
-                _I,
-                Letter("V", "Verifier", Role.CONSULTED, "checks the result against criteria"),
-                Letter("S", "Signatory", Role.CONSULTED, "signs the result off formally"),
-            ),
-            (("A", "R"),),
-        ),
-        Scheme(
-            "daci",
-            "DACI",
-            (
-                Letter("D", "Driver", Role.WORKER, "drives the work and the decision forward"),
-                Letter("A", "Approver", Role.OWNER, "makes the final call; exactly one"),
-                Letter("C", "Contributor", Role.WORKER, "does part of the work"),
-                _I,
-            ),
-            (("A", "D"),),
-        ),
-        Scheme(
-            "rapid",
-            "RAPID",
-            (
-                Letter("R", "Recommend", Role.CONSULTED, "proposes the decision"),
-                Letter("A", "Agree", Role.CONSULTED, "must agree: holds a veto"),
-                Letter("P", "Perform", Role.WORKER, "carries the decision out"),
-                Letter("I", "Input", Role.CONSULTED, "is asked for facts and views"),
-                Letter("D", "Decide", Role.OWNER, "makes the decision; exactly one"),
-            ),
-            (("D", "P"),),
-        ),
+        Scheme("daci", "DACI", (_DRIVER, _APPROVER, _CONTRIBUTOR, _I), (("A", "D"),)),
+        Scheme("rapid", "RAPID", (_RECOMMEND, _AGREE, _PERFORM, _INPUT, _DECIDE), (("D", "P"),)),
     )
 }
 DEFAULT_SCHEME = "raci"

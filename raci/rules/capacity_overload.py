@@ -11,8 +11,10 @@ class CapacityOverload(Rule):
     """A function's load exceeds its ``capacity``.
 
     Each activity's ``effort`` (default 1) is shared equally among the functions that
-    do the work on it (R; an A/R counts as R; an A alone carries none). A function
-    whose share adds up to more than the capacity it declared cannot deliver on time.
+    do the work on it (R; an A/R counts as R; an A alone carries none; in other schemes
+    the letters that do the work: S in RASCI, the Driver in DACI, Recommend and Perform
+    in RAPID). A function whose share adds up to more than the capacity it declared
+    cannot deliver on time.
 
     Failing example::
 

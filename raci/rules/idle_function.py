@@ -43,7 +43,7 @@ class IdleFunction(Rule):
 
     def check(self, context: Context, settings: Any) -> Iterator[Problem]:
         scheme = context.model.scheme
-        roles = f"{scheme.describe(Role.OWNER)} or {scheme.describe(Role.WORKER)}"
+        roles = scheme.describe(Role.OWNER, Role.WORKER)
         for fid, stats in context.stats.items():
             if stats.assignments and not stats.accountable and not stats.responsible:
                 yield function_problem(

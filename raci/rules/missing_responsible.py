@@ -12,8 +12,8 @@ class MissingResponsible(Rule):
     """An activity has no Responsible (R); an A/R counts as R.
 
     An owner with nobody doing the work is a wish, not a plan. Give at least one
-    function the R (in RASCI an S also does the work; in DACI the Driver or a
-    Contributor; in RAPID Perform).
+    function the R (in RASCI an S also does the work; in DACI the Driver; in RAPID
+    Recommend or Perform).
 
     Failing example::
 

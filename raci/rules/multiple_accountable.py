@@ -43,7 +43,7 @@ class MultipleAccountable(Rule):
     subject = "activity"
 
     def check(self, context: Context, settings: Any) -> Iterator[Problem]:
-        owner = context.model.scheme.describe(Role.OWNER)
+        owner = context.model.scheme.describe(Role.OWNER, many=True)
         for activity in context.model.activities:
             if len(activity.owners) > 1:
                 yield activity_problem(

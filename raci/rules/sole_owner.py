@@ -46,7 +46,7 @@ class SoleOwner(Rule):
 
     def check(self, context: Context, settings: Any) -> Iterator[Problem]:
         scheme = context.model.scheme
-        others = f"{scheme.describe(Role.WORKER)} or {scheme.describe(Role.CONSULTED)}"
+        others = scheme.describe(Role.WORKER, Role.CONSULTED)
         for activity in context.model.activities:
             holders = set(activity.owners) | set(activity.workers)
             if len(holders) != 1:
