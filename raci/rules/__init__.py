@@ -19,6 +19,7 @@ from raci.rules.single_owner_overload import SingleOwnerOverload
 from raci.rules.sole_owner import SoleOwner
 from raci.rules.too_many_consulted import TooManyConsulted
 from raci.rules.too_many_responsible import TooManyResponsible
+from raci.rules.too_many_vetoes import TooManyVetoes
 from raci.rules.unknown_dependency import UnknownDependency
 from raci.rules.unknown_function import UnknownFunction
 from raci.rules.unused_function import UnusedFunction
@@ -42,6 +43,7 @@ _RULES: tuple[type[Rule], ...] = (
     IdleFunction,
     UnusedFunction,
     UnusedWaiver,
+    TooManyVetoes,
 )
 
 REGISTRY: dict[str, type[Rule]] = {rule.name: rule for rule in _RULES}
