@@ -7,13 +7,14 @@ Letters in ``raci:`` are checked against the file's scheme after validation (see
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, StringConstraints, create_model
 
 from raci.rules import REGISTRY
-from raci.scheme import SCHEMES
+from raci.scheme import DEFAULT_SCHEME, SCHEMES, Scheme
 
 IDENTIFIER = r"^[A-Za-z0-9_.\-]+$"
 
@@ -22,15 +23,19 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 SchemeName = Literal["raci", "rasci", "raci-vs", "daci", "rapid"]
 
-_SPELLINGS = sorted(
-    {
-        spelling
-        for scheme in SCHEMES.values()
-        for held in scheme.spellings
-        for spelling in (held, held.replace("/", ""))
-    }
+
+def letter_pattern(spellings: Iterable[str]) -> str:
+    """An ECMA-262 regex matching ``spellings`` the way :meth:`Scheme.parse` does: any
+    case, surrounding white space ignored (JSON Schema patterns have no ``i`` flag)."""
+    alternatives = sorted(
+        {"".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else c for c in s) for s in spellings}
+    )
+    return r"^\s*(?:" + "|".join(alternatives) + r")\s*$"
+
+
+_LETTER_PATTERN = letter_pattern(
+    spelling for scheme in SCHEMES.values() for spelling in scheme.accepted
 )
-_LETTER_PATTERN = "^(" + "|".join([*_SPELLINGS, *(item.lower() for item in _SPELLINGS)]) + ")$"
 
 
 class _Strict(BaseModel):
@@ -126,9 +131,32 @@ def file_models() -> tuple[type[_FileBase], type[_FileBase]]:
 
 
 def json_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of an ownership file, for editors."""
+    """JSON Schema (draft 2020-12) of an ownership file, for editors.
+
+    The letters a cell may hold depend on the file's ``scheme``: one ``if``/``then``
+    per scheme narrows ``activities[].raci`` to that scheme's letters (no ``scheme``
+    key means ``raci``).
+    """
     whole, _ = file_models()
     schema = whole.model_json_schema(by_alias=True, mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "raci ownership file"
+    legends = "".join(f"\n- {name}: {scheme.legend()}" for name, scheme in SCHEMES.items())
+    schema["properties"]["scheme"]["description"] = f"which letters the file uses:{legends}"
+    schema["allOf"] = [_scheme_letters(scheme) for scheme in SCHEMES.values()]
     return schema
+
+
+def _scheme_letters(scheme: Scheme) -> dict[str, Any]:
+    """``if`` the file uses ``scheme``, ``then`` every cell holds one of its letters."""
+    condition: dict[str, Any] = {"properties": {"scheme": {"const": scheme.name}}}
+    if scheme.name != DEFAULT_SCHEME:
+        condition["required"] = ["scheme"]
+    letter = {
+        "type": "string",
+        "pattern": letter_pattern(scheme.accepted),
+        "description": f"{scheme.title}: {scheme.legend()}",
+        "examples": scheme.spellings,
+    }
+    cells = {"properties": {"raci": {"additionalProperties": letter}}}
+    return {"if": condition, "then": {"properties": {"activities": {"items": cells}}}}

@@ -106,10 +106,10 @@ class Scheme:
         return spell([letter for role in roles for letter in self.role_letters(role)], many)
 
     def legend(self) -> str:
-        """``R Responsible, A Accountable, C Consulted, I Informed; A/R``."""
+        """``R Responsible, A Accountable, C Consulted, I Informed (combined: A/R)``."""
         letters = ", ".join(f"{letter.code} {letter.word}" for letter in self.letters)
         combined = ", ".join(f"{owner}/{other}" for owner, other in self.combinations)
-        return f"{letters}; {combined}" if combined else letters
+        return f"{letters} (combined: {combined})" if combined else letters
 
 
 def spell(letters: list[Letter] | tuple[Letter, ...], many: bool = False) -> str:
