@@ -18,7 +18,7 @@ from raci.findings import PARSE_ERROR, SCHEMA_ERROR, Finding, input_finding
 from raci.loader import Document, LogicalPath, ParseProblem, ownership_files, read_document
 from raci.rules import resolve_rule
 from raci.rules.base import Problem
-from raci.scheme import SCHEMES, Assignment, Scheme
+from raci.scheme import DEFAULT_SCHEME, SCHEMES, Assignment, Scheme
 from raci.suggest import suggest
 from raci.validation import model_keys, schema_problems, where
 
@@ -148,16 +148,25 @@ def _allowed_keys(schema: type[BaseModel], path: LogicalPath) -> list[str]:
 
 
 def _merge(documents: list[Document], validated: list[Any], errors: list[Problem]) -> Model:
-    """One model from the validated files, with letters checked against the scheme."""
-    first = validated[0]
-    scheme = SCHEMES[first.scheme]
-    for document, data in zip(documents[1:], validated[1:], strict=True):
-        if data.scheme != first.scheme:
+    """One model from the validated files, with letters checked against the scheme.
+
+    The first file that declares ``scheme:`` sets it for the model (``raci`` if none
+    does); a file without the key uses it, a file declaring another one is an error.
+    """
+    declared = [
+        (document, data.scheme)
+        for document, data in zip(documents, validated, strict=True)
+        if "scheme" in document.data
+    ]
+    name = declared[0][1] if declared else DEFAULT_SCHEME
+    for document, other in declared[1:]:
+        if other != name:
             message = (
-                f"scheme '{data.scheme}' differs from '{first.scheme}' in {documents[0].name}: "
+                f"scheme '{other}' differs from '{name}' in {declared[0][0].name}: "
                 "every file of a directory uses one scheme"
             )
             errors.append(Problem(message, document, ("scheme",)))
+    scheme = SCHEMES[name]
     model = Model(
         name=next((data.name for data in validated if data.name), None),
         description=next((data.description for data in validated if data.description), None),
@@ -174,7 +183,8 @@ def _merge(documents: list[Document], validated: list[Any], errors: list[Problem
                 model.redefined.append(function)
             else:
                 model.functions[fid] = function
-        _add_activities(model, document, data.activities, errors)
+        own = SCHEMES[data.scheme] if "scheme" in document.data else scheme
+        _add_activities(model, own, document, data.activities, errors)
         if data.rules is not None:
             model.rules.append((document, data.rules))
     for key, found, kind in (
@@ -189,10 +199,12 @@ def _merge(documents: list[Document], validated: list[Any], errors: list[Problem
 
 
 def _add_activities(
-    model: Model, document: Document, raws: list[Any], errors: list[Problem]
+    model: Model, scheme: Scheme, document: Document, raws: list[Any], errors: list[Problem]
 ) -> None:
-    parse = model.scheme.parse
-    letters = ", ".join(model.scheme.spellings)
+    """Add the activities of one file, its letters read in the scheme that file declares
+    (a file at odds with the model's scheme is already an error; its letters are not)."""
+    parse = scheme.parse
+    letters = ", ".join(scheme.spellings)
     for index, raw in enumerate(raws):
         activity = Activity(
             raw.id, raw.name, raw.phase, raw.effort, raw.depends_on, {}, {}, document, index
@@ -203,9 +215,7 @@ def _add_activities(
             if held is None:
                 place = ("activities", index, "raci", fid)
                 cell = where(document.data, place)
-                message = (
-                    f"'{text}' is not a {model.scheme.title} letter ({cell}): use one of {letters}"
-                )
+                message = f"'{text}' is not a {scheme.title} letter ({cell}): use one of {letters}"
                 errors.append(Problem(message, document, place))
                 continue
             raci[fid] = held

@@ -120,7 +120,7 @@ def test_rules_blocks_merge_and_conflicts_are_errors(write: Write, tmp_path: Pat
 
 
 def test_every_file_uses_one_scheme(write: Write, tmp_path: Path) -> None:
-    write("own/00.yaml", FUNCTIONS + PREPARE.replace("version: 1\n", ""))
+    write("own/00.yaml", FUNCTIONS + "scheme: raci\n" + PREPARE.replace("version: 1\n", ""))
     write("own/10.yaml", "version: 1\nscheme: rasci\n")
     report = raci.check([tmp_path / "own"])
     assert [(f.rule, f.line, f.column) for f in report.findings] == [("schema-error", 2, 9)]
