@@ -13,7 +13,7 @@ from raci.findings import Finding
 from raci.metrics import compute
 from raci.model import load
 from raci.scheme import SCHEMES, Letter, Role, Scheme
-from tests.conftest import EXAMPLES, RunLine
+from tests.conftest import EXAMPLES, ROOT, RunLine
 
 Write = Callable[[str, str], Path]
 
@@ -299,3 +299,25 @@ def test_supportive_carries_effort_like_responsible(write: Write) -> None:
     loads = {entry.id: entry.load for entry in compute(Context(model)).functions}
     assert loads["IT"] == 3 + 0.5  # all of 'platform', half of 'policy'
     assert loads["IC"] == 2 + 0.5 + 1  # 'vision', half of 'policy', half of 'launch'
+
+
+# --- the README's section ---------------------------------------------------------------
+
+
+def test_the_readme_schemes_samples_are_current(
+    run_line: RunLine, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## Schemes\n", 1)[1]
+    section = section.split("\n## ", 1)[0]
+    model = section.split("```yaml\n")[2].split("```")[0]
+    first, second = (
+        block.split("```")[0] for block in section.split("$ raci check policy.yaml\n")[1:]
+    )
+    monkeypatch.chdir(tmp_path)
+    write("policy.yaml", model)
+    assert run_line(["check", "policy.yaml"], exit_code=1).stdout == first
+    write("policy.yaml", model.replace("InfoSec: A}", "InfoSec: A, OD: S}"))
+    assert run_line(["check", "policy.yaml"], exit_code=2).stdout == second
+    monkeypatch.chdir(ROOT)
+    daci = section.split("$ raci check examples/schemes/daci.yaml\n")[1].split("```")[0]
+    assert run_line(["check", "examples/schemes/daci.yaml"]).stdout == daci
