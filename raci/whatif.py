@@ -124,8 +124,9 @@ def without(model: Model, functions: Iterable[str], settings: Resolved | None = 
             without_owner.append(_gap(before, after, gone))
         if before.workers and not after.workers:
             without_worker.append(_gap(before, after, gone))
-    found_before, _ = lint(model, settings)
-    found_after, _ = lint(reduced, settings)
+    original, remaining = Context(model), Context(reduced)
+    found_before, _ = lint(model, settings, original)
+    found_after, _ = lint(reduced, settings, remaining)
     seen = {_key(finding) for finding in found_before}
     new = [finding for finding in found_after if _key(finding) not in seen]
     new.sort(key=lambda finding: finding.sort_key())
@@ -134,7 +135,7 @@ def without(model: Model, functions: Iterable[str], settings: Resolved | None = 
         len(model.activities),
         without_owner,
         without_worker,
-        _loads(model, reduced, without_owner, without_worker),
+        _loads(original, remaining, without_owner, without_worker),
         new,
         reduced,
     )
@@ -184,10 +185,10 @@ def _gap(before: Activity, after: Activity, gone: set[str]) -> Gap:
 
 
 def _loads(
-    model: Model, reduced: Model, without_owner: list[Gap], without_worker: list[Gap]
+    original: Context, reduced: Context, without_owner: list[Gap], without_worker: list[Gap]
 ) -> list[LoadShift]:
-    before = Context(model).stats
-    after = Context(reduced).stats
+    model = original.model
+    before, after = original.stats, reduced.stats
     owner_gaps: dict[str, list[Gap]] = {}
     worker_gaps: dict[str, list[Gap]] = {}
     for gaps, by_function in ((without_owner, owner_gaps), (without_worker, worker_gaps)):
@@ -204,7 +205,7 @@ def _loads(
         if abs(stats.load - before[fid].load) < 1e-9 and not owning and not working:
             continue
         takes = sorted({gap.activity for gap in [*owning, *working]}, key=position.__getitem__)
-        function = reduced.functions[fid]
+        function = reduced.model.functions[fid]
         shifts.append(
             LoadShift(
                 fid,

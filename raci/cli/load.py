@@ -42,8 +42,9 @@ def load_command(
     from raci.render import load as view
 
     model = load_model(path)
-    findings, _ = lint(model, model_settings(path, model))
-    table = view.build(model, compute(Context(model)), findings)
+    context = Context(model)
+    findings, _ = lint(model, model_settings(path, model), context)
+    table = view.build(model, compute(context), findings)
     if output_format == "text":
         text = view.render_text(table, wants_color(output), terminal_width(output))
     elif output_format == "json":

@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from rich.table import Table
 
 from raci import __version__
 
@@ -110,28 +110,130 @@ def render_rich(parts: Iterable[RenderableType], color: bool) -> str:
     return "\n".join(line.rstrip() for line in captured.get().split("\n")).rstrip("\n") + "\n"
 
 
-def fit(table: Table, column: int, width: int | None, minimum: int = 12) -> None:
-    """Make ``table`` fit ``width`` terminal columns by truncating one column's text with
-    an ellipsis (never below ``minimum``); ``None`` keeps every cell whole (files, pipes).
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column of a :func:`grid`."""
 
-    Every other column keeps its full width: a matrix wider than the terminal stays
-    wider than the terminal rather than squeezing function columns into a mess.
+    header: str
+    justify: Literal["left", "right", "center"] = "left"
+    style: str = ""
+    """rich style of every cell in the column (a cell may bring its own)."""
+    shrink: bool = False
+    """On a terminal too narrow for the grid, this column's text is cut with an ellipsis."""
+
+
+Segments = tuple[tuple[str, str], ...]
+Cell = str | tuple[str, str] | Segments
+"""A cell's text, or (text, rich style), or a tuple of such (text, style) segments."""
+
+
+def grid(
+    columns: Sequence[Column],
+    sections: Sequence[Sequence[Sequence[Cell]]],
+    *,
+    color: bool = False,
+    width: int | None = None,
+    gap: int = 1,
+    minimum: int = 12,
+) -> list[str]:
+    """A table as lines: bold headers, a rule, then the sections of rows, a blank line
+    between sections. Linear in the number of cells (rich's Table is far too slow for a
+    matrix of 10,000 activities), with rich doing the styling and the cell widths.
+
+    ``width`` is the terminal's: the ``shrink`` columns give up width to fit it, never
+    below ``minimum``; every other column keeps its full width, so a grid wider than
+    the terminal stays wider rather than squeezed. ``None`` keeps every cell whole.
     """
-    if width is None:
-        return
-    from rich.console import Console
-    from rich.measure import Measurement
+    from rich.cells import cell_len
 
-    console = Console(width=WIDE)
-    natural = Measurement.get(console, console.options, table).maximum
-    excess = natural - width
-    if excess <= 0:
-        return
-    target = table.columns[column]
-    current = max(
-        Measurement.get(console, console.options, cell).maximum
-        for cell in [target.header, *target.cells]
-    )
-    target.max_width = max(minimum, current - excess)
-    target.overflow = "ellipsis"
-    target.no_wrap = True
+    rows = [[_measure(cell, cell_len) for cell in row] for section in sections for row in section]
+    natural = [cell_len(column.header) for column in columns]
+    for row in rows:
+        for index, (_, _, size) in enumerate(row):
+            if size > natural[index]:
+                natural[index] = size
+    widths = list(natural)
+    if width is not None:
+        excess = sum(widths) + gap * (len(widths) - 1) - width
+        for index, column in enumerate(columns):
+            if excess > 0 and column.shrink and widths[index] > minimum:
+                cut = min(excess, widths[index] - minimum)
+                widths[index] -= cut
+                excess -= cut
+    paint = _painter(color)
+    spacer = " " * gap
+    layout = list(zip(columns, widths, natural, strict=True))
+
+    def line(cells: Sequence[tuple[str | Segments, str, int]], bold: bool = False) -> str:
+        out = []
+        for (text, style, size), (column, room, full) in zip(cells, layout, strict=True):
+            if not text:
+                out.append(" " * room)
+                continue
+            base = " ".join(filter(None, ("bold" if bold else "", column.style)))
+            if isinstance(text, tuple):  # segments are never truncated
+                shown = "".join(paint(part, f"{base} {look}".strip()) for part, look in text)
+            else:
+                if room < full and size > room:
+                    text, size = _truncate(text, room), room
+                shown = paint(text, f"{base} {style}".strip())
+            padding = room - size
+            left = 0 if column.justify == "left" else padding
+            if column.justify == "center":
+                left = padding // 2
+            out.append(" " * left + shown + " " * (padding - left))
+        return spacer.join(out).rstrip()
+
+    lines = [line([(column.header, "", cell_len(column.header)) for column in columns], True)]
+    lines.append("─" * (sum(widths) + gap * (len(widths) - 1)))
+    position = 0
+    for number_, section in enumerate(sections):
+        if number_:
+            lines.append("")
+        for _ in section:
+            lines.append(line(rows[position]))
+            position += 1
+    return lines
+
+
+def _measure(cell: Cell, cell_len: Callable[[str], int]) -> tuple[str | Segments, str, int]:
+    """(text or segments, style, width on screen) of a cell."""
+    if isinstance(cell, str):
+        return cell, "", cell_len(cell)
+    if cell and isinstance(cell[0], tuple):
+        segments: Segments = tuple(part for part in cell if isinstance(part, tuple) and part[0])
+        return segments, "", sum(cell_len(part) for part, _ in segments)
+    text, style = cell
+    assert isinstance(text, str)
+    assert isinstance(style, str)
+    return text, style, cell_len(text)
+
+
+def _truncate(text: str, size: int) -> str:
+    from rich.cells import set_cell_size
+
+    return set_cell_size(text, size - 1) + "…"
+
+
+def _painter(color: bool) -> Callable[[str, str], str]:
+    """``paint(text, style)``: ANSI-styled text when ``color``, else the text itself."""
+    if not color:
+        return lambda text, style: text
+    from rich.color import ColorSystem
+    from rich.style import Style
+
+    cache: dict[str, Style] = {}
+
+    def paint(text: str, style: str) -> str:
+        if not style or not text:
+            return text
+        if style not in cache:
+            cache[style] = Style.parse(style)
+        return cache[style].render(text, color_system=ColorSystem.STANDARD)
+
+    return paint
+
+
+def styled(text: str, style: str, color: bool) -> str:
+    """One line of text in a rich style (when ``color``)."""
+    return _painter(color)(text, style)

@@ -14,8 +14,6 @@ from raci.render.common import md, md_table, number, percent, to_csv, to_json
 from raci.scheme import Role
 
 if TYPE_CHECKING:
-    from rich.text import Text
-
     from raci.findings import Finding
     from raci.metrics import FunctionMetrics, ModelMetrics
     from raci.model import Model
@@ -139,40 +137,35 @@ _STYLES = {"load": "green", "over": "bold red", "headroom": "dim"}
 
 
 def render_text(table: LoadTable, color: bool = False, width: int | None = None) -> str:
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
+    from raci.render.common import Cell, Column, grid, styled
 
-    from raci.render.common import fit, render_rich
-
-    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title_justify="left")
-    grid.add_column("Function", no_wrap=True, style="bold")
-    grid.add_column("Name", no_wrap=True)
-    for _, header in table.headers():
-        grid.add_column(header, justify="right", no_wrap=True)
-    grid.add_column("Load", justify="right", no_wrap=True)
-    grid.add_column("", no_wrap=True)
-    grid.add_column("Share A", justify="right", no_wrap=True)
-    grid.add_column("Flags", no_wrap=True, style="yellow")
+    columns = [Column("Function", style="bold"), Column("Name", shrink=True)]
+    columns += [Column(header, justify="right") for _, header in table.headers()]
+    columns += [
+        Column("Load", justify="right"),
+        Column(""),
+        Column("Share A", justify="right"),
+        Column("Flags", style="yellow"),
+    ]
     scale = _scale(table)
+    rows: list[list[Cell]] = []
     for row in table.rows:
-        loaded = Text()
-        for text, kind in bar(row, scale):
-            loaded.append(text, style=_STYLES[kind])
         over = row.capacity is not None and row.load > row.capacity + 1e-9
-        grid.add_row(
-            row.id,
-            Text(row.name, no_wrap=True, overflow="ellipsis"),
-            *_counts(table, row),
-            Text(_load_cell(row), style="bold red" if over else ""),
-            loaded,
-            percent(row.accountable_share),
-            ", ".join(table.flags[row.id]),
+        rows.append(
+            [
+                row.id,
+                row.name,
+                *_counts(table, row),
+                (_load_cell(row), "bold red" if over else ""),
+                tuple((text, _STYLES[kind]) for text, kind in bar(row, scale)),
+                percent(row.accountable_share),
+                ", ".join(table.flags[row.id]),
+            ]
         )
-    fit(grid, 1, width)
-    heading: Text = Text(_title(table), style="bold")
-    footer = Text("\n".join(_summary(table)))
-    return render_rich([heading, Text(""), grid, Text(""), footer], color)
+    lines = [styled(_title(table), "bold", color), ""]
+    lines += grid(columns, [rows], color=color, width=width, gap=2)
+    lines += ["", *_summary(table)]
+    return "\n".join(lines) + "\n"
 
 
 def render_markdown(table: LoadTable) -> str:

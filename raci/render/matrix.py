@@ -11,8 +11,6 @@ from raci.render.common import md, md_table, to_csv, to_json
 from raci.scheme import Assignment
 
 if TYPE_CHECKING:
-    from rich.text import Text
-
     from raci.model import Activity, Function, Model
 
 NO_PHASE = "(no phase)"
@@ -99,46 +97,39 @@ def _style(held: Assignment) -> str:
 
 
 def render_text(matrix: Matrix, color: bool = False, width: int | None = None) -> str:
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
+    from raci.render.common import Cell, Column, grid, styled
 
-    from raci.render.common import fit, render_rich
-
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 0))
-    if matrix.phased:
-        table.add_column("Phase", no_wrap=True, style="bold")
-    table.add_column("Activity", no_wrap=True)
-    table.add_column("Name", no_wrap=True)
-    for function in matrix.functions:
-        table.add_column(function.id, justify="center", no_wrap=True)
-    table.add_column("#", justify="right", no_wrap=True, style="bold")
-    lead = 3 if matrix.phased else 2
-    for index, (phase, activities) in enumerate(matrix.groups):
-        if index:
-            table.add_section()
+    columns = [Column("Phase", style="bold")] if matrix.phased else []
+    columns += [Column("Activity"), Column("Name", shrink=True)]
+    columns += [Column(function.id, justify="center") for function in matrix.functions]
+    columns.append(Column("#", justify="right", style="bold"))
+    sections: list[list[list[Cell]]] = []
+    for phase, activities in matrix.groups:
+        rows: list[list[Cell]] = []
         for position, activity in enumerate(activities):
-            cells: list[Any] = []
+            cells: list[Cell] = []
             if matrix.phased:
                 cells.append((phase or NO_PHASE) if not position else "")
-            cells += [activity.id, Text(activity.name, no_wrap=True, overflow="ellipsis")]
+            cells += [activity.id, activity.name]
             for function in matrix.functions:
                 held = matrix.cell(activity, function)
-                cells.append(Text(held.label, style=_style(held)) if held else "")
+                cells.append((held.label, _style(held)) if held else "")
             cells.append(str(matrix.row_total(activity)))
-            table.add_row(*cells)
-    table.add_section()
+            rows.append(cells)
+        sections.append(rows)
     totals = matrix.column_totals()
+    lead = len(columns) - len(matrix.functions) - 1
+    footer: list[list[Cell]] = []
     for key in [*matrix.letters, "total"]:
-        label: Text | str = key if key != "total" else "#"
-        row: list[Any] = [""] * (lead - 1) + [Text(str(label), style="bold")]
+        row: list[Cell] = ["" for _ in range(lead - 1)]
+        row.append((key if key != "total" else "#", "bold"))
         row += [str(totals[function.id][key]) for function in matrix.functions]
-        grand = sum(counts[key] for counts in totals.values())
-        row.append(str(grand))
-        table.add_row(*row)
-    fit(table, lead - 1, width)
-    title = Text(f"{matrix.model.title}: {matrix.model.scheme.title} matrix", style="bold")
-    return render_rich([title, Text(""), table], color)
+        row.append(str(sum(counts[key] for counts in totals.values())))
+        footer.append(row)
+    sections.append(footer)
+    title = styled(f"{matrix.model.title}: {matrix.model.scheme.title} matrix", "bold", color)
+    lines = grid(columns, sections, color=color, width=width)
+    return "\n".join([title, "", *lines]) + "\n"
 
 
 def render_markdown(matrix: Matrix) -> str:

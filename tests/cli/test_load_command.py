@@ -16,13 +16,13 @@ from raci.metrics import compute
 TEXT = """\
 Load per function: Small rollout (5 activities, 5 functions)
 
-Function   Name                         A   R   C   I    Load                          Share A   Flags
-──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-IC         Internal Communications      3   2   1   0   7 / 6   █████████████████▒▒▒       60%   overloaded, over-capacity
-IT         Information Technology       1   2   0   0   2 / 4   ██████░░░░░                20%   bridge
-HR         Human Resources              1   1   1   0       1   ███                        20%
-OD         Organisational Development   0   0   0   1       0                               0%   idle
-Brand      Brand                        0   0   1   0       0                               0%   idle
+Function  Name                        A  R  C  I   Load                        Share A  Flags
+─────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+IC        Internal Communications     3  2  1  0  7 / 6  █████████████████▒▒▒      60%  overloaded, over-capacity
+IT        Information Technology      1  2  0  0  2 / 4  ██████░░░░░               20%  bridge
+HR        Human Resources             1  1  1  0      1  ███                       20%
+OD        Organisational Development  0  0  0  1      0                             0%  idle
+Brand     Brand                       0  0  1  0      0                             0%  idle
 
 HHI of accountability: 0.440
 Effective owners: 2.27
@@ -159,3 +159,16 @@ def test_rasci_headers_name_the_schemes_letters(
         assert "R/S" in output
     else:
         assert "responsible" in output
+
+
+def test_on_a_narrow_terminal_only_names_shrink() -> None:
+    from raci.render import load as view
+
+    context = context_of(SMALL)
+    table = view.build(context.model, compute(context), [])  # no flags: 93 columns wide
+    full = view.render_text(table, False, None).splitlines()
+    narrow = view.render_text(table, False, 85).splitlines()
+    assert len(narrow) == len(full)
+    assert max(len(line) for line in full[2:9]) == 93
+    assert max(len(line) for line in narrow[2:9]) == 85
+    assert narrow[4] == "IC        Internal Communic…  3  2  1  0  7 / 6  █████████████████▒▒▒      60%"
