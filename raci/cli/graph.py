@@ -30,7 +30,9 @@ dependencies (activities, prerequisite -> dependant).
 
 @command("graph", epilog=EXAMPLES)
 def graph_command(
-    path: Path = typer.Argument(..., help="Ownership file or directory.", show_default=False),
+    path: Path = typer.Argument(
+        ..., metavar="PATH", help="Ownership file or directory.", show_default=False
+    ),
     output_format: GraphFormat = typer.Option(
         "mermaid", "--format", "-f", help="mermaid, dot, graphml or json (node-link)."
     ),

@@ -27,7 +27,9 @@ overloaded, over-capacity, bridge, idle, unused.
 
 @command("load", epilog=EXAMPLES)
 def load_command(
-    path: Path = typer.Argument(..., help="Ownership file or directory.", show_default=False),
+    path: Path = typer.Argument(
+        ..., metavar="PATH", help="Ownership file or directory.", show_default=False
+    ),
     output_format: LoadFormat = typer.Option(
         "text", "--format", "-f", help="text (coloured on a terminal), json, csv or markdown."
     ),

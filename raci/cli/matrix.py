@@ -25,17 +25,21 @@ EXAMPLES = """
 
 @command("matrix", epilog=EXAMPLES)
 def matrix_command(
-    path: Path = typer.Argument(..., help="Ownership file or directory.", show_default=False),
+    path: Path = typer.Argument(
+        ..., metavar="PATH", help="Ownership file or directory.", show_default=False
+    ),
     phase: list[str] | None = typer.Option(
         None,
         "--phase",
         "-p",
-        help="Only activities of this phase (repeatable; or comma-separated).",
+        metavar="PHASE",
+        help="Only activities of this phase (repeatable, or comma-separated).",
     ),
     function: list[str] | None = typer.Option(
         None,
         "--function",
         "-F",
+        metavar="FUNCTION",
         help="Only this function's column (repeatable, or comma-separated).",
     ),
     output_format: MatrixFormat = typer.Option(

@@ -24,11 +24,14 @@ EXAMPLES = """
 
 @command("whatif", epilog=EXAMPLES)
 def whatif_command(
-    path: Path = typer.Argument(..., help="Ownership file or directory.", show_default=False),
+    path: Path = typer.Argument(
+        ..., metavar="PATH", help="Ownership file or directory.", show_default=False
+    ),
     without: list[str] = typer.Option(
         ...,
         "--without",
         "-w",
+        metavar="FUNCTION",
         help="A function that steps back (repeatable, or comma-separated).",
         show_default=False,
     ),
@@ -39,8 +42,7 @@ def whatif_command(
         None, "--output", "-o", help="Write to this file (atomically).", dir_okay=False
     ),
 ) -> None:
-    """What breaks if functions step back: activities left without A or R, who could
-    take over, the load that moves and the findings that appear."""
+    """What breaks if functions step back: orphaned activities, takers, load, findings."""
     from raci.render import whatif as view
     from raci.whatif import without as step_back
 

@@ -201,3 +201,20 @@ def test_twenty_five_functions_on_a_terminal_shorten_only_the_names(here: Path) 
     tiny = view.render_text(matrix, False, 60).splitlines()
     assert len(tiny) == len(full)
     assert tiny[2].split()[3:] == full[2].split()[3:]
+
+
+def test_a_directory_is_one_model(run_line: RunLine, here: Path) -> None:
+    (here / "org").mkdir()
+    (here / "org" / "a.yaml").write_text(
+        "version: 1\nfunctions: {IC: {name: IC}}\nactivities:\n"
+        "  - {id: plan, name: Plan, phase: prepare, raci: {IC: A/R}}\n",
+        encoding="utf-8",
+    )
+    (here / "org" / "b.yaml").write_text(
+        "version: 1\nfunctions: {HR: {name: HR}}\nactivities:\n"
+        "  - {id: train, name: Train, phase: adopt, raci: {HR: A/R, IC: C}}\n",
+        encoding="utf-8",
+    )
+    assert run_line(["matrix", "org", "-f", "csv"]).stdout == (
+        "phase,activity,name,IC,HR\nprepare,plan,Plan,A/R,\nadopt,train,Train,C,A/R\n"
+    )
