@@ -87,6 +87,12 @@ def mermaid_ids(graph: nx.Graph) -> dict[Any, str]:
     return ids
 
 
+_MERMAID_CLASSES = {
+    FUNCTION: "fill:#fde2c8,stroke:#c05600,color:#000",
+    ACTIVITY: "fill:#e8eef7,stroke:#4a6fa5,color:#000",
+}
+
+
 def to_mermaid(graph: nx.Graph) -> str:
     """A Mermaid flowchart that GitHub renders: functions as rounded boxes, activities
     as rectangles, edges labelled with the letters (or shared activities)."""
@@ -107,10 +113,9 @@ def to_mermaid(graph: nx.Graph) -> str:
     kinds = {FUNCTION: [], ACTIVITY: []}  # type: dict[str, list[str]]
     for node, data in graph.nodes(data=True):
         kinds.setdefault(str(data.get("kind")), []).append(ids[node])
-    lines.append("    classDef function fill:#fde2c8,stroke:#c05600,color:#000")
-    lines.append("    classDef activity fill:#e8eef7,stroke:#4a6fa5,color:#000")
-    for kind in (FUNCTION, ACTIVITY):
+    for kind, look in _MERMAID_CLASSES.items():
         if kinds[kind]:
+            lines.append(f"    classDef {kind} {look}")
             lines.append(f"    class {','.join(kinds[kind])} {kind}")
     return "\n".join(lines) + "\n"
 

@@ -98,8 +98,8 @@ flowchart LR
     f_IT -->|"A/R"| a_theme
     f_Brand -->|"C"| a_theme
     classDef function fill:#fde2c8,stroke:#c05600,color:#000
-    classDef activity fill:#e8eef7,stroke:#4a6fa5,color:#000
     class f_IC,f_HR,f_OD,f_IT,f_Brand function
+    classDef activity fill:#e8eef7,stroke:#4a6fa5,color:#000
     class a_vision,a_usage_policy,a_launch_event,a_champions,a_theme activity
 """
 
