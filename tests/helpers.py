@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-
-from typer.testing import Result
 
 from raci.context import Context
 from raci.model import Model, load
@@ -40,7 +37,3 @@ def wide_model(functions: int = 25, activities: int = 12) -> str:
         )
         lines.append(f"    raci: {{{cells}}}")
     return "\n".join(lines) + "\n"
-
-
-RunLine = Callable[..., Result]
-"""The type of the ``run_line`` fixture."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import networkx as nx
-from helpers import SMALL, context_of
 
 from raci.graph import dependency_loops
+from tests.helpers import SMALL, context_of
 
 
 def test_ownership_graph_has_one_edge_per_assignment(tmp_path: Path) -> None:

@@ -18,9 +18,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import SMALL, context_of
 
 from raci.metrics import compute, critical_path, truck_factor
+from tests.helpers import SMALL, context_of
 
 
 def test_hhi_and_effective_owners() -> None:

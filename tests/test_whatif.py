@@ -11,11 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import SMALL, model_of
 
 from raci.config import Layer, resolve
 from raci.errors import RaciError
 from raci.whatif import Gap, LoadShift, Taker, without
+from tests.helpers import SMALL, model_of
 
 
 def test_gaps_and_takers() -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from raci.render.common import md, md_table, number, percent, to_csv, to_json
 from raci.scheme import Role
+from raci.words import plural
 
 if TYPE_CHECKING:
     from raci.findings import Finding
@@ -116,20 +117,27 @@ def _summary(table: LoadTable) -> list[str]:
     scheme = table.model.scheme
     truck = metrics.truck_factor
     roles = f"{scheme.describe(Role.WORKER)} or {scheme.describe(Role.OWNER)}"
-    who = f" ({', '.join(truck.functions)})" if truck.functions else ""
+    of = f"{truck.orphaned} of {plural(metrics.activities, 'activity')}"
+    if truck.count:
+        them = "it" if truck.count == 1 else "them"
+        truck_line = (
+            f"Truck factor: {truck.count} ({', '.join(truck.functions)}): without {them}, "
+            f"{of} have nobody {roles}"
+        )
+    else:
+        truck_line = f"Truck factor: 0: {of} already have nobody {roles}"
     return [
         f"HHI of accountability: {metrics.hhi:.3f}",
         f"Effective owners: {metrics.effective_owners:.2f}",
-        f"Truck factor: {truck.count}{who}: without them, {truck.orphaned} of "
-        f"{metrics.activities} activities have nobody {roles}",
+        truck_line,
     ]
 
 
 def _title(table: LoadTable) -> str:
     metrics = table.metrics
     return (
-        f"Load per function: {table.model.title} ({metrics.activities} activities, "
-        f"{len(metrics.functions)} functions)"
+        f"Load per function: {table.model.title} ({plural(metrics.activities, 'activity')}, "
+        f"{plural(len(metrics.functions), 'function')})"
     )
 
 

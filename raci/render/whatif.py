@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from raci.render.common import number, to_json
 from raci.scheme import Role
+from raci.words import plural
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -45,14 +46,16 @@ def lines(result: WhatIf) -> list[tuple[str, str]]:
     worker = scheme.describe(Role.WORKER)
     found: list[tuple[str, str]] = [
         (f"What if {_who(result.removed)}? ({result.model.title}, "
-         f"{result.activities} activities)", "bold"),
+         f"{plural(result.activities, 'activity')})", "bold"),
         ("", ""),
     ]  # fmt: skip
     for title, gaps in (
         (f"Left without an {owner}", result.without_owner),
         (f"Left without a {worker}", result.without_worker),
     ):
-        found.append((f"{title}: {len(gaps)}", "bold red" if gaps else "bold green"))
+        found.append(
+            (f"{title}: {plural(len(gaps), 'activity')}", "bold red" if gaps else "bold green")
+        )
         width = max((len(gap.activity) for gap in gaps), default=0)
         found.extend((f"  {gap.activity:<{width}}  {_takers(gap)}", "") for gap in gaps)
         found.append(("", ""))

@@ -7,7 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import SMALL
+
+from tests.helpers import SMALL
 
 
 @pytest.fixture

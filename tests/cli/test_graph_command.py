@@ -14,9 +14,10 @@ from typing import Any
 import networkx as nx
 import pydot
 import pytest
-from helpers import DATA, SMALL, RunLine, context_of
 
 from raci.render.graph import VIEWS, view
+from tests.conftest import RunLine
+from tests.helpers import DATA, SMALL, context_of
 
 FORMATS = ("mermaid", "dot", "graphml", "json")
 

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import RunLine
+
+from tests.conftest import RunLine
 
 COMMANDS = [
     ["load"],
@@ -72,7 +73,8 @@ def test_broken_settings_file(run_line: RunLine, here: Path, command: list[str])
     assert result.stderr == expected
     assert result.stderr == (
         f"{here.resolve() / '.raci.toml'}:2:1: error RACI901 schema-error: rule 'sole-owner' "
-        "must be a mapping, not 'sometimes'\n"
+        "takes off, on, a severity (error, warning, info) or a mapping of settings, "
+        "not 'sometimes'\n"
     )
 
 

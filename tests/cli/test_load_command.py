@@ -9,9 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import SMALL, RunLine, context_of
 
 from raci.metrics import compute
+from tests.conftest import RunLine
+from tests.helpers import SMALL, context_of
 
 TEXT = """\
 Load per function: Small rollout (5 activities, 5 functions)
@@ -171,4 +172,31 @@ def test_on_a_narrow_terminal_only_names_shrink() -> None:
     assert len(narrow) == len(full)
     assert max(len(line) for line in full[2:9]) == 93
     assert max(len(line) for line in narrow[2:9]) == 85
-    assert narrow[4] == "IC        Internal Communic…  3  2  1  0  7 / 6  █████████████████▒▒▒      60%"
+    assert (
+        narrow[4]
+        == "IC        Internal Communic…  3  2  1  0  7 / 6  █████████████████▒▒▒      60%"
+    )
+
+
+@pytest.mark.parametrize(
+    ("activities", "line"),
+    [
+        (
+            "  - {id: a, name: A, raci: {IC: A/R}}\n  - {id: b, name: B, raci: {IC: A/R, HR: C}}\n",
+            "Truck factor: 1 (IC): without it, 2 of 2 activities have nobody Responsible (R) "
+            "or Accountable (A)",
+        ),
+        (
+            "  - {id: a, name: A, raci: {IC: C}}\n  - {id: b, name: B, raci: {IC: A/R, HR: C}}\n"
+            "  - {id: c, name: C, raci: {HR: I}}\n",
+            "Truck factor: 0: 2 of 3 activities already have nobody Responsible (R) or "
+            "Accountable (A)",
+        ),
+    ],
+)
+def test_truck_factor_line(run_line: RunLine, here: Path, activities: str, line: str) -> None:
+    (here / "org.yaml").write_text(
+        "version: 1\nfunctions: {IC: {name: IC}, HR: {name: HR}}\nactivities:\n" + activities,
+        encoding="utf-8",
+    )
+    assert run_line(["load", "org.yaml"]).stdout.splitlines()[-1] == line

@@ -8,9 +8,9 @@ import json
 import re
 from pathlib import Path
 
-from helpers import RunLine, model_of, wide_model
-
 from raci.render import matrix as view
+from tests.conftest import RunLine
+from tests.helpers import model_of, wide_model
 
 TEXT = """\
 Small rollout: RACI matrix

@@ -5,17 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpers import RunLine
+from tests.conftest import RunLine
 
 TEXT = """\
 What if IC steps back? (Small rollout, 5 activities)
 
-Left without an Accountable (A): 3
+Left without an Accountable (A): 3 activities
   vision        could take over: HR (C)
   usage-policy  could take over: HR (R)
   launch-event  nobody on it could take over
 
-Left without a Responsible (R): 2
+Left without a Responsible (R): 2 activities
   vision        could take over: HR (C)
   launch-event  nobody on it could take over
 
@@ -49,8 +49,8 @@ def test_nothing_breaks(run_line: RunLine, here: Path) -> None:
     output = run_line(["whatif", "small.yaml", "--without", "OD"]).stdout
     assert output == (
         "What if OD steps back? (Small rollout, 5 activities)\n\n"
-        "Left without an Accountable (A): 0\n\n"
-        "Left without a Responsible (R): 0\n\n"
+        "Left without an Accountable (A): 0 activities\n\n"
+        "Left without a Responsible (R): 0 activities\n\n"
         "Who carries what now:\n  none\n\n"
         "New findings: 0\n"
     )
