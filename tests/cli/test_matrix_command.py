@@ -218,3 +218,10 @@ def test_a_directory_is_one_model(run_line: RunLine, here: Path) -> None:
     assert run_line(["matrix", "org", "-f", "csv"]).stdout == (
         "phase,activity,name,IC,HR\nprepare,plan,Plan,A/R,\nadopt,train,Train,C,A/R\n"
     )
+
+
+def test_output_file_is_replaced_whole(run_line: RunLine, here: Path) -> None:
+    (here / "matrix.md").write_text("old\n", encoding="utf-8")
+    assert run_line(["matrix", "small.yaml", "-f", "markdown", "-o", "matrix.md"]).stdout == ""
+    assert (here / "matrix.md").read_text("utf-8") == MARKDOWN
+    assert sorted(path.name for path in here.iterdir()) == ["matrix.md", "small.yaml"]
