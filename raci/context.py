@@ -68,6 +68,13 @@ class Context:
         return ids
 
     @cached_property
+    def ownership(self) -> nx.DiGraph:
+        """Functions and activities, one edge per assignment (see :mod:`raci.graph`)."""
+        from raci.graph import ownership_graph
+
+        return ownership_graph(self.model)
+
+    @cached_property
     def collaboration(self) -> nx.Graph:
         from raci.graph import collaboration_graph
 

@@ -140,10 +140,13 @@ def _check_one(
     report.models.append(model)
 
 
-def lint(model: Model, resolved: Resolved) -> tuple[list[Finding], int]:
+def lint(
+    model: Model, resolved: Resolved, context: Context | None = None
+) -> tuple[list[Finding], int]:
     """Run the enabled rules on ``model``; return the findings left after waivers, and
-    how many were waived."""
-    context = Context(model)
+    how many were waived. Pass the ``context`` of ``model`` to share its statistics
+    and graphs with what runs after the rules (metrics, reports)."""
+    context = context if context is not None else Context(model)
     findings: list[Finding] = []
     waived = 0
     last = [enabled for enabled in resolved.rules if enabled.rule.name == UnusedWaiver.name]

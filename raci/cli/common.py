@@ -1,0 +1,114 @@
+"""What every command that reads a model shares: load it, or fail the way ``check`` does.
+
+An unusable input (missing file, invalid YAML, schema violation, broken settings file)
+prints the same ``file:line:col: error CODE rule: message`` lines ``raci check`` would
+print, on stderr, and exits 2. Commands call :func:`load_model` (and
+:func:`model_settings` when they run rules) and never see a half-loaded model.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+
+from raci.errors import RaciError
+
+if TYPE_CHECKING:
+    from raci.config import Resolved
+    from raci.findings import Finding
+    from raci.model import Model
+
+EXIT_INPUT = 2
+
+
+def fail_with_findings(findings: Iterable[Finding]) -> NoReturn:
+    """Print input findings as ``raci check`` would, on stderr, and exit 2."""
+    from raci.formatters.text_format import line
+
+    sys.stderr.write("".join(line(finding) + "\n" for finding in findings))
+    raise typer.Exit(EXIT_INPUT)
+
+
+def load_model(path: Path) -> Model:
+    """The model at ``path`` (a file or a directory), or exit 2 with its input findings."""
+    from raci.loader import paused_gc
+    from raci.model import load
+
+    with paused_gc():
+        loaded = load(path, path.as_posix())
+    if loaded.model is None:
+        fail_with_findings(loaded.findings)
+    return loaded.model
+
+
+def model_settings(path: Path, model: Model) -> Resolved:
+    """The rule settings ``raci check`` would use for ``path``: defaults, the nearest
+    ``.raci.toml`` / ``[tool.raci]``, then the model's own ``rules:`` blocks.
+
+    A broken settings file or conflicting ``rules:`` blocks exit 2 with their findings.
+    """
+    from raci.config import ConfigError, find_config, model_layer, read_config, resolve
+    from raci.findings import SCHEMA_ERROR
+
+    layers = []
+    discovered = find_config(path)
+    if discovered is not None:
+        try:
+            layers.append(read_config(discovered))
+        except ConfigError as error:
+            fail_with_findings(error.findings)
+    from_model, conflicts = model_layer(model.rules)
+    if conflicts:
+        fail_with_findings(problem.finding(*SCHEMA_ERROR, "error") for problem in conflicts)
+    return resolve([*layers, from_model])
+
+
+def split_values(values: Sequence[str] | None) -> list[str]:
+    """A repeatable option's values, each of which may also be a comma-separated list."""
+    found: list[str] = []
+    for value in values or ():
+        for item in (part.strip() for part in value.split(",")):
+            if item and item not in found:
+                found.append(item)
+    return found
+
+
+def known(
+    option: str,
+    values: Sequence[str],
+    choices: Iterable[str],
+    what: str,
+    closest: Callable[[str], str | None] | None = None,
+) -> list[str]:
+    """``values``, each checked against ``choices``; an unknown one is a clean exit 2
+    naming the option, with a "did you mean" hint (from ``closest`` when given)."""
+    from raci import suggest
+
+    options = list(choices)
+    for value in values:
+        if value not in options:
+            guess = closest(value) if closest else suggest.closest(value, options)
+            raise RaciError(f"{option}: no {what} '{value}'{suggest.hint(guess)}")
+    return list(values)
+
+
+def known_functions(option: str, values: Sequence[str], model: Model) -> list[str]:
+    """Function ids given on the command line, checked against the model (exit 2 with
+    "did you mean", matching display names too: ``Comms`` suggests ``IC``)."""
+    from raci.suggest import closest_function
+
+    names = {fid: function.name for fid, function in model.functions.items()}
+    return known(option, values, names, "function", lambda value: closest_function(value, names))
+
+
+def terminal_width(output: Path | None) -> int | None:
+    """The terminal's width when writing to one; None (no truncation) for files and pipes."""
+    import shutil
+
+    if output is not None or not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns
