@@ -126,9 +126,8 @@ def file_models() -> tuple[type[_FileBase], type[_FileBase]]:
 
 
 def json_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of an ownership file, for editors."""
-    whole, _ = file_models()
-    schema = whole.model_json_schema(by_alias=True, mode="validation")
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "raci ownership file"
-    return schema
+    """JSON Schema (draft 2020-12) of an ownership file, for editors; see
+    :mod:`raci.schema_json` for what it adds to what pydantic generates."""
+    from raci.schema_json import json_schema as build
+
+    return build()
