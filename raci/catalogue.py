@@ -53,7 +53,7 @@ functions:
   IC: {name: Internal Communications}
   HR: {name: Human Resources}
 activities:
-  - {id: launch, name: Run the launch, raci: {IC: A/R, HR: C}}
+  - {id: launch, name: Run the launch, raci: {IC: A, HR: R}}
 """
 
 INPUT_RULES: tuple[RuleDoc, ...] = (
@@ -88,7 +88,7 @@ INPUT_RULES: tuple[RuleDoc, ...] = (
             "user metadata and never an error. It cannot be turned off."
         ),
         settings=(),
-        failing=_INPUT_PASSING.replace("raci: {IC: A/R", "raci: {IC: X"),
+        failing=_INPUT_PASSING.replace("raci: {IC: A,", "raci: {IC: X,"),
         passing=_INPUT_PASSING,
     ),
 )
