@@ -29,6 +29,7 @@ from raci.config import ConfigError, Layer, find_config, model_layer, read_confi
 from raci.errors import RaciError
 from raci.findings import SCHEMA_ERROR, Finding
 from raci.model import Model, load
+from raci.scheme import DEFAULT_SCHEME, SCHEMES
 
 RenameReason = Literal["same name", "same assignments"]
 
@@ -214,10 +215,13 @@ def diff_git(
     layers = settings_for(path, config, command_line)
     with tempfile.TemporaryDirectory(prefix="raci-diff-") as folder:
         old = materialize(rev, path, Path(folder))
-        before = lint_side("old", old, path.as_posix(), layers)
+        if old is None:  # a new file or directory: everything in it is added
+            empty = Model(None, None, SCHEMES[DEFAULT_SCHEME], {}, [], [])
+            before = Side(f"{rev}:{path.as_posix()} (absent)", empty, [], False)
+        else:
+            before = lint_side("old", old, path.as_posix(), layers)
+            before.name = f"{rev}:{path.as_posix()}"
     after = lint_side("new", path, path.as_posix(), layers)
     from raci.diff_compare import compare
 
-    result = compare(before, after)
-    result.old = f"{rev}:{path.as_posix()}"
-    return result
+    return compare(before, after)

@@ -55,11 +55,11 @@ def repository_path(root: Path, path: Path) -> PurePosixPath:
     return PurePosixPath(relative.as_posix())
 
 
-def materialize(rev: str, path: Path, into: Path) -> Path:
+def materialize(rev: str, path: Path, into: Path) -> Path | None:
     """Write ``path`` (a file or a directory) as it was at ``rev`` under ``into``.
 
-    Returns the path to load. Raises :class:`RaciError` for a bad revision, a path that
-    did not exist at that revision, or a directory that held no ownership files.
+    Returns the path to load, or None when ``path`` did not exist at ``rev`` (it is new).
+    Raises :class:`RaciError` for a bad revision or a path outside the repository.
     """
     root = _toplevel(path)
     commit = _commit(root, rev)
@@ -67,7 +67,7 @@ def materialize(rev: str, path: Path, into: Path) -> Path:
     spec = f"{commit}:{inside}" if str(inside) != "." else f"{commit}:"
     kind = _git(root, "cat-file", "-t", spec)
     if kind.returncode != 0:
-        raise RaciError(f"--git: '{path.as_posix()}' does not exist in {rev}")
+        return None
     target = into / (path.name or "root")
     if kind.stdout.strip() == b"blob":
         target.write_bytes(_blobs(root, [spec])[0])

@@ -379,7 +379,6 @@ def test_git_directory_from_a_subdirectory(
             ["--git", "no-such-branch", "org.yaml"],
             "raci: --git: unknown revision 'no-such-branch'\n",
         ),
-        (["--git", "HEAD", "new.yaml"], "raci: --git: 'new.yaml' does not exist in HEAD\n"),
         (["--git", "--help-me", "org.yaml"], "raci: --git: '--help-me' is not a revision\n"),
     ],
 )
@@ -389,6 +388,15 @@ def test_git_bad_input_exits_2(
     (repo / "new.yaml").write_text(NEW, encoding="utf-8")
     result = run_line(["diff", *args], exit_code=2)
     assert (result.stdout, result.stderr) == ("", message)
+
+
+def test_git_new_file_is_all_added(run_line: RunLine, repo: Path) -> None:
+    (repo / "new.yaml").write_text(NEW, encoding="utf-8")
+    result = run_line(["diff", "--git", "HEAD", "new.yaml"], exit_code=1)
+    assert result.stdout.startswith("raci diff HEAD:new.yaml (absent) → new.yaml\n")
+    assert "activities: 6 added; 0 assignment changes" in result.stdout
+    assert "Findings introduced (" in result.stdout
+    assert "Findings fixed" not in result.stdout
 
 
 def test_git_outside_a_repository_exits_2(
