@@ -21,8 +21,8 @@ EXAMPLES = """
   raci check ownership/                   lint a directory of files as one model
   raci check --format json -o out.json    machine-readable findings, written atomically
   raci check --strict --ignore idle-function org.yaml
-  raci check --format sarif -o raci.sarif  for GitHub code scanning (upload-sarif)
-  raci check --format junit -o raci.xml    a test report for CI dashboards
+  raci check -f sarif -o raci.sarif       SARIF for GitHub code scanning
+  raci check -f junit -o raci.xml         a JUnit report for CI dashboards
 
 [bold]Exit codes[/]: 0 no errors, 1 errors (or warnings with --strict), 2 unusable input
 or options, 3 internal error.
