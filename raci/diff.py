@@ -14,6 +14,9 @@ plus each side's own ``rules:`` block), then compared:
   by line; a finding about a renamed activity is compared under its new id. A finding
   that stays on the same subject with a new message (a count that moved) is *changed*.
 
+With ``--git``, a path that did not exist at the revision is compared with an empty
+model: everything in it is added.
+
 The exit code is a "no new problems" gate: 1 when the change introduces an error-level
 finding (or a warning, under strict), else 0.
 """

@@ -19,7 +19,7 @@ from jsonschema import Draft202012Validator
 from raci.catalogue import all_docs
 from raci.loader import YamlMap, parse, read_document
 from raci.schema import json_schema
-from tests.conftest import EXAMPLES, MODELS, RunLine
+from tests.conftest import EXAMPLES, MODELS, ROOT, RunLine
 
 Write = Callable[[str, str], Path]
 
@@ -57,7 +57,7 @@ def errors(document: Any) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("path", SHIPPED, ids=lambda path: str(path.relative_to(path.parents[1])))
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda path: path.relative_to(ROOT).as_posix())
 def test_shipped_files_validate(path: Path) -> None:
     assert errors(with_extensions(read_document(path, path.name).data)) == []
 
