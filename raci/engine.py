@@ -29,6 +29,19 @@ EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 @dataclass
+class Checked:
+    """One path ``raci check`` was given: the files it read and the rules that ran on it.
+
+    Formatters that group by path (JUnit's test suites) read this; ``rules`` is empty
+    when the input could not be used.
+    """
+
+    path: str
+    files: list[str]
+    rules: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Report:
     """Everything ``raci check`` found, across every path it was given."""
 
@@ -39,6 +52,7 @@ class Report:
     waived: int = 0
     strict: bool = False
     models: list[Model] = field(default_factory=list)
+    checked: list[Checked] = field(default_factory=list)
 
     def count(self, severity: str) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity)
@@ -119,6 +133,8 @@ def _check_one(
 ) -> None:
     report.files.extend(loaded.files)
     report.findings.extend(loaded.findings)
+    checked = Checked(path.as_posix(), list(loaded.files))
+    report.checked.append(checked)
     seen = len(configs.findings)
     discovered = find_config(path)
     layers = [configs.read(discovered)] if discovered is not None else []
@@ -132,6 +148,7 @@ def _check_one(
         return
     resolved = resolve([layer for layer in [*layers, from_model, *top] if layer is not None])
     findings, waived = lint(model, resolved)
+    checked.rules = [enabled.rule.name for enabled in resolved.rules]
     report.findings.extend(findings)
     report.waived += waived
     report.activities += len(model.activities)

@@ -7,14 +7,12 @@ Letters in ``raci:`` are checked against the file's scheme after validation (see
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, StringConstraints, create_model
 
 from raci.rules import REGISTRY
-from raci.scheme import DEFAULT_SCHEME, SCHEMES, Scheme
 
 IDENTIFIER = r"^[A-Za-z0-9_.\-]+$"
 
@@ -22,20 +20,6 @@ Identifier = Annotated[str, StringConstraints(pattern=IDENTIFIER)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 SchemeName = Literal["raci", "rasci", "raci-vs", "daci", "rapid"]
-
-
-def letter_pattern(spellings: Iterable[str]) -> str:
-    """An ECMA-262 regex matching ``spellings`` the way :meth:`Scheme.parse` does: any
-    case, surrounding white space ignored (JSON Schema patterns have no ``i`` flag)."""
-    alternatives = sorted(
-        {"".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else c for c in s) for s in spellings}
-    )
-    return r"^\s*(?:" + "|".join(alternatives) + r")\s*$"
-
-
-_LETTER_PATTERN = letter_pattern(
-    spelling for scheme in SCHEMES.values() for spelling in scheme.accepted
-)
 
 
 class _Strict(BaseModel):
@@ -78,9 +62,9 @@ class Activity(_Strict):
     depends_on: list[str] = Field(
         default_factory=list, description="ids of activities this one needs first"
     )
-    raci: dict[
-        Identifier, Annotated[str, Field(json_schema_extra={"pattern": _LETTER_PATTERN})]
-    ] = Field(description="function id -> letter (R, A, C, I or A/R in RACI; see 'scheme')")
+    raci: dict[Identifier, str] = Field(
+        description="function id -> letter (R, A, C, I or A/R in RACI; see 'scheme')"
+    )
     waive: Waivers = Field(default_factory=dict)
 
 
@@ -131,32 +115,8 @@ def file_models() -> tuple[type[_FileBase], type[_FileBase]]:
 
 
 def json_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of an ownership file, for editors.
+    """JSON Schema (draft 2020-12) of an ownership file, for editors; see
+    :mod:`raci.schema_json` for what it adds to what pydantic generates."""
+    from raci.schema_json import json_schema as build
 
-    The letters a cell may hold depend on the file's ``scheme``: one ``if``/``then``
-    per scheme narrows ``activities[].raci`` to that scheme's letters (no ``scheme``
-    key means ``raci``).
-    """
-    whole, _ = file_models()
-    schema = whole.model_json_schema(by_alias=True, mode="validation")
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "raci ownership file"
-    legends = "".join(f"\n- {name}: {scheme.legend()}" for name, scheme in SCHEMES.items())
-    schema["properties"]["scheme"]["description"] = f"which letters the file uses:{legends}"
-    schema["allOf"] = [_scheme_letters(scheme) for scheme in SCHEMES.values()]
-    return schema
-
-
-def _scheme_letters(scheme: Scheme) -> dict[str, Any]:
-    """``if`` the file uses ``scheme``, ``then`` every cell holds one of its letters."""
-    condition: dict[str, Any] = {"properties": {"scheme": {"const": scheme.name}}}
-    if scheme.name != DEFAULT_SCHEME:
-        condition["required"] = ["scheme"]
-    letter = {
-        "type": "string",
-        "pattern": letter_pattern(scheme.accepted),
-        "description": f"{scheme.title}: {scheme.legend()}",
-        "examples": scheme.spellings,
-    }
-    cells = {"properties": {"raci": {"additionalProperties": letter}}}
-    return {"if": condition, "then": {"properties": {"activities": {"items": cells}}}}
+    return build()

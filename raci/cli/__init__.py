@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import typer
 
-COMMAND_MODULES = ("check", "load", "matrix", "graph", "whatif")
+COMMAND_MODULES = ("check", "load", "matrix", "graph", "whatif", "rules", "schema", "diff")
 
 
 def build_app() -> typer.Typer:

@@ -12,7 +12,7 @@ from raci.cli.app import command
 from raci.cli.output import emit, progress, wants_color
 from raci.errors import RaciError
 
-CheckFormat = Literal["text", "json", "github", "auto"]
+CheckFormat = Literal["text", "json", "sarif", "github", "junit", "markdown", "auto"]
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -21,6 +21,8 @@ EXAMPLES = """
   raci check ownership/                   lint a directory of files as one model
   raci check --format json -o out.json    machine-readable findings, written atomically
   raci check --strict --ignore idle-function org.yaml
+  raci check -f sarif -o raci.sarif       SARIF for GitHub code scanning
+  raci check -f junit -o raci.xml         a JUnit report for CI dashboards
 
 [bold]Exit codes[/]: 0 no errors, 1 errors (or warnings with --strict), 2 unusable input
 or options, 3 internal error.
@@ -40,7 +42,9 @@ def check_command(
         "text",
         "--format",
         "-f",
-        help="text (coloured on a terminal), json, or auto (github under GITHUB_ACTIONS).",
+        help="text (coloured on a terminal), json, sarif (code scanning), github "
+        "(annotations), junit (test reports), markdown (a PR comment), or auto (github "
+        "under GITHUB_ACTIONS, else text).",
     ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write the result to this file (atomically).", dir_okay=False

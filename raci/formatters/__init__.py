@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 Formatter = Callable[["Report", bool], str]
 """``render(report, color)``: the whole output as one string."""
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")
 """Every ``--format`` of ``raci check``, in the order ``--help`` shows them."""
 
 

@@ -1,0 +1,74 @@
+"""``raci diff``: what a change does to ownership, and which findings it introduces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import typer
+
+from raci.cli.app import command
+from raci.cli.output import emit
+from raci.errors import RaciError
+
+DiffFormat = Literal["text", "markdown", "json"]
+
+EXAMPLES = """
+[bold]Examples[/]
+
+  raci diff old.yaml org.yaml             two files (or two directories)
+  raci diff --git main org.yaml           the working tree against a branch
+  raci diff --git origin/main ownership/ -f markdown >> "$GITHUB_STEP_SUMMARY"
+
+[bold]Exit codes[/]: 0 no new error-level findings, 1 the change introduces one (or a
+warning, with --strict), 2 unusable input, bad revision or option.
+"""
+
+
+@command("diff", epilog=EXAMPLES)
+def diff_command(
+    paths: list[Path] = typer.Argument(
+        ...,
+        metavar="OLD NEW | PATH",
+        help="Two versions (files or directories), or with --git the one PATH to compare.",
+        show_default=False,
+    ),
+    git: str | None = typer.Option(
+        None, "--git", metavar="REV", help="Read the old side of PATH from this git revision."
+    ),
+    output_format: DiffFormat = typer.Option(
+        "text", "--format", "-f", help="text, markdown (a PR comment), or json."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write the result to this file (atomically).", dir_okay=False
+    ),
+    strict: bool = typer.Option(False, "--strict", help="Introduced warnings fail too (exit 1)."),
+    select: list[str] | None = typer.Option(
+        None, "--select", help="Run only these rules (names or codes, comma-separated)."
+    ),
+    ignore: list[str] | None = typer.Option(
+        None, "--ignore", help="Skip these rules (names or codes, comma-separated)."
+    ),
+    config: Path | None = typer.Option(
+        None, "--config", help="A .raci.toml-style settings file for both sides.", dir_okay=False
+    ),
+) -> None:
+    """Compare two versions of an ownership model: activities, assignments, accountability,
+    load per function, and the findings introduced and fixed."""
+    from raci.config import cli_layer
+    from raci.diff import diff_git, diff_paths
+    from raci.diff_render import render
+
+    if config is not None and not config.is_file():
+        raise RaciError(f"--config: no such file: {config}")
+    layer = cli_layer(select, ignore or [], strict)
+    if git is not None:
+        if len(paths) != 1:
+            raise RaciError("--git takes one PATH: raci diff --git REV PATH")
+        result = diff_git(git, paths[0], config=config, command_line=layer)
+    else:
+        if len(paths) != 2:
+            raise RaciError("give two versions to compare (raci diff OLD NEW), or --git REV PATH")
+        result = diff_paths(paths[0], paths[1], config=config, command_line=layer)
+    emit(render(result, output_format), output)
+    raise typer.Exit(result.exit_code)
