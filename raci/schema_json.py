@@ -78,6 +78,8 @@ def json_schema() -> dict[str, Any]:
     for model in ("Activity", "Function"):
         _accept_numbers_as_text(defs[model])
     _accept_numbers_as_text(schema, ("name", "description"))
+    legends = "".join(f"\n- {name}: {scheme.legend()}" for name, scheme in SCHEMES.items())
+    properties["scheme"]["description"] = f"which letters the file uses:{legends}"
     schema["required"] = ["version"]
     schema["allOf"] = [_scheme_letters(scheme) for scheme in SCHEMES.values()]
     schema.pop("title", None)
