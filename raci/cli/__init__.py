@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import typer
 
-COMMAND_MODULES = ("check", "report", "init", "models")
+COMMAND_MODULES = ("check", "report", "export", "import_", "init", "models")
 
 
 def build_app() -> typer.Typer:
