@@ -26,7 +26,7 @@ Without --format the output file's suffix picks it (.csv, .xlsx); else CSV.
 
 @command("export", epilog=EXAMPLES)
 def export_command(
-    path: Path = typer.Argument(..., help="The ownership file or directory."),
+    path: Path = typer.Argument(..., metavar="PATH", help="The ownership file or directory."),
     output: Path | None = typer.Option(
         None,
         "--output",

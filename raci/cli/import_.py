@@ -26,7 +26,9 @@ matrix.xlsx:Sheet1!C7) with exit 2, and nothing is written.
 
 @command("import", epilog=EXAMPLES)
 def import_command(
-    source: Path = typer.Argument(..., help="A .csv file or an .xlsx workbook.", dir_okay=False),
+    source: Path = typer.Argument(
+        ..., metavar="FILE", help="A .csv file or an .xlsx workbook.", dir_okay=False
+    ),
     output: Path | None = typer.Option(
         None,
         "--output",

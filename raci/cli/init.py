@@ -24,6 +24,7 @@ EXAMPLES = """
 def init_command(
     path: Path = typer.Argument(
         Path("raci.yaml"),
+        metavar="PATH",
         help="The file to create (in an existing directory: DIR/raci.yaml).",
     ),
     model: str = typer.Option(

@@ -26,7 +26,7 @@ Without --format the output file's suffix picks it (.md, .html, .json); else mar
 
 @command("report", epilog=EXAMPLES)
 def report_command(
-    path: Path = typer.Argument(..., help="The ownership file or directory."),
+    path: Path = typer.Argument(..., metavar="PATH", help="The ownership file or directory."),
     output: Path | None = typer.Option(
         None,
         "--output",
