@@ -244,7 +244,16 @@ def test_json_carries_the_same_content(run_line: RunLine, monkeypatch: pytest.Mo
     assert data["verdict"]["status"] == "fail"
     assert data["summary"]["truck_factor_functions"] == ["IC"]
     assert [group["phase"] for group in data["matrix"]["groups"]] == ["prepare", "launch", None]
-    assert data["matrix"]["groups"][0]["rows"][0]["cells"][1] == {"label": "A", "role": "owner"}
+    assert data["matrix"]["groups"][0]["rows"][0] == {
+        "id": "policy",
+        "name": "Write the usage policy",
+        "effort": 2.0,
+        "cells": {
+            "IC": {"label": "R", "role": "worker"},
+            "HR": {"label": "A", "role": "owner"},
+            "IT": {"label": "C", "role": "consulted"},
+        },
+    }
     assert [entry["id"] for entry in data["load"]] == ["IC", "IT", "HR", "Brand"]
     assert data["load"][0]["utilisation"] == pytest.approx(4 / 3)
     assert data["findings"][0]["rule"] == "capacity-overload" or data["findings"][0]["line"] == 6

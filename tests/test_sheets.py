@@ -265,6 +265,30 @@ def test_a_bad_xlsx_cell_is_reported_at_its_sheet_and_cell(run_line: RunLine, he
     assert not (here / "org.yaml").exists()
 
 
+def test_a_matrix_with_a_margin_keeps_its_places(run_line: RunLine, here: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet["B1"] = "Contoso RACI, March"
+    for row, values in enumerate([["Activity", "IC", "HR"], ["Launch", "A/R", "C"]], start=3):
+        for column, value in enumerate(values, start=2):
+            sheet.cell(row, column, value)
+    sheet["D5"] = "Z"
+    sheet["B5"] = "Policy"
+    workbook.save(here / "matrix.xlsx")
+    result = run_line(["import", "matrix.xlsx"], exit_code=2)
+    assert result.stderr.splitlines()[0] == (
+        "raci: matrix.xlsx:Sheet!D5: 'Z' is not a RACI letter: use one of R, A, C, I, A/R"
+    )
+    sheet["D5"] = "R"
+    workbook.save(here / "matrix.xlsx")
+    run_line(["import", "matrix.xlsx", "-o", "org.yaml"])
+    assert shape(here / "org.yaml")["activities"] == [
+        ("launch", "Launch", None, 1.0, [], {"IC": "A/R", "HR": "C"}),
+        ("policy", "Policy", None, 1.0, [], {"HR": "R"}),
+    ]
+
+
 def test_other_bad_cells(run_line: RunLine, here: Path) -> None:
     _workbook(
         here / "matrix.xlsx",

@@ -81,6 +81,9 @@ class Cell:
     """The role the letter plays (``owner``, ``worker``...), for colour; None when empty."""
 
 
+_EMPTY = Cell("", None)
+
+
 @dataclass(frozen=True, slots=True)
 class MatrixRow:
     id: str
@@ -145,24 +148,64 @@ class ReportData:
         return [(level, found) for level, found in groups if found]
 
     def as_dict(self) -> dict[str, Any]:
-        """The report as JSON-ready data (``--format json``)."""
-        data = asdict(self)
-        data["tool"] = {"name": "raci", "version": data.pop("version")}
-        for entry, function in zip(data["load"], self.load, strict=True):
-            entry["utilisation"] = function.utilisation
-        data["findings"] = [finding.as_dict() for finding in self.findings]
-        data["matrix"]["functions"] = [
-            {"id": fid, "name": name} for fid, name in self.matrix.functions
-        ]
-        data["collaboration"] = {
-            "functions": [{"id": fid, "name": name} for fid, name in self.collaboration.functions],
-            "edges": [
-                {"source": left, "target": right, "shared": weight}
-                for left, right, weight in self.collaboration.edges
-            ],
-            "bridges": self.collaboration.bridges,
+        """The report as JSON-ready data (``--format json``).
+
+        Built field by field: ``dataclasses.asdict`` deep-copies every matrix cell, which
+        costs seconds on a model of thousands of activities.
+        """
+        return {
+            "tool": {"name": "raci", "version": self.version},
+            "title": self.title,
+            "description": self.description,
+            "source": self.source,
+            "date": self.date,
+            "verdict": asdict(self.verdict),
+            "summary": asdict(self.summary),
+            "matrix": _matrix_dict(self.matrix),
+            "load": [{**asdict(f), "utilisation": f.utilisation} for f in self.load],
+            "findings": [finding.as_dict() for finding in self.findings],
+            "collaboration": {
+                "functions": [
+                    {"id": fid, "name": name} for fid, name in self.collaboration.functions
+                ],
+                "edges": [
+                    {"source": left, "target": right, "shared": weight}
+                    for left, right, weight in self.collaboration.edges
+                ],
+                "bridges": self.collaboration.bridges,
+            },
+            "what_if": asdict(self.what_if) if self.what_if is not None else None,
+            "sections": [asdict(section) for section in self.sections],
         }
-        return {"tool": data.pop("tool"), **data}
+
+
+def _matrix_dict(matrix: Matrix) -> dict[str, Any]:
+    """The matrix with, per row, only the cells that hold a letter, by function id."""
+    ids = [fid for fid, _ in matrix.functions]
+    return {
+        "scheme": matrix.scheme,
+        "letters": [asdict(letter) for letter in matrix.letters],
+        "functions": [{"id": fid, "name": name} for fid, name in matrix.functions],
+        "groups": [
+            {
+                "phase": group.phase,
+                "rows": [
+                    {
+                        "id": row.id,
+                        "name": row.name,
+                        "effort": row.effort,
+                        "cells": {
+                            fid: {"label": cell.label, "role": cell.role}
+                            for fid, cell in zip(ids, row.cells, strict=True)
+                            if cell.label
+                        },
+                    }
+                    for row in group.rows
+                ],
+            }
+            for group in matrix.groups
+        ],
+    }
 
 
 def build(
@@ -256,7 +299,7 @@ def _matrix(model: Model) -> Matrix:
     groups: dict[str | None, list[MatrixRow]] = {}
     for activity in model.activities:
         cells = [
-            Cell(held.label, role_of(held)) if (held := activity.raci.get(fid)) else Cell("", None)
+            Cell(held.label, role_of(held)) if (held := activity.raci.get(fid)) else _EMPTY
             for fid in columns
         ]
         row = MatrixRow(activity.id, activity.name, activity.effort, cells)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from raci.errors import RaciError
@@ -146,6 +146,7 @@ class _Reader:
 
 def import_sheet(sheet: Sheet, scheme: Scheme, name: str | None = None) -> dict[str, Any]:
     """The ownership file (as plain data) that the matrix in ``sheet`` describes."""
+    sheet = _trim_left(sheet)
     rows = sheet.rows
     start = next((index for index, row in enumerate(rows) if _filled(row) >= 2), None)
     if start is None:
@@ -189,6 +190,26 @@ def import_sheet(sheet: Sheet, scheme: Scheme, name: str | None = None) -> dict[
     data["functions"] = {fid: {"name": label} for fid, (_, label) in reader.functions.items()}
     data["activities"] = activities
     return data
+
+
+def _trim_left(sheet: Sheet) -> Sheet:
+    """Drop the empty columns left of the matrix (a margin), keeping every place right."""
+    offset = min(
+        (
+            next(i for i, value in enumerate(row) if _text(value))
+            for row in sheet.rows
+            if _filled(row)
+        ),
+        default=0,
+    )
+    if not offset:
+        return sheet
+    place = sheet.place
+    return replace(
+        sheet,
+        rows=[row[offset:] for row in sheet.rows],
+        place=lambda row, column: place(row, column + offset),
+    )
 
 
 def _filled(row: list[Any]) -> int:

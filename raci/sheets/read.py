@@ -87,28 +87,28 @@ def read_xlsx(path: Path, display: str, sheet: str | None = None) -> Sheet:
             # openpyxl warns about workbook features it does not keep (extensions,
             # conditional formats); we only read values.
             warnings.simplefilter("ignore")
-            workbook = load_workbook(path, data_only=True)
+            workbook = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
         raise RaciError(f"{display}: no such file") from None
     except (BadZipFile, KeyError, ValueError, OSError) as error:
         raise RaciError(f"{display}: not an Excel workbook (.xlsx): {error}") from None
-    names = workbook.sheetnames
-    if sheet is not None and sheet not in names:
-        raise RaciError(
-            f"{display} has no sheet '{sheet}'{suggest(sheet, names)}; its sheets are: "
-            + ", ".join(names)
-        )
-    worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-    title = worksheet.title
+    try:
+        names = workbook.sheetnames
+        if sheet is not None and sheet not in names:
+            raise RaciError(
+                f"{display} has no sheet '{sheet}'{suggest(sheet, names)}; its sheets are: "
+                + ", ".join(names)
+            )
+        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        title = worksheet.title
+        # read-only mode streams the sheet; rows come from row 1, gaps filled with None
+        rows = [list(values) for values in worksheet.iter_rows(min_row=1, values_only=True)]
+        workbook_title = workbook.properties.title or None
+    finally:
+        workbook.close()
     shown = title if _PLAIN_SHEET.fullmatch(title) else "'" + title.replace("'", "''") + "'"
-    rows = [
-        list(values)
-        for values in worksheet.iter_rows(
-            min_row=1, max_row=worksheet.max_row, max_col=worksheet.max_column, values_only=True
-        )
-    ]
 
     def place(row: int, column: int) -> str:
         return f"{display}:{shown}!{get_column_letter(column + 1)}{row + 1}"
 
-    return Sheet(display, rows, place, workbook.properties.title or None)
+    return Sheet(display, rows, place, workbook_title)
