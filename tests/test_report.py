@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from raci import __version__
 from raci.engine import check
-from raci.report import render, report_date
-from raci.report.data import Paragraph, Section, Table, build
+from raci.report import render, report_date, section_builders
+from raci.report.build import build
+from raci.report.data import Paragraph, Section, Table
 from raci.report.markdown import table, text
 from tests.conftest import RunLine
 from tests.markdown_checks import (
@@ -309,3 +310,16 @@ def test_extra_sections_render_in_every_format(write: Write) -> None:
             ],
         }
     ]
+
+
+def named_section(*_: object) -> Section:
+    """A section builder the registry can name, as ``raci rebalance`` will."""
+    return Section("named", "Named section", [Paragraph("From the registry.")])
+
+
+def test_section_builders_are_named_module_colon_function(write: Write) -> None:
+    (builder,) = section_builders(("tests.test_report:named_section",))
+    report = check([write("org.yaml", CLEAN)])
+    data = build(report, report.models[0], source="org.yaml", date=DATE, sections=[builder])
+    assert "## Named section\n\nFrom the registry.\n" in render(data, "markdown")
+    assert section_builders() == [], "no section is registered until raci rebalance adds one"

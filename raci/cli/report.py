@@ -50,7 +50,7 @@ def report_command(
     """Write the ownership report: verdict, matrix, load, findings, graphs and what-if."""
     from raci.cli.loading import checked_model
     from raci.report import SUFFIXES, render, report_date, section_builders
-    from raci.report.data import build
+    from raci.report.build import build
 
     day = report_date(date, os.environ)
     name: str = output_format or "markdown"

@@ -62,8 +62,8 @@ def load_bars(load: list[FunctionMetrics]) -> str:
 def collaboration(graph: Collaboration) -> str:
     """Functions on a circle, linked by how many activities they share; bridges in red."""
     count = len(graph.functions)
-    sizes = {fid: max(24.0, 3.6 * len(fid[:12]) + 10) for fid, _ in graph.functions}
-    widest = max(sizes.values(), default=24.0)
+    # one size for every node, wide enough for the longest id shown (12 characters)
+    widest = max((max(24.0, 3.6 * len(fid[:12]) + 10) for fid, _ in graph.functions), default=24)
     radius = 0.0 if count == 1 else max(130.0, (2 * widest + 12) * count / (2 * math.pi))
     centre = radius + widest + 12
     places: dict[str, tuple[float, float]] = {}
@@ -88,7 +88,7 @@ def collaboration(graph: Collaboration) -> str:
         fill, stroke = ("#fde2e1", "#c0392b") if fid in bridges else ("#eaf2f8", "#2c3e50")
         body.append(
             f'<g><title>{escape(name)}</title><circle cx="{x:.1f}" cy="{y:.1f}" '
-            f'r="{sizes[fid]:.0f}" fill="{fill}" stroke="{stroke}" stroke-width="2"/>'
+            f'r="{widest:.0f}" fill="{fill}" stroke="{stroke}" stroke-width="2"/>'
             f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">{escape(fid[:12])}</text></g>'
         )
     return _svg(2 * centre, 2 * centre, "Collaboration between functions", body)

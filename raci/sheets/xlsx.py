@@ -73,7 +73,7 @@ def _matrix(sheet: Worksheet, model: Model) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from raci.report.data import role_of
+    from raci.report.build import role_of
 
     grid = matrix_grid(model)
     first = grid.first_function
@@ -113,7 +113,7 @@ def _load(sheet: Worksheet, model: Model) -> None:
 
     from raci.context import Context
     from raci.metrics import compute
-    from raci.report.data import by_load
+    from raci.report.build import by_load
 
     _header(sheet, LOAD_HEADERS, [12, 30, 6, 6, 6, 6, 9, 10, 11, 11])
     functions = by_load(compute(Context(model)).functions, model)
