@@ -159,6 +159,11 @@ def test_xlsx_needs_an_output_file(run_line: RunLine, write: Write) -> None:
     assert result.stderr == (
         "raci: --format xlsx writes a binary workbook: name the file with -o FILE.xlsx\n"
     )
+    result = run_line(["export", str(path), "-o", "matrix.ods"], exit_code=2)
+    assert result.stderr == (
+        "raci: cannot tell the format from 'matrix.ods': name a .csv or .xlsx file, or pass "
+        "--format csv|xlsx\n"
+    )
 
 
 def test_import_reads_headers_titles_and_makes_ids(run_line: RunLine, here: Path) -> None:

@@ -18,7 +18,7 @@ EXAMPLES = """
   raci export org.yaml --format csv -o matrix.csv  the matrix as CSV
   raci export org.yaml --format csv                CSV on stdout
 
-Without --format the output file's suffix picks it (.csv, .xlsx); else CSV.
+Without --format the output file's suffix (.csv, .xlsx) picks it; CSV on stdout.
 [bold]raci import[/] reads either back into an ownership file.
 [bold]Exit codes[/]: 0 written, 1 written but the model has errors, 2 unusable input.
 """
@@ -46,9 +46,15 @@ def export_command(
     from raci.atomic import write_atomic
     from raci.cli.loading import checked_model
 
-    name = output_format
-    if name is None:
-        name = "xlsx" if output is not None and output.suffix.lower() == ".xlsx" else "csv"
+    name: str | None = output_format
+    if name is None and output is not None:
+        name = {".csv": "csv", ".xlsx": "xlsx"}.get(output.suffix.lower())
+        if name is None:
+            raise RaciError(
+                f"cannot tell the format from '{output.name}': name a .csv or .xlsx file, "
+                "or pass --format csv|xlsx"
+            )
+    name = name or "csv"
     if name == "xlsx" and output is None:
         raise RaciError("--format xlsx writes a binary workbook: name the file with -o FILE.xlsx")
     report, model = checked_model(path)
