@@ -354,6 +354,10 @@ def test_unusable_spreadsheets(run_line: RunLine, here: Path) -> None:
     assert result.stderr == (
         "raci: m.xlsx has no sheet 'sheet1' (did you mean 'Sheet1'?); its sheets are: Sheet1\n"
     )
+    (here / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    assert run_line(["import", "old.xls"], exit_code=2).stderr == (
+        "raci: old.xls: .xls files are not read; save the sheet as .xlsx or CSV\n"
+    )
     result = run_line(["import", "m.xlsx", "--scheme", "racy"], exit_code=2)
     assert result.stderr == "raci: --scheme: no scheme 'racy' (did you mean 'raci'?)\n"
 

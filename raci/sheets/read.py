@@ -35,8 +35,11 @@ class Sheet:
 
 def read_sheet(path: Path, display: str, sheet: str | None = None) -> Sheet:
     """Read ``path`` by its suffix: ``.xlsx``/``.xlsm`` as a workbook, anything else as CSV."""
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+    suffix = path.suffix.lower()
+    if suffix in {".xlsx", ".xlsm"}:
         return read_xlsx(path, display, sheet)
+    if suffix in {".xls", ".ods", ".numbers"}:
+        raise RaciError(f"{display}: {suffix} files are not read; save the sheet as .xlsx or CSV")
     if sheet is not None:
         raise RaciError(f"--sheet applies to .xlsx workbooks, not to {display}")
     return read_csv(path, display)
