@@ -13,7 +13,21 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import typer
 
-COMMAND_MODULES = ("check", "load", "matrix", "graph", "whatif", "rules", "schema", "diff")
+COMMAND_MODULES = (
+    "check",
+    "load",
+    "matrix",
+    "graph",
+    "whatif",
+    "report",
+    "export",
+    "import_",
+    "init",
+    "models",
+    "rules",
+    "schema",
+    "diff",
+)
 
 
 def build_app() -> typer.Typer:

@@ -1,0 +1,50 @@
+"""``raci init``: start a new ownership file from a reference model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from raci.cli.app import command
+from raci.errors import RaciError
+
+EXAMPLES = """
+[bold]Examples[/]
+
+  raci init                                        enterprise-social into raci.yaml
+  raci init --model intranet-relaunch org.yaml     another reference model, another file
+  raci init --force raci.yaml                      replace an existing file
+
+[bold]raci models[/] lists the reference models.
+"""
+
+
+@command("init", epilog=EXAMPLES)
+def init_command(
+    path: Path = typer.Argument(
+        Path("raci.yaml"),
+        metavar="PATH",
+        help="The file to create (in an existing directory: DIR/raci.yaml).",
+    ),
+    model: str = typer.Option(
+        "enterprise-social", "--model", "-m", help="The reference model to copy (raci models)."
+    ),
+    force: bool = typer.Option(False, "--force", help="Overwrite the file if it exists."),
+) -> None:
+    """Start a new ownership file from a reference model, comments and all."""
+    from raci.atomic import write_atomic
+    from raci.reference import find_model
+
+    reference = find_model(model)
+    target = path / "raci.yaml" if path.is_dir() else path
+    if target.exists() and not force:
+        raise RaciError(f"{target} already exists; pass --force to replace it")
+    if not target.parent.is_dir():
+        raise RaciError(f"cannot write {target}: no such directory: {target.parent}")
+    write_atomic(target, reference.path.read_bytes())
+    typer.echo(
+        f"Created {target} from the reference model '{reference.name}' "
+        f"({reference.activities} activities, {reference.functions} functions).\n"
+        f"Next: raci check {target}"
+    )

@@ -1,0 +1,75 @@
+"""``raci report``: one report data structure, rendered as markdown, HTML or JSON.
+
+The library never prints: :func:`render` returns the whole document as a string.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+from raci.errors import RaciError
+
+if TYPE_CHECKING:
+    from raci.report.data import ReportData, SectionBuilder
+
+FORMATS = ("markdown", "html", "json")
+SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
+"""The format an output file's suffix implies when ``--format`` is not given."""
+
+SECTION_BUILDERS: tuple[str, ...] = ()
+"""Extra report sections, as ``"module:function"`` builders (see
+:data:`raci.report.data.SectionBuilder`), imported only when a report is built and
+rendered after the built-in sections in this order. ``raci rebalance`` adds its
+recommendations here."""
+
+
+def section_builders(names: tuple[str, ...] = SECTION_BUILDERS) -> list[SectionBuilder]:
+    builders: list[SectionBuilder] = []
+    for name in names:
+        module, _, function = name.partition(":")
+        builders.append(getattr(import_module(module), function))
+    return builders
+
+
+def render(data: ReportData, output_format: str) -> str:
+    """The report as one ``markdown``, ``html`` or ``json`` document."""
+    if output_format == "json":
+        return json.dumps(data.as_dict(), indent=2, ensure_ascii=False) + "\n"
+    if output_format == "html":
+        from raci.report.html import render_html
+
+        return render_html(data)
+    from raci.report.markdown import render_markdown
+
+    return render_markdown(data)
+
+
+def report_date(option: str | None, environ: Mapping[str, str]) -> str:
+    """The date the report shows: ``--date``, else ``SOURCE_DATE_EPOCH`` (UTC), else today.
+
+    Golden files and reproducible builds set one of the first two.
+    """
+    if option is not None:
+        try:
+            return dt.date.fromisoformat(option).isoformat()
+        except ValueError:
+            raise RaciError(f"--date: '{option}' is not a date (YYYY-MM-DD)") from None
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
+        except (ValueError, OverflowError, OSError):
+            raise RaciError(
+                f"SOURCE_DATE_EPOCH: '{epoch}' is not a number of seconds since 1970"
+            ) from None
+    return dt.date.today().isoformat()

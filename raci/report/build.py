@@ -1,0 +1,156 @@
+"""Build the :class:`~raci.report.data.ReportData` of a checked model."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from raci.findings import SEVERITIES
+from raci.report.data import (
+    EMPTY,
+    Cell,
+    Collaboration,
+    LetterInfo,
+    Matrix,
+    MatrixRow,
+    PhaseGroup,
+    ReportData,
+    SectionBuilder,
+    Status,
+    Summary,
+    Verdict,
+)
+from raci.report.fmt import plural
+from raci.report.whatif_view import most_loaded, what_if
+from raci.scheme import Role
+
+if TYPE_CHECKING:
+    from raci.context import Context
+    from raci.engine import Report
+    from raci.metrics import FunctionMetrics, ModelMetrics
+    from raci.model import Model
+
+ROLES: tuple[Role, ...] = (Role.OWNER, Role.WORKER, Role.CONSULTED, Role.INFORMED)
+
+
+def build(
+    report: Report,
+    model: Model,
+    *,
+    source: str,
+    date: str,
+    sections: Sequence[SectionBuilder] = (),
+) -> ReportData:
+    """Everything the report says about ``model``, as checked in ``report``."""
+    from raci import __version__
+    from raci.context import Context
+    from raci.metrics import compute
+
+    context = Context(model)
+    metrics = compute(context)
+    load = by_load(metrics.functions, model)
+    top = most_loaded(load)
+    extra = [built for builder in sections if (built := builder(model, context, metrics))]
+    return ReportData(
+        title=model.title,
+        description=model.description,
+        source=source,
+        date=date,
+        version=__version__,
+        verdict=_verdict(report, load, len(model.activities)),
+        summary=Summary(
+            activities=len(model.activities),
+            functions=len(model.functions),
+            errors=report.count("error"),
+            warnings=report.count("warning"),
+            info=report.count("info"),
+            waived=report.waived,
+            hhi=metrics.hhi,
+            effective_owners=metrics.effective_owners,
+            truck_factor=metrics.truck_factor.count,
+            truck_factor_functions=list(metrics.truck_factor.functions),
+        ),
+        matrix=_matrix(model),
+        load=load,
+        findings=list(report.findings),
+        collaboration=_collaboration(context, metrics),
+        what_if=what_if(context, top.id) if top is not None else None,
+        sections=extra,
+    )
+
+
+def by_load(functions: Sequence[FunctionMetrics], model: Model) -> list[FunctionMetrics]:
+    """Most loaded first: by load, then by accountability, then in file order."""
+    order = {fid: index for index, fid in enumerate(model.functions)}
+    return sorted(functions, key=lambda f: (-round(f.load, 9), -f.accountable, order[f.id]))
+
+
+def _verdict(report: Report, load: list[FunctionMetrics], activities: int) -> Verdict:
+    errors, warnings, info = (report.count(level) for level in SEVERITIES)
+    counts = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}, {info} info"
+    if report.waived:
+        counts += f" ({report.waived} waived)"
+    if report.exit_code:
+        status: Status = "fail"
+        headline = "fails"
+        advice = "fix the errors before relying on this model."
+        if not errors:
+            advice = "warnings fail this model under its strict setting."
+    elif warnings:
+        status, headline = "warn", "passes with warnings"
+        advice = "review the warnings below."
+    else:
+        status, headline, advice = "pass", "passes", "no error or warning."
+    detail = f"{counts}: {advice}"
+    owner = max(load, key=lambda f: f.accountable, default=None)
+    if owner is not None and owner.accountable and activities:
+        detail += (
+            f" {owner.name} ({owner.id}) is accountable for {owner.accountable} of "
+            f"{plural(activities, 'activity')} ({owner.accountable_share:.0%})."
+        )
+    return Verdict(status, headline, detail)
+
+
+def role_of(held: Any) -> str | None:
+    """The strongest role an assignment carries (owner > worker > consulted > informed)."""
+    return next((role.value for role in ROLES if getattr(held, role.value)), None)
+
+
+def _matrix(model: Model) -> Matrix:
+    columns = dict.fromkeys(model.functions)
+    for activity in model.activities:
+        columns.update(dict.fromkeys(activity.raci))
+    names = {fid: model.functions[fid].name if fid in model.functions else fid for fid in columns}
+    groups: dict[str | None, list[MatrixRow]] = {}
+    for activity in model.activities:
+        cells = [
+            Cell(held.label, role_of(held)) if (held := activity.raci.get(fid)) else EMPTY
+            for fid in columns
+        ]
+        row = MatrixRow(activity.id, activity.name, activity.effort, cells)
+        groups.setdefault(activity.phase, []).append(row)
+    letters = [
+        LetterInfo(letter.code, letter.word, letter.role.value, letter.meaning)
+        for letter in model.scheme.letters
+    ]
+    return Matrix(
+        scheme=model.scheme.title,
+        letters=letters,
+        functions=[(fid, names[fid]) for fid in columns],
+        groups=[PhaseGroup(phase, rows) for phase, rows in groups.items()],
+    )
+
+
+def _collaboration(context: Context, metrics: ModelMetrics) -> Collaboration:
+    functions = context.model.functions
+    order = {fid: index for index, fid in enumerate(functions)}
+    edges = []
+    for left, right, weight in context.collaboration.edges(data="weight"):
+        first, second = sorted((left, right), key=order.__getitem__)
+        edges.append((first, second, int(weight)))
+    edges.sort(key=lambda edge: (order[edge[0]], order[edge[1]]))
+    return Collaboration(
+        functions=[(fid, function.name) for fid, function in functions.items()],
+        edges=edges,
+        bridges=list(metrics.articulation_points),
+    )

@@ -1,0 +1,205 @@
+"""One report, as data: what ``raci report`` says, built once (:mod:`raci.report.build`)
+and rendered three ways.
+
+Markdown, HTML and JSON all read a :class:`ReportData`, so the three formats cannot
+disagree. Further sections (``raci rebalance``'s recommendations) plug in through
+:data:`raci.report.SECTION_BUILDERS` as generic :class:`Section` blocks that every
+renderer already knows how to draw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from raci.findings import SEVERITIES, Finding
+
+if TYPE_CHECKING:
+    from raci.context import Context
+    from raci.metrics import FunctionMetrics, ModelMetrics
+    from raci.model import Model
+    from raci.report.whatif_view import WhatIfView
+
+Status = Literal["pass", "warn", "fail"]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    kind: Literal["paragraph"] = "paragraph"
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+    kind: Literal["table"] = "table"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A section contributed by another part of raci: a title and plain blocks."""
+
+    key: str
+    title: str
+    blocks: list[Paragraph | Table]
+
+
+SectionBuilder = Callable[["Model", "Context", "ModelMetrics"], "Section | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    status: Status
+    headline: str
+    """``fails`` / ``passes with warnings`` / ``passes``."""
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    activities: int
+    functions: int
+    errors: int
+    warnings: int
+    info: int
+    waived: int
+    hhi: float
+    effective_owners: float
+    truck_factor: int
+    truck_factor_functions: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    label: str
+    role: str | None
+    """The role the letter plays (``owner``, ``worker``...), for colour; None when empty."""
+
+
+EMPTY = Cell("", None)
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    id: str
+    name: str
+    effort: float
+    cells: list[Cell]
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseGroup:
+    phase: str | None
+    rows: list[MatrixRow]
+
+
+@dataclass(frozen=True, slots=True)
+class LetterInfo:
+    code: str
+    word: str
+    role: str
+    meaning: str
+
+
+@dataclass(frozen=True, slots=True)
+class Matrix:
+    scheme: str
+    letters: list[LetterInfo]
+    functions: list[tuple[str, str]]
+    """(id, name) per column, in file order; ids assigned but never defined come last."""
+    groups: list[PhaseGroup]
+
+
+@dataclass(frozen=True, slots=True)
+class Collaboration:
+    functions: list[tuple[str, str]]
+    edges: list[tuple[str, str, int]]
+    """(function, function, activities they share as R, A or C)."""
+    bridges: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportData:
+    title: str
+    description: str | None
+    source: str
+    date: str
+    version: str
+    verdict: Verdict
+    summary: Summary
+    matrix: Matrix
+    load: list[FunctionMetrics]
+    """Per function, most loaded first (load, then accountability, then file order)."""
+    findings: list[Finding]
+    collaboration: Collaboration
+    what_if: WhatIfView | None
+    sections: list[Section] = field(default_factory=list)
+
+    def findings_by_severity(self) -> list[tuple[str, list[Finding]]]:
+        """(severity, findings) for each severity that has any, most severe first."""
+        groups = [
+            (level, [f for f in self.findings if f.severity == level]) for level in SEVERITIES
+        ]
+        return [(level, found) for level, found in groups if found]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready data (``--format json``).
+
+        Built field by field: ``dataclasses.asdict`` deep-copies every matrix cell, which
+        costs seconds on a model of thousands of activities.
+        """
+        return {
+            "tool": {"name": "raci", "version": self.version},
+            "title": self.title,
+            "description": self.description,
+            "source": self.source,
+            "date": self.date,
+            "verdict": asdict(self.verdict),
+            "summary": asdict(self.summary),
+            "matrix": _matrix_dict(self.matrix),
+            "load": [{**asdict(f), "utilisation": f.utilisation} for f in self.load],
+            "findings": [finding.as_dict() for finding in self.findings],
+            "collaboration": {
+                "functions": [
+                    {"id": fid, "name": name} for fid, name in self.collaboration.functions
+                ],
+                "edges": [
+                    {"source": left, "target": right, "shared": weight}
+                    for left, right, weight in self.collaboration.edges
+                ],
+                "bridges": self.collaboration.bridges,
+            },
+            "what_if": asdict(self.what_if) if self.what_if is not None else None,
+            "sections": [asdict(section) for section in self.sections],
+        }
+
+
+def _matrix_dict(matrix: Matrix) -> dict[str, Any]:
+    """The matrix with, per row, only the cells that hold a letter, by function id."""
+    ids = [fid for fid, _ in matrix.functions]
+    return {
+        "scheme": matrix.scheme,
+        "letters": [asdict(letter) for letter in matrix.letters],
+        "functions": [{"id": fid, "name": name} for fid, name in matrix.functions],
+        "groups": [
+            {
+                "phase": group.phase,
+                "rows": [
+                    {
+                        "id": row.id,
+                        "name": row.name,
+                        "effort": row.effort,
+                        "cells": {
+                            fid: {"label": cell.label, "role": cell.role}
+                            for fid, cell in zip(ids, row.cells, strict=True)
+                            if cell.label
+                        },
+                    }
+                    for row in group.rows
+                ],
+            }
+            for group in matrix.groups
+        ],
+    }

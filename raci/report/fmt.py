@@ -1,0 +1,43 @@
+"""Numbers and words as every report format writes them."""
+
+from __future__ import annotations
+
+
+def number(value: float) -> str:
+    """At most two decimals, no trailing zeros: ``2``, ``2.5``, ``3.33``."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def percent(value: float | None) -> str:
+    return "" if value is None else f"{value:.0%}"
+
+
+def plural(count: int, word: str) -> str:
+    if count == 1:
+        return f"1 {word}"
+    return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
+
+
+LOAD_NOTE = (
+    "Load is effort units carried: each activity's effort is shared equally among the "
+    "functions doing the work. A, R, C and I count the activities where the function owns "
+    "the outcome, does the work, is consulted or is informed."
+)
+COLLABORATION_NOTE = (
+    "Two functions are linked when both hold R, A or C on a common activity; the number on "
+    "a link is how many activities they share."
+)
+
+
+def bridge_note(names: str, count: int) -> str:
+    """The sentence under the collaboration graph; ``names`` is already formatted."""
+    if count == 1:
+        return (
+            f"Highlighted: {names}, a bridge function: without it, groups of functions no "
+            "longer work together."
+        )
+    return (
+        f"Highlighted: {names}, bridge functions: without any one of them, groups of "
+        "functions no longer work together."
+    )

@@ -1,0 +1,167 @@
+"""``raci export --format xlsx``: a workbook a consultant can hand over and take back.
+
+Sheet ``Matrix`` (first, so ``raci import`` reads it back): letters colour-coded by
+role, header row and activity column frozen, a filter on the header, and a drop-down of
+the scheme's letters on every function cell. Sheet ``Load``: per function counts, load,
+capacity and share of accountability, with a bar chart. Sheet ``Findings``: what
+``raci check`` reports, one row each.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+from raci.report.palette import ROLE_COLOURS, SEVERITY_COLOURS
+from raci.sheets.export import matrix_grid
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from raci.engine import Report
+    from raci.model import Model
+
+HEADER_FILL = "2C3E50"
+LOAD_HEADERS = ["Function", "Name", "A", "R", "C", "I", "Load", "Capacity", "Utilisation"]
+LOAD_HEADERS.append("Share of A")
+FINDING_HEADERS = ["Severity", "Code", "Rule", "File", "Line", "Column", "Activity", "Function"]
+FINDING_HEADERS.append("Message")
+
+
+def to_xlsx(model: Model, report: Report) -> bytes:
+    """The workbook as bytes (written atomically by the caller)."""
+    from openpyxl import Workbook
+
+    from raci import __version__
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Matrix"
+    _matrix(sheet, model)
+    _load(workbook.create_sheet("Load"), model)
+    _findings(workbook.create_sheet("Findings"), report)
+    workbook.properties.title = model.title
+    workbook.properties.creator = f"raci {__version__}"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _style(cell: Any, fill: str, text: str, *, bold: bool = False) -> None:
+    from openpyxl.styles import Font, PatternFill
+
+    cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
+    cell.font = Font(color=text, bold=bold)
+
+
+def _header(sheet: Worksheet, headers: list[str], widths: list[float]) -> None:
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    sheet.append(headers)
+    for index, cell in enumerate(sheet[1], start=1):
+        _style(cell, HEADER_FILL, "FFFFFF", bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        sheet.column_dimensions[get_column_letter(index)].width = widths[index - 1]
+    sheet.row_dimensions[1].height = 45
+    sheet.freeze_panes = "A2"
+
+
+def _matrix(sheet: Worksheet, model: Model) -> None:
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from raci.report.build import role_of
+
+    grid = matrix_grid(model)
+    first = grid.first_function
+    widths = [
+        min(60.0, max(len(str(value or "")) for value in column) + 2)
+        for column in zip(grid.headers[:first], *(row[:first] for row in grid.rows), strict=False)
+    ] + [14.0] * len(grid.functions)
+    _header(sheet, grid.headers, widths)
+    centred = Alignment(horizontal="center")
+    for number, values in enumerate(grid.rows, start=2):
+        sheet.append(values)
+        for column in range(first, len(values)):
+            label = values[column]
+            if not isinstance(label, str):
+                continue
+            cell = sheet.cell(number, column + 1)
+            role = role_of(model.scheme.parse(label))
+            if role is not None:
+                fill, text = ROLE_COLOURS[role]
+                _style(cell, fill, text, bold=role == "owner")
+            cell.alignment = centred
+    sheet.freeze_panes = "B2"
+    sheet.auto_filter.ref = sheet.dimensions
+    if grid.rows and grid.functions:
+        letters = ",".join(model.scheme.spellings)
+        check = DataValidation(type="list", formula1=f'"{letters}"', allow_blank=True)
+        check.errorStyle = "warning"
+        check.error = f"Use one of {letters.replace(',', ', ')}"
+        check.showErrorMessage = True
+        last = len(grid.rows) + 1
+        check.add(f"{get_column_letter(first + 1)}2:{get_column_letter(len(grid.headers))}{last}")
+        sheet.add_data_validation(check)
+
+
+def _load(sheet: Worksheet, model: Model) -> None:
+    from openpyxl.chart import BarChart, Reference
+
+    from raci.context import Context
+    from raci.metrics import compute
+    from raci.report.build import by_load
+
+    _header(sheet, LOAD_HEADERS, [12, 30, 6, 6, 6, 6, 9, 10, 11, 11])
+    functions = by_load(compute(Context(model)).functions, model)
+    for function in functions:
+        sheet.append(
+            [
+                function.id,
+                function.name,
+                function.accountable,
+                function.responsible,
+                function.consulted,
+                function.informed,
+                round(function.load, 6),
+                function.capacity,
+                function.utilisation,
+                function.accountable_share,
+            ]
+        )
+    for row in sheet.iter_rows(min_row=2, min_col=9, max_col=10):
+        for cell in row:
+            cell.number_format = "0%"
+    if functions:
+        chart = BarChart()
+        chart.type = "bar"
+        chart.title = "Load per function (effort units)"
+        chart.legend = None
+        last = len(functions) + 1
+        chart.add_data(Reference(sheet, min_col=7, min_row=1, max_row=last), titles_from_data=True)
+        chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=last))
+        chart.height = max(7.5, 0.6 * len(functions) + 2)
+        sheet.add_chart(chart, "L2")
+
+
+def _findings(sheet: Worksheet, report: Report) -> None:
+    _header(sheet, FINDING_HEADERS, [10, 10, 26, 24, 6, 8, 24, 12, 90])
+    for finding in report.findings:
+        sheet.append(
+            [
+                finding.severity,
+                finding.code,
+                finding.rule,
+                finding.file,
+                finding.line,
+                finding.column,
+                finding.activity,
+                finding.function,
+                finding.message,
+            ]
+        )
+        fill, text = SEVERITY_COLOURS[finding.severity]
+        _style(sheet.cell(sheet.max_row, 1), fill, text, bold=finding.severity == "error")
