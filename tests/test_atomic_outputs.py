@@ -73,7 +73,7 @@ def test_init_failing_midway_leaves_the_old_file(
     models = tmp_path / "models"
     models.mkdir()
     (models / "tiny.yaml").write_text(MODEL, encoding="utf-8")
-    monkeypatch.setattr("raci.catalogue.models_dir", lambda: models)
+    monkeypatch.setattr("raci.reference.models_dir", lambda: models)
     target = tmp_path / "raci.yaml"
     target.write_text("mine\n", encoding="utf-8")
 

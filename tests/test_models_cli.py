@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import raci.reference
-from raci.reference import find_model, models_dir, reference_models
 from raci.errors import RaciError
 from raci.model import load
+from raci.reference import find_model, models_dir, reference_models
 from tests.conftest import MODELS, RunLine
 
 Write = Callable[[str, str], Path]

@@ -30,7 +30,12 @@ _SEVERITY_TITLES = {"error": "Errors", "warning": "Warnings", "info": "Info"}
 def text(value: str) -> str:
     """Plain text that renders as itself: markdown's inline syntax escaped, on one line."""
     escaped = _SPECIAL.sub(r"\\\1", " ".join(value.split()))
-    return "\\" + escaped if _LINE_START.match(escaped) else escaped
+    start = _LINE_START.match(escaped)
+    if start is None:
+        return escaped
+    if start[1][0].isdigit():  # "1." opens a list; "1\." does not ("\1" is no escape)
+        return f"{start[1][:-1]}\\{escaped[len(start[1]) - 1 :]}"
+    return "\\" + escaped
 
 
 def code(value: str) -> str:
