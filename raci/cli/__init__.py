@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import typer
 
-COMMAND_MODULES = ("check",)
+COMMAND_MODULES = ("check", "rebalance")
 
 
 def build_app() -> typer.Typer:

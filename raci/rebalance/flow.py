@@ -1,0 +1,173 @@
+"""The min-cost flow behind ``raci rebalance``, for one role at a time.
+
+Each activity (a :class:`Demand`) sends as many units as it needs holders of the role
+(one owner; as many workers as it has) to the functions eligible to take them, one unit
+per function. A function passes its units to the sink over parallel unit-capacity arcs,
+one per activity it may still take, the k-th costing more than the (k-1)-th: the cost is
+convex in the load, so the flow spreads load evenly instead of piling it onto the next
+function. A unit that cannot be placed goes to an ``unplaced`` node at a price above any
+plan, so the solver always finishes and the unplaced units show what binds.
+
+Costs are integers in strict tiers (a unit of a higher tier outweighs every possible
+total of the tiers below it), highest first:
+
+1. ``unplaced``: every activity gets its holders if any plan allows it;
+2. ``move``: as few assignments change as possible (keeping a current holder is free);
+3. ``load``: for functions over their capacity, carry as little effort as possible;
+4. ``spread``: the sum of squared loads (hence the HHI) is as low as possible;
+5. ``pref``: prefer a function that already does the work (R) over one Consulted (C),
+   over one only listed under ``eligible:``;
+6. ``tie``: then the earlier activity, and the earlier function, in file order.
+
+Nodes and arcs are added in file order, so the same input always gives the same plan.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A function that may hold the role on an activity."""
+
+    fid: str
+    current: bool
+    pref: int
+    load: int = 0
+    """Load-tier cost of holding the role here (effort, for functions over capacity)."""
+
+
+@dataclass(slots=True)
+class Demand:
+    """One activity: how many holders of the role it needs, and who may hold it."""
+
+    position: int
+    units: int
+    candidates: list[Candidate]
+
+
+@dataclass(slots=True)
+class Room:
+    """One function's side: units it holds outside the flow, and how many more it may take."""
+
+    fid: str
+    fixed: int
+    room: int | None
+    """None: no limit."""
+
+
+@dataclass(slots=True)
+class Solution:
+    placed: dict[int, list[str]]
+    """Demand position -> the functions holding the role, in candidate order."""
+    unplaced: dict[int, int]
+    """Demand position -> units no function could take (absent when all were placed)."""
+    held: dict[str, list[int]] = field(default_factory=dict)
+    """Function id -> positions of the demands it holds."""
+
+
+_SINK = ("sink",)
+_UNPLACED = ("unplaced",)
+
+
+def solve(demands: Sequence[Demand], rooms: Sequence[Room]) -> Solution:
+    """The cheapest placement of every demand's units (see the module docstring)."""
+    import networkx as nx
+
+    order = {room.fid: index for index, room in enumerate(rooms)}
+    limits = {room.fid: room for room in rooms}
+    wanted = dict.fromkeys(order, 0)  # arcs each function may need, bounded by its room
+    total = 0
+    for demand in demands:
+        total += demand.units
+        for candidate in demand.candidates:
+            wanted[candidate.fid] += 1
+    width = len(order) or 1
+    last = max((demand.position for demand in demands), default=0)
+    max_tie = (last + 2) * width
+    max_pref = max((c.pref for d in demands for c in d.candidates), default=0)
+    max_load = max((c.load for d in demands for c in d.candidates), default=0)
+    spread_arcs: dict[str, list[int]] = {}
+    spread_total = 0
+    for fid, room in limits.items():
+        count = wanted[fid] if room.room is None else min(room.room, wanted[fid])
+        marginals = [room.fixed + k for k in range(1, count + 1)]
+        spread_arcs[fid] = marginals
+        spread_total += sum(marginals)
+    pref = total * max_tie + 1
+    spread = total * max_pref * pref + pref
+    load = spread_total * spread + spread
+    move = total * max_load * load + load
+    unplaced = total * move + move
+
+    graph = nx.MultiDiGraph()
+    graph.add_node(_SINK, demand=total)
+    graph.add_node(_UNPLACED)
+    for demand in demands:
+        graph.add_node(demand.position, demand=-demand.units)
+        for candidate in demand.candidates:
+            tie = order[candidate.fid]
+            if not candidate.current:
+                tie += (demand.position + 1) * width
+            cost = (
+                (0 if candidate.current else move)
+                + candidate.load * load
+                + candidate.pref * pref
+                + tie
+            )
+            graph.add_edge(demand.position, candidate.fid, capacity=1, weight=cost)
+        graph.add_edge(demand.position, _UNPLACED, capacity=demand.units, weight=unplaced)
+    for fid, marginals in spread_arcs.items():
+        for marginal in marginals:
+            graph.add_edge(fid, _SINK, capacity=1, weight=marginal * spread)
+    graph.add_edge(_UNPLACED, _SINK, capacity=total, weight=0)
+    _, flows = nx.network_simplex(graph)
+    return _read(demands, flows)
+
+
+def _read(demands: Sequence[Demand], flows: dict[Any, dict[Any, dict[int, int]]]) -> Solution:
+    solution = Solution({}, {})
+    for demand in demands:
+        out = flows[demand.position]
+        chosen = [c.fid for c in demand.candidates if sum(out.get(c.fid, {0: 0}).values())]
+        solution.placed[demand.position] = chosen
+        for fid in chosen:
+            solution.held.setdefault(fid, []).append(demand.position)
+        missing = sum(out.get(_UNPLACED, {0: 0}).values())
+        if missing:
+            solution.unplaced[demand.position] = missing
+    return solution
+
+
+def bottleneck(demands: Sequence[Demand], solution: Solution) -> tuple[list[int], list[str]]:
+    """The activities that cannot all be placed, and the only functions they can go to.
+
+    Starting from the unplaced demands, follow alternating paths (to an eligible function
+    that does not hold the demand yet, then back to every demand that function holds):
+    the demands reached need more units than the functions reached may take, which is
+    the constraint that binds (Hall's condition fails on exactly this set).
+    """
+    by_position = {demand.position: demand for demand in demands}
+    reached = [position for position in by_position if position in solution.unplaced]
+    seen_demands = set(reached)
+    functions: list[str] = []
+    seen_functions: set[str] = set()
+    queue = deque(reached)
+    while queue:
+        demand = by_position[queue.popleft()]
+        holders = solution.placed[demand.position]
+        for candidate in demand.candidates:
+            if candidate.fid in holders or candidate.fid in seen_functions:
+                continue
+            seen_functions.add(candidate.fid)
+            functions.append(candidate.fid)
+            for position in solution.held.get(candidate.fid, []):
+                if position not in seen_demands:
+                    seen_demands.add(position)
+                    reached.append(position)
+                    queue.append(position)
+    return sorted(reached), functions
