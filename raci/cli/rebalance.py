@@ -103,8 +103,8 @@ def rebalance_command(
     )
     layers = settings_layers(loaded.model, path, config)
     plan = propose(loaded.model, options, layers=layers)
+    emit(render(plan, output_format), output)
     if plan.feasible and destination is not None:
         written = write_plan(plan, path, destination)
         sys.stderr.write(f"wrote {', '.join(written) or 'nothing (no file changed)'}\n")
-    emit(render(plan, output_format), output)
     raise typer.Exit(0 if plan.feasible else 1)

@@ -110,7 +110,10 @@ def _insertion(
         return value.end(), value.end(), "".join(f", {entry}" for entry in entries)
     indent = " " * (document.locate((*where, last), key=True)[1] - 1)
     end = source.line_end(value.end())
-    return end, end, "".join(f"\n{indent}{entry}" for entry in entries)
+    newline = "\n"
+    if end > 0 and text[end - 1] == "\r":  # keep Windows line endings
+        end, newline = end - 1, "\r\n"
+    return end, end, "".join(f"{newline}{indent}{entry}" for entry in entries)
 
 
 def _entry(fid: str, letter: str) -> str:
@@ -141,10 +144,10 @@ def _verify(edited: str, document: Document, model: Model, found: Changes) -> No
 
 
 def _refuse(document: Document, activity: str) -> RaciError:
-    where = f" (activity '{activity}')" if activity else ""
+    where = f": activity '{activity}' would not read as planned" if activity else ""
     return RaciError(
-        f"cannot edit {document.name} in place{where}: its raci: entries are shared through "
-        "YAML anchors, aliases or merge keys, or written in a way rebalance cannot edit "
-        "safely; nothing was written. Apply the moves by hand, or run without --write",
+        f"cannot edit {document.name} safely{where} (its raci: entries are shared through "
+        "YAML anchors, aliases or merge keys, or written in a form rebalance does not "
+        "edit); nothing was written: apply the moves by hand",
         exit_code=2,
     )

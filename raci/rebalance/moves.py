@@ -70,6 +70,8 @@ def find_moves(model: Model, owners: phases.Phase, workers: phases.Phase) -> lis
                     for c in phase.demands[position].candidates
                     if c.fid != target and c.fid not in gone
                 ]
+                if target in old:  # one of several owners keeps it: compare with the others
+                    others = list(gone)
                 loads = {
                     fid: stats[fid].accountable if role == "accountable" else stats[fid].responsible
                     for fid in [target, *others]

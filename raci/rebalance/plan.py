@@ -128,7 +128,7 @@ class Plan:
 
 def _read(path: Path) -> str:
     try:
-        return path.read_text("utf-8")
+        return path.read_bytes().decode("utf-8")  # as it is: keep \r\n line endings
     except OSError as error:
         raise RaciError(f"cannot read {path}: {error.strerror or error}") from None
 

@@ -29,12 +29,14 @@ def headline(plan: Plan) -> str:
     if not count:
         owner, _ = _words(plan)
         if plan.options.responsible:
-            return "No moves needed: no function is over its limits or its capacity"
-        return f"No moves needed: no function is {owner} for more than its limit"
+            return "No moves needed: no function is over its limits"
+        return f"No moves needed: no function is {owner} beyond its limit"
     letters = sum(len(new) for new in plan.changes.values())
     moves = "1 move" if count == 1 else f"{count} moves"
-    limits = "its limits or its capacity" if plan.options.responsible else "its limits"
-    return f"{moves} ({letters} letters change); no function is left over {limits}"
+    owner, _ = _words(plan)
+    if plan.options.responsible:
+        return f"{moves} ({letters} letters change); no function is left over its limits"
+    return f"{moves} ({letters} letters change); no function is left {owner} beyond its limit"
 
 
 def _words(plan: Plan) -> tuple[str, str]:
