@@ -75,14 +75,12 @@ def explain(
     functions.sort(key=list(by_fid).index)
     if len(functions) == 1:
         fid = functions[0]
-        current = {
-            c.fid for d in demands if d.position in reached for c in d.candidates if c.current
-        }
-        if current == {fid} and all(
-            d.position not in solution.unplaced or any(c.current for c in d.candidates)
+        mine = all(
+            any(c.fid == fid and c.current for c in d.candidates)
             for d in demands
             if d.position in reached
-        ):
+        )
+        if mine:
             subject = f"{fid}'s {len(ids)} activities ({shown}) have no other eligible function"
         else:
             subject = f"{len(ids)} activities ({shown}) can only go to {fid}{aside}"

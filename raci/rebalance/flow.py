@@ -5,13 +5,14 @@ Each activity (a :class:`Demand`) sends as many units as it needs holders of the
 per function. A function passes its units to the sink over parallel unit-capacity arcs,
 one per activity it may still take, the k-th costing more than the (k-1)-th: the cost is
 convex in the load, so the flow spreads load evenly instead of piling it onto the next
-function. A unit that cannot be placed goes to an ``unplaced`` node at a price above any
-plan, so the solver always finishes and the unplaced units show what binds.
+function. Units beyond a function's room (and units of an activity with too few eligible
+functions) go to an ``unplaced`` node at a price above any plan, so the solver always
+finishes and the overflow shows what binds.
 
 Costs are integers in strict tiers (a unit of a higher tier outweighs every possible
 total of the tiers below it), highest first:
 
-1. ``unplaced``: every activity gets its holders if any plan allows it;
+1. ``unplaced``: no function goes beyond its room if any plan allows it;
 2. ``move``: as few assignments change as possible (keeping a current holder is free);
 3. ``load``: for functions over their capacity, carry as little effort as possible;
 4. ``spread``: the sum of squared loads (hence the HHI) is as low as possible;
@@ -65,7 +66,9 @@ class Solution:
     placed: dict[int, list[str]]
     """Demand position -> the functions holding the role, in candidate order."""
     unplaced: dict[int, int]
-    """Demand position -> units no function could take (absent when all were placed)."""
+    """Demand position -> units it lacks eligible functions for (absent when none)."""
+    overflow: dict[str, int] = field(default_factory=dict)
+    """Function id -> units it holds beyond its room (absent when none)."""
     held: dict[str, list[int]] = field(default_factory=dict)
     """Function id -> positions of the demands it holds."""
 
@@ -120,13 +123,22 @@ def solve(demands: Sequence[Demand], rooms: Sequence[Room]) -> Solution:
                 + tie
             )
             graph.add_edge(demand.position, candidate.fid, capacity=1, weight=cost)
-        graph.add_edge(demand.position, _UNPLACED, capacity=demand.units, weight=unplaced)
+        if len(demand.candidates) < demand.units:
+            graph.add_edge(demand.position, _UNPLACED, capacity=demand.units, weight=unplaced)
     for fid, marginals in spread_arcs.items():
         for marginal in marginals:
             graph.add_edge(fid, _SINK, capacity=1, weight=marginal * spread)
+        beyond = wanted[fid] - len(marginals)
+        if beyond > 0:
+            graph.add_edge(fid, _UNPLACED, capacity=beyond, weight=unplaced)
     graph.add_edge(_UNPLACED, _SINK, capacity=total, weight=0)
     _, flows = nx.network_simplex(graph)
-    return _read(demands, flows)
+    solution = _read(demands, flows)
+    for fid in spread_arcs:
+        over = sum(flows.get(fid, {}).get(_UNPLACED, {0: 0}).values())
+        if over:
+            solution.overflow[fid] = over
+    return solution
 
 
 def _read(demands: Sequence[Demand], flows: dict[Any, dict[Any, dict[int, int]]]) -> Solution:
@@ -146,28 +158,28 @@ def _read(demands: Sequence[Demand], flows: dict[Any, dict[Any, dict[int, int]]]
 def bottleneck(demands: Sequence[Demand], solution: Solution) -> tuple[list[int], list[str]]:
     """The activities that cannot all be placed, and the only functions they can go to.
 
-    Starting from the unplaced demands, follow alternating paths (to an eligible function
-    that does not hold the demand yet, then back to every demand that function holds):
-    the demands reached need more units than the functions reached may take, which is
-    the constraint that binds (Hall's condition fails on exactly this set).
+    Starting from the functions beyond their room, follow alternating paths (back to
+    every activity such a function holds, then on to the other functions eligible for
+    it): in an optimal flow every function reached is full, so the activities reached
+    need more room than the functions reached have, which is the constraint that binds
+    (Hall's condition fails on exactly this set).
     """
     by_position = {demand.position: demand for demand in demands}
-    reached = [position for position in by_position if position in solution.unplaced]
-    seen_demands = set(reached)
-    functions: list[str] = []
-    seen_functions: set[str] = set()
-    queue = deque(reached)
+    functions = list(solution.overflow)
+    seen_functions = set(functions)
+    reached: list[int] = []
+    seen_demands: set[int] = set()
+    queue = deque(functions)
     while queue:
-        demand = by_position[queue.popleft()]
-        holders = solution.placed[demand.position]
-        for candidate in demand.candidates:
-            if candidate.fid in holders or candidate.fid in seen_functions:
+        for position in solution.held.get(queue.popleft(), []):
+            if position in seen_demands:
                 continue
-            seen_functions.add(candidate.fid)
-            functions.append(candidate.fid)
-            for position in solution.held.get(candidate.fid, []):
-                if position not in seen_demands:
-                    seen_demands.add(position)
-                    reached.append(position)
-                    queue.append(position)
+            seen_demands.add(position)
+            reached.append(position)
+            demand = by_position[position]
+            for candidate in demand.candidates:
+                if candidate.fid not in seen_functions:
+                    seen_functions.add(candidate.fid)
+                    functions.append(candidate.fid)
+                    queue.append(candidate.fid)
     return sorted(reached), functions

@@ -132,7 +132,7 @@ def responsible(
     tight: set[str] = set()
     while True:
         solution = solve(demands, rooms)
-        if solution.unplaced:
+        if solution.unplaced or solution.overflow:
             break
         load = dict(fixed_load)
         for fid, held in solution.held.items():
@@ -216,7 +216,7 @@ def _finish(
     reasons: dict[str, str] | None = None,
 ) -> None:
     phase.demands = {demand.position: demand for demand in demands}
-    if solution.unplaced:
+    if solution.unplaced or solution.overflow:
         phase.problems.append(
             explain(model, demands, solution, rooms, limits, word, never, reasons or {})
         )
