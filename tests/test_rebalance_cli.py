@@ -375,7 +375,7 @@ def test_share_out_of_range_is_a_usage_error(here: Path, write: Write, run_line:
 
 def test_help_shows_examples(run_line: RunLine) -> None:
     result = run_line(["rebalance", "--help"])
-    assert "raci rebalance org.yaml --write fixed.yaml" in result.stdout
+    assert "raci rebalance org.yaml -w fixed.yaml" in result.stdout
     assert "git diff" in result.stdout
 
 

@@ -15,24 +15,27 @@ RebalanceFormat = Literal["text", "markdown", "json"]
 EXAMPLES = """
 [bold]Examples[/]
 
-  raci rebalance org.yaml                          the plan, before and after
-  raci rebalance org.yaml --write fixed.yaml       ... and the rebalanced model
-  raci rebalance org.yaml --in-place               rewrite org.yaml itself
-  raci rebalance org.yaml --max-accountable 5 --keep exec-sponsorship --never InfoSec
-  raci rebalance org.yaml --responsible            move the work (R) too, within capacity
-  raci rebalance ownership/ --write fixed/         a directory model, file by file
+  raci rebalance org.yaml                       the plan, before and after
+  raci rebalance org.yaml -w fixed.yaml         ... and the rebalanced model
+  raci rebalance org.yaml --in-place            rewrite org.yaml itself
+  raci rebalance org.yaml --responsible         move the work (R) too
+  raci rebalance org.yaml --max-accountable 5 --keep exec-sponsorship
+  raci rebalance org.yaml --never InfoSec -f markdown -o plan.md
+  raci rebalance ownership/ --write fixed/      a directory model, per file
 
-Only the letters that move are rewritten: comments and layout stay. Review the result
-with [bold]git diff[/] before you commit it.
+Only the letters that move are rewritten: comments and layout stay.
+Review the result with [bold]git diff[/] before you commit it.
 
-[bold]Exit codes[/]: 0 a plan (or nothing to do), 1 no plan exists, 2 unusable input or
-options, 3 internal error.
+[bold]Exit codes[/]: 0 a plan (or nothing to do), 1 no plan exists,
+2 unusable input or options, 3 internal error.
 """
 
 
 @command("rebalance", epilog=EXAMPLES)
 def rebalance_command(
-    path: Path = typer.Argument(..., help="An ownership file or directory.", show_default=False),
+    path: Path = typer.Argument(
+        ..., metavar="PATH", help="An ownership file or directory.", show_default=False
+    ),
     responsible: bool = typer.Option(
         False, "--responsible", help="Also choose who is Responsible (within capacities)."
     ),
