@@ -331,6 +331,14 @@ def test_capacity_that_pinned_work_already_exceeds_is_no_plan(write: Write) -> N
     ]
 
 
+def test_work_that_does_not_fit_the_capacities_is_no_plan(write: Write) -> None:
+    plan = propose(model_of(write, WORK), Options(responsible=True, never=("HR",)))
+    assert plan.problems == [
+        "4 activities (a1, a2, a3, a4) need 5.5 effort units of Responsible work but can "
+        "only get it from IT and OD, whose capacities leave room for 5 (IT 3, OD 2)"
+    ]
+
+
 RESPONSIBLE = """\
 version: 1
 functions:

@@ -100,9 +100,45 @@ def explain(
             f"in all ({listed})"
         )
     return (
-        f"{len(ids)} activities ({shown}) need {need} but can only get it from "
+        f"{len(ids)} activities ({shown}) need {need} but can only get "
+        f"{'them' if units > 1 else 'it'} from "
         f"{join(functions[:5], len(functions) - 5)}{aside}, which may be {word} for at most "
         f"{room_total} of them in all ({listed})"
+    )
+
+
+def over_capacity(
+    model: Model,
+    demands: list[Demand],
+    solution: Solution,
+    shares: dict[int, float],
+    free: dict[str, float],
+    word: str,
+) -> str:
+    """Why the work does not fit in the capacities of the functions that may do it.
+
+    ``shares`` is each activity's effort per holder; ``free`` what each function with a
+    capacity can still carry (capacity minus pinned work).
+    """
+    reached, functions = bottleneck(demands, solution)
+    functions.sort(key=list(model.functions).index)
+    ids = [model.activities[position].id for position in reached]
+    shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+    units = {demand.position: demand.units for demand in demands}
+    need = sum(shares[position] * units[position] for position in reached)
+    who = join(functions[:5], len(functions) - 5)
+    if all(fid in free for fid in functions):
+        room = sum(free[fid] for fid in functions)
+        listed = ", ".join(f"{fid} {free[fid]:g}" for fid in functions[:5])
+        if need > room + 1e-9:
+            return (
+                f"{len(ids)} activities ({shown}) need {need:g} effort units of {word} work "
+                f"but can only get it from {who}, whose capacities leave room for {room:g} "
+                f"({listed})"
+            )
+    return (
+        f"{len(ids)} activities ({shown}) can only get their {word} work from {who}, and "
+        "no split of whole activities found keeps every one of them within its capacity"
     )
 
 

@@ -19,8 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from raci.model import Activity, Model
-from raci.rebalance.explain import explain
-from raci.rebalance.flow import Candidate, Demand, Room, Solution, solve
+from raci.rebalance.explain import explain, over_capacity
+from raci.rebalance.flow import Candidate, Demand, Room, Solution, bottleneck, solve
 from raci.rebalance.limits import Limit
 from raci.rebalance.options import Options
 from raci.scheme import Assignment, Role
@@ -150,6 +150,11 @@ def responsible(
             for candidate in demand.candidates:
                 if candidate.fid in tight:
                     candidate.load = round(shares[demand.position] * _EFFORT_SCALE)
+    if solution.overflow and any(fid in tight for fid in bottleneck(demands, solution)[1]):
+        phase.demands = {demand.position: demand for demand in demands}
+        free = {fid: most - fixed_load[fid] for fid, most in capacity.items()}
+        phase.problems.append(over_capacity(model, demands, solution, shares, free, worker))
+        return phase
     _finish(model, phase, demands, solution, rooms, limits, worker, never, reasons)
     return phase
 
