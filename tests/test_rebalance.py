@@ -449,3 +449,18 @@ def test_an_infeasible_plan_cannot_be_applied(write: Write) -> None:
     plan = propose(model_of(write, INFOSEC), Options(max_accountable=4, max_share=1))
     with pytest.raises(RaciError, match="there is no plan to apply: InfoSec's 5"):
         plan.apply("")
+
+
+def test_nothing_to_do_says_so(write: Write) -> None:
+    from raci.rebalance.render import headline, markdown, text
+
+    plan = propose(model_of(write, GREEDY_TRAP), Options(max_accountable=3))
+    assert plan.feasible
+    assert plan.moves == []
+    assert plan.changes == {}
+    assert headline(plan) == "No moves needed: no function is Accountable beyond its limit"
+    assert "Moves" not in text(plan)
+    assert markdown(plan, level=3).startswith(
+        "### Rebalance of org\n\nNo moves needed: no function is Accountable beyond its "
+        "limit\n\n#### Load per function\n"
+    )

@@ -31,10 +31,10 @@ _EFFORT_SCALE = 1000
 
 @dataclass(slots=True)
 class Phase:
-    """One role's answer: the new holders of changed activities, or why there is none."""
+    """One role's answer: the holders of every planned activity, or why there is none."""
 
     holders: dict[int, list[str]] = field(default_factory=dict)
-    """Activity position -> its new holders of the role (every planned activity)."""
+    """Activity position -> its holders of the role after the plan."""
     demands: dict[int, Demand] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -141,7 +141,7 @@ def responsible(
         if not over:
             break
         for fid in over:
-            _tighten(model, fid, load[fid], capacity[fid], solution, shares, rooms, phase)
+            _tighten(fid, load[fid], capacity[fid], solution, shares, rooms, phase)
             reasons[fid] = f"capacity {capacity[fid]:g} effort units"
             tight.add(fid)
         if phase.problems:
@@ -160,7 +160,6 @@ def responsible(
 
 
 def _tighten(
-    model: Model,
     fid: str,
     load: float,
     capacity: float,
@@ -169,7 +168,8 @@ def _tighten(
     rooms: list[Room],
     phase: Phase,
 ) -> None:
-    """Cut ``fid``'s room to the most activities it can keep within its capacity."""
+    """Cut ``fid``'s room to the most activities it could keep within its capacity (if
+    the heaviest leave); the next round charges effort so that they do."""
     held = sorted((shares[position] for position in solution.held.get(fid, [])), reverse=True)
     excess, shed, count = load - capacity, 0.0, 0
     while shed < excess - _EPSILON and count < len(held):
