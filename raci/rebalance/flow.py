@@ -79,6 +79,9 @@ _UNPLACED = ("unplaced",)
 
 def solve(demands: Sequence[Demand], rooms: Sequence[Room]) -> Solution:
     """The cheapest placement of every demand's units (see the module docstring)."""
+    kept = _unchanged(demands, rooms)
+    if kept is not None:
+        return kept
     import networkx as nx
 
     order = {room.fid: index for index, room in enumerate(rooms)}
@@ -138,6 +141,25 @@ def solve(demands: Sequence[Demand], rooms: Sequence[Room]) -> Solution:
         over = sum(flows.get(fid, {}).get(_UNPLACED, {0: 0}).values())
         if over:
             solution.overflow[fid] = over
+    return solution
+
+
+def _unchanged(demands: Sequence[Demand], rooms: Sequence[Room]) -> Solution | None:
+    """The current holders, when they already fit: the only plan with no move at all,
+    hence the optimum, found without building the network."""
+    room = {entry.fid: entry.room for entry in rooms}
+    solution = Solution({}, {})
+    for demand in demands:
+        holders = [candidate.fid for candidate in demand.candidates if candidate.current]
+        if len(holders) != demand.units:
+            return None
+        solution.placed[demand.position] = holders
+        for fid in holders:
+            solution.held.setdefault(fid, []).append(demand.position)
+    for fid, held in solution.held.items():
+        most = room.get(fid)
+        if most is not None and len(held) > most:
+            return None
     return solution
 
 
