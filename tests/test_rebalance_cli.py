@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import RunLine
+from tests.conftest import EXAMPLES, ROOT, RunLine
 
 Write = Callable[[str, str], Path]
 
@@ -54,6 +55,13 @@ Concentration
 Findings that disappear (1)
   small.yaml:4:3: warning RACI008 single-owner-overload: function 'IC' is overloaded: \
 Accountable (A) for 3 activities (max 2); share the load
+
+Findings that change (1)
+  small.yaml:7:1: warning RACI012 accountability-concentration: accountability is \
+concentrated: HHI 0.389 > 0.25 (2.6 effective owners); 'IC' is Accountable (A) for 3 of 6 \
+activities
+    now: accountability is concentrated: HHI 0.333 > 0.25 (3.0 effective owners); 'IC' is \
+Accountable (A) for 2 of 6 activities
 """
 
 
@@ -118,6 +126,9 @@ def test_json_output(here: Path, write: Write, run_line: RunLine) -> None:
     assert document["hhi"]["after"] == pytest.approx(1 / 3)
     assert [f["rule"] for f in document["findings_fixed"]] == ["single-owner-overload"]
     assert document["findings_introduced"] == []
+    [changed] = document["findings_changed"]
+    assert changed["before"]["rule"] == changed["after"]["rule"] == "accountability-concentration"
+    assert changed["after"]["message"].startswith("accountability is concentrated: HHI 0.333")
 
 
 def test_no_plan_exits_1_and_names_the_constraint(
@@ -394,3 +405,70 @@ def test_the_plan_is_the_same_across_processes(here: Path, write: Write) -> None
         outputs.add(done.stdout)
     assert len(outputs) == 1
     assert len(json.loads(outputs.pop())["moves"]) == 7
+
+
+def test_the_shipped_ic_example(here: Path, run_line: RunLine) -> None:
+
+    example = (EXAMPLES / "ic-goes-it-alone.yaml").as_posix()
+    result = run_line(["rebalance", example, "--write", "fixed.yaml"])
+    assert "no function is left Accountable beyond its limit" in result.stdout
+    after = run_line(["check", "fixed.yaml"]).stdout
+    overloads = [line for line in after.splitlines() if "single-owner-overload" in line]
+    assert overloads == [
+        "fixed.yaml:28:3: warning RACI008 single-owner-overload: function 'IC' is overloaded: "
+        "Responsible (R) for 14 activities (max 12); share the load"
+    ]
+    assert "accountability-concentration" not in after
+    # IC does seven activities alone: no reassignment can bring its work within capacity
+    result = run_line(["rebalance", example, "--responsible"], exit_code=1)
+    assert result.stdout.splitlines()[1] == (
+        "No plan: IC's 7 activities (exec-sponsorship, community-structure, network-branding, "
+        "champions-network, launch-campaign and 2 more) have no other eligible function and "
+        "need 16.5 effort units of Responsible work, but IC's capacity leaves room for 10"
+    )
+
+
+def test_the_readme_samples_are_current(run_line: RunLine, monkeypatch: pytest.MonkeyPatch) -> None:
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    monkeypatch.chdir(ROOT)
+    plain = re.search(
+        r"`raci rebalance examples/ic-goes-it-alone.yaml` prints:\n\n```console\n(.*?)```",
+        readme,
+        re.DOTALL,
+    )
+    assert plain, "the README lost its rebalance sample"
+    assert run_line(["rebalance", "examples/ic-goes-it-alone.yaml"]).stdout == plain[1]
+    work = re.search(
+        r"\$ raci rebalance examples/ic-goes-it-alone.yaml --responsible\n(.*?)\$ echo \$\?\n1\n",
+        readme,
+        re.DOTALL,
+    )
+    assert work, "the README lost its --responsible sample"
+    args = ["rebalance", "examples/ic-goes-it-alone.yaml", "--responsible"]
+    assert run_line(args, exit_code=1).stdout == work[1]
+
+
+def test_eligible_lets_others_take_the_work_over(here: Path, run_line: RunLine) -> None:
+
+    eligible = {
+        "exec-sponsorship": "[OD]",
+        "community-structure": "[OD]",
+        "network-branding": "[Brand]",
+        "champions-network": "[OD, HR]",
+        "launch-campaign": "[Marketing]",
+        "onboarding-new-joiners": "[HR]",
+        "community-management": "[OD]",
+    }
+    lines, current = [], ""
+    for line in (EXAMPLES / "ic-goes-it-alone.yaml").read_text().splitlines():
+        lines.append(line)
+        if line.strip().startswith("- id: "):
+            current = line.strip()[len("- id: ") :]
+        if line.strip().startswith("raci:") and current in eligible:
+            lines.append(f"    eligible: {eligible[current]}")
+    (here / "ic.yaml").write_text("\n".join(lines) + "\n")
+    run_line(["rebalance", "ic.yaml", "--responsible", "--write", "fixed.yaml"])
+    after = run_line(["check", "fixed.yaml"]).stdout
+    assert "single-owner-overload" not in after
+    assert "capacity-overload" not in after

@@ -130,6 +130,22 @@ def over_capacity(
     if all(fid in free for fid in functions):
         room = sum(free[fid] for fid in functions)
         listed = ", ".join(f"{fid} {free[fid]:g}" for fid in functions[:5])
+        if need > room + 1e-9 and len(functions) == 1:
+            fid = functions[0]
+            mine = all(
+                any(c.fid == fid and c.current for c in demand.candidates)
+                for demand in demands
+                if demand.position in reached
+            )
+            subject = (
+                f"{fid}'s {len(ids)} activities ({shown}) have no other eligible function"
+                if mine
+                else f"{len(ids)} activities ({shown}) can only get their {word} work from {fid}"
+            )
+            return (
+                f"{subject} and need {need:g} effort units of {word} work, but {fid}'s "
+                f"capacity leaves room for {room:g}"
+            )
         if need > room + 1e-9:
             return (
                 f"{len(ids)} activities ({shown}) need {need:g} effort units of {word} work "

@@ -68,6 +68,8 @@ class Plan:
     """Findings of the model that the plan makes disappear."""
     introduced: list[Finding]
     """Findings the rebalanced model has that the model did not."""
+    changed: list[tuple[Finding, Finding]] = field(default_factory=list)
+    """(before, after) of findings about the same thing whose message changes."""
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -91,6 +93,10 @@ class Plan:
             },
             "findings_fixed": [finding.as_dict() for finding in self.fixed],
             "findings_introduced": [finding.as_dict() for finding in self.introduced],
+            "findings_changed": [
+                {"before": before.as_dict(), "after": after.as_dict()}
+                for before, after in self.changed
+            ],
             "notes": list(self.notes),
         }
 
@@ -188,7 +194,7 @@ def _evaluate(
     before_context, after_context = Context(model), Context(after)
     before_findings, _ = lint(model, found.resolved)
     after_findings, _ = lint(after, found.resolved) if after is not model else (before_findings, 0)
-    fixed, introduced = _difference(before_findings, after_findings)
+    fixed, introduced, different = _difference(before_findings, after_findings)
     metrics = compute(before_context), compute(after_context) if after is not model else None
     first, second = metrics[0], metrics[1] or metrics[0]
     loads = []
@@ -229,16 +235,26 @@ def _evaluate(
         (first.effective_owners, second.effective_owners),
         fixed,
         introduced,
+        different,
         notes,
     )
 
 
-def _difference(before: list[Finding], after: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+def _difference(
+    before: list[Finding], after: list[Finding]
+) -> tuple[list[Finding], list[Finding], list[tuple[Finding, Finding]]]:
+    """Findings fixed, introduced, and about the same subject but saying something else."""
+
     def key(finding: Finding) -> tuple[str, str | None, str | None]:
         return finding.rule, finding.activity, finding.function
 
-    old = {key(finding) for finding in before}
-    new = {key(finding) for finding in after}
+    old = {key(finding): finding for finding in before}
+    new = {key(finding): finding for finding in after}
     fixed = sorted((f for f in before if key(f) not in new), key=Finding.sort_key)
     introduced = sorted((f for f in after if key(f) not in old), key=Finding.sort_key)
-    return fixed, introduced
+    changed = [
+        (finding, new[key(finding)])
+        for finding in sorted(before, key=Finding.sort_key)
+        if key(finding) in new and new[key(finding)].message != finding.message
+    ]
+    return fixed, introduced, changed

@@ -120,6 +120,10 @@ def text(plan: Plan) -> str:
         ]
         lines += _findings("Findings that disappear", plan.fixed, "  ")
         lines += _findings("Findings that appear", plan.introduced, "  ")
+        if plan.changed:
+            lines += ["", f"Findings that change ({len(plan.changed)})"]
+            for before, after in plan.changed:
+                lines += [f"  {_finding(before)}", f"    now: {after.message}"]
     if plan.notes:
         lines += ["", "Notes", *(f"  {note}" for note in plan.notes)]
     return "\n".join(lines) + "\n"
@@ -167,6 +171,14 @@ def markdown(plan: Plan, level: int = 2) -> str:
                     for item in findings
                 ]
                 lines.append("")
+        if plan.changed:
+            lines += [f"{hashes}# Findings that change ({len(plan.changed)})", ""]
+            lines += [
+                f"- `{before.location}` {_cell(_finding(before).split(': ', 1)[1])}  \n"
+                f"  now: {_cell(after.message)}"
+                for before, after in plan.changed
+            ]
+            lines.append("")
     if plan.notes:
         lines += [f"{hashes}# Notes", "", *(f"- {_cell(note)}" for note in plan.notes), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
