@@ -68,7 +68,7 @@ def find_moves(model: Model, owners: phases.Phase, workers: phases.Phase) -> lis
                 others = [
                     c.fid
                     for c in phase.demands[position].candidates
-                    if c.fid != target and c.fid not in gone
+                    if c.fid != target and c.fid not in gone and c.fid not in new
                 ]
                 if target in old:  # one of several owners keeps it: compare with the others
                     others = list(gone)
