@@ -52,6 +52,8 @@ class Activity:
     workers: list[str] = field(default_factory=list)
     consulted: list[str] = field(default_factory=list)
     informed: list[str] = field(default_factory=list)
+    eligible: list[str] = field(default_factory=list)
+    """Functions listed under ``eligible:``: they may take the activity over (rebalance)."""
 
     @property
     def path(self) -> LogicalPath:
@@ -227,6 +229,8 @@ def _add_activities(
                 activity.consulted.append(fid)
             if held.informed:
                 activity.informed.append(fid)
+        if raw.eligible:
+            activity.eligible = raw.eligible
         if raw.waive:
             activity.waive = _waivers(raw.waive, document, activity.path, errors)
         model.activities.append(activity)

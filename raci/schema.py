@@ -65,6 +65,13 @@ class Activity(_Strict):
     raci: dict[Identifier, str] = Field(
         description="function id -> letter (R, A, C, I or A/R in RACI; see 'scheme')"
     )
+    eligible: list[Identifier] = Field(
+        default_factory=list,
+        description=(
+            "function ids that may take this activity over although they hold no R, A or C "
+            "on it (raci rebalance)"
+        ),
+    )
     waive: Waivers = Field(default_factory=dict)
 
 

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "rules",
     "schema",
     "diff",
+    "rebalance",
 )
 
 

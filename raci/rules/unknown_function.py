@@ -12,7 +12,8 @@ class UnknownFunction(Rule):
     """An assignment names a function that is not defined under ``functions:``.
 
     Usually a typo or a team that was renamed; the assignment counts for nobody until
-    the id matches a function. Ids are case-sensitive.
+    the id matches a function. Ids are case-sensitive. An id listed under an activity's
+    ``eligible:`` (functions ``raci rebalance`` may hand it to) must name a function too.
 
     Failing example::
 
@@ -58,5 +59,16 @@ class UnknownFunction(Rule):
                         f"{suggestion}",
                         at=("raci", fid),
                         key=True,
+                        function=fid,
+                    )
+            for position, fid in enumerate(activity.eligible):
+                if fid not in functions and fid not in activity.eligible[:position]:
+                    if fid not in hints:
+                        hints[fid] = hint(closest_function(fid, names))
+                    yield activity_problem(
+                        activity,
+                        f"activity '{activity.id}' lists '{fid}' under eligible, which is not "
+                        f"a function{hints[fid]}",
+                        at=("eligible", position),
                         function=fid,
                     )

@@ -1,0 +1,113 @@
+"""``raci rebalance``: propose the fewest reassignments that clear overload."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import typer
+
+from raci.cli.app import command
+from raci.errors import RaciError
+
+RebalanceFormat = Literal["text", "markdown", "json"]
+
+EXAMPLES = """
+[bold]Examples[/]
+
+  raci rebalance org.yaml                       the plan, before and after
+  raci rebalance org.yaml -w fixed.yaml         ... and the rebalanced model
+  raci rebalance org.yaml --in-place            rewrite org.yaml itself
+  raci rebalance org.yaml --responsible         move the work (R) too
+  raci rebalance org.yaml --max-accountable 5 --keep exec-sponsorship
+  raci rebalance org.yaml --never InfoSec -f markdown -o plan.md
+  raci rebalance ownership/ --write fixed/      a directory model, per file
+
+Only the letters that move are rewritten: comments and layout stay.
+Review the result with [bold]git diff[/] before you commit it.
+
+[bold]Exit codes[/]: 0 a plan (or nothing to do), 1 no plan exists,
+2 unusable input or options, 3 internal error.
+"""
+
+
+@command("rebalance", epilog=EXAMPLES)
+def rebalance_command(
+    path: Path = typer.Argument(
+        ..., metavar="PATH", help="An ownership file or directory.", show_default=False
+    ),
+    responsible: bool = typer.Option(
+        False, "--responsible", help="Also choose who is Responsible (within capacities)."
+    ),
+    max_accountable: int | None = typer.Option(
+        None, "--max-accountable", min=0, help="Most activities one function may own (A)."
+    ),
+    max_share: float | None = typer.Option(
+        None,
+        "--max-share",
+        min=0.0,
+        max=1.0,
+        help="Largest share of all activities one function may own, 0..1.",
+    ),
+    keep: list[str] | None = typer.Option(
+        None, "--keep", help="Leave this activity as it is (repeatable).", metavar="ACTIVITY"
+    ),
+    never: list[str] | None = typer.Option(
+        None,
+        "--never",
+        help="This function takes nothing new and hands over what it holds (repeatable).",
+        metavar="FUNCTION",
+    ),
+    output_format: RebalanceFormat = typer.Option(
+        "text", "--format", "-f", help="text, markdown or json."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write the plan to this file (atomically).", dir_okay=False
+    ),
+    write: Path | None = typer.Option(
+        None,
+        "--write",
+        "-w",
+        help="Write the rebalanced model here (a file; a directory for a directory model).",
+    ),
+    in_place: bool = typer.Option(
+        False, "--in-place", help="Rewrite the input itself with the rebalanced model."
+    ),
+    config: Path | None = typer.Option(
+        None, "--config", help="A .raci.toml-style settings file.", dir_okay=False
+    ),
+) -> None:
+    """Propose the fewest reassignments that clear overload (min-cost flow)."""
+    import sys
+
+    from raci.cli.output import emit
+    from raci.model import load
+    from raci.rebalance import Options, propose, settings_layers
+    from raci.rebalance.render import render
+    from raci.rebalance.write import targets, write_plan
+
+    if config is not None and not config.is_file():
+        raise RaciError(f"--config: no such file: {config}")
+    destination = targets(path, write, in_place)
+    loaded = load(path, path.as_posix())
+    if loaded.model is None:
+        shown = "\n".join(
+            f"{finding.location}: {finding.severity} {finding.code} {finding.rule}: "
+            f"{finding.message}"
+            for finding in loaded.findings
+        )
+        raise RaciError(f"cannot rebalance {path}: the input has problems\n{shown}")
+    options = Options(
+        responsible=responsible,
+        max_accountable=max_accountable,
+        max_share=max_share,
+        keep=tuple(keep or ()),
+        never=tuple(never or ()),
+    )
+    layers = settings_layers(loaded.model, path, config)
+    plan = propose(loaded.model, options, layers=layers)
+    emit(render(plan, output_format), output)
+    if plan.feasible and destination is not None:
+        written = write_plan(plan, path, destination)
+        sys.stderr.write(f"wrote {', '.join(written) or 'nothing (no file changed)'}\n")
+    raise typer.Exit(0 if plan.feasible else 1)

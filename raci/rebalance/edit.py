@@ -1,0 +1,153 @@
+"""Write a plan back into the YAML text, touching only the letters that change.
+
+Rather than re-serialising the model (which would drop comments, reorder keys and
+reflow flow mappings), we use the loader's positions: each changed ``raci:`` value is
+replaced in place (keeping its quotes), and a function that gains a letter on an
+activity where it had none gets a new entry after the last one, in the mapping's own
+style (a new line in a block mapping, ``, HR: A`` in a flow mapping). The result is
+parsed again and compared with the plan, so an edit that YAML anchors or merge keys
+would spread to other activities is refused instead of written.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from itertools import pairwise
+from typing import Any
+
+from raci.errors import RaciError
+from raci.loader import Document, LogicalPath, ParseProblem, YamlMap, parse
+from raci.model import Model
+from raci.rebalance.apply import Changes
+
+_VALUE = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'|[^\s,{}\[\]#]+")
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
+
+
+class _Text:
+    """A document's text with 0-based (line, column) -> offset lookups."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
+        self.bom = 1 if text.startswith("\ufeff") else 0
+
+    def offset(self, document: Document, path: LogicalPath, *, key: bool = False) -> int:
+        line, column = document.locate(path, key=key)
+        return self.starts[line - 1] + column - 1 + (self.bom if line == 1 else 0)
+
+    def line_end(self, offset: int) -> int:
+        index = bisect_right(self.starts, offset)
+        return self.starts[index] - 1 if index < len(self.starts) else len(self.text)
+
+
+def edit_text(text: str, document: Document, model: Model, found: Changes) -> str:
+    """``text`` (the source of ``document``) with the changed letters of its activities."""
+    source = _Text(text)
+    edits: list[tuple[int, int, str]] = []
+    mine = {
+        position: new
+        for position, new in found.items()
+        if model.activities[position].document is document
+    }
+    for position, new in mine.items():
+        activity = model.activities[position]
+        where = ("activities", activity.index, "raci")
+        raci: YamlMap = document.data["activities"][activity.index]["raci"]
+        added = []
+        for fid, letter in new.items():
+            if fid in raci:
+                start = source.offset(document, (*where, fid))
+                match = _VALUE.match(text, start)
+                if match is None:
+                    raise _refuse(document, activity.id)
+                quote = match.group()[0] if match.group()[0] in "\"'" else ""
+                edits.append((match.start(), match.end(), f"{quote}{letter}{quote}"))
+            else:
+                added.append((fid, letter))
+        if added:
+            edits.append(_insertion(source, where, raci, added, document, activity.id))
+    edits.sort()
+    for (_, end, _), (start, _, _) in pairwise(edits):
+        if start < end:
+            raise _refuse(document, model.activities[next(iter(mine))].id)
+    pieces, cursor = [], 0
+    for start, end, replacement in edits:
+        pieces.append(text[cursor:start])
+        pieces.append(replacement)
+        cursor = end
+    pieces.append(text[cursor:])
+    edited = "".join(pieces)
+    _verify(edited, document, model, found)
+    return edited
+
+
+def _insertion(
+    source: _Text,
+    where: LogicalPath,
+    raci: YamlMap,
+    added: list[tuple[str, str]],
+    document: Document,
+    activity: str,
+) -> tuple[int, int, str]:
+    """Where and what to insert for new entries of one ``raci:`` mapping."""
+    text = source.text
+    key_at = source.offset(document, where, key=True)
+    head = re.compile(r"(?:\"raci\"|'raci'|raci)[ \t]*:[ \t]*(\{)?").match(text, key_at)
+    if head is None:
+        raise _refuse(document, activity)
+    entries = [_entry(fid, letter) for fid, letter in added]
+    if not raci:
+        if head.group(1) is None:  # pragma: no cover - an empty block mapping is null
+            raise _refuse(document, activity)
+        return head.end(), head.end(), ", ".join(entries)
+    last = list(raci)[-1]
+    value = _VALUE.match(text, source.offset(document, (*where, last)))
+    if value is None:
+        raise _refuse(document, activity)
+    if head.group(1) is not None:  # a flow mapping: {IC: A/R, HR: C}
+        return value.end(), value.end(), "".join(f", {entry}" for entry in entries)
+    indent = " " * (document.locate((*where, last), key=True)[1] - 1)
+    end = source.line_end(value.end())
+    newline = "\n"
+    if end > 0 and text[end - 1] == "\r":  # keep Windows line endings
+        end, newline = end - 1, "\r\n"
+    return end, end, "".join(f"{newline}{indent}{entry}" for entry in entries)
+
+
+def _entry(fid: str, letter: str) -> str:
+    key = fid if _PLAIN_KEY.fullmatch(fid) else f'"{fid}"'
+    return f"{key}: {letter}"
+
+
+def _verify(edited: str, document: Document, model: Model, found: Changes) -> None:
+    """Parse the edited text again: every activity of the file must read as planned."""
+    try:
+        data: Any = parse(edited.encode("utf-8"))
+    except ParseProblem:
+        raise _refuse(document, "") from None
+    items = data.get("activities") or []
+    scheme = model.scheme
+    for position, activity in enumerate(model.activities):
+        if activity.document is not document:
+            continue
+        expected = {fid: held.label for fid, held in activity.raci.items()}
+        expected.update(found.get(position, {}))
+        raci = items[activity.index].get("raci") if activity.index < len(items) else None
+        got = {}
+        for fid, letter in (raci or {}).items():
+            held = scheme.parse(letter) if isinstance(letter, str) else None
+            got[fid] = held.label if held is not None else letter
+        if got != expected:
+            raise _refuse(document, activity.id)
+
+
+def _refuse(document: Document, activity: str) -> RaciError:
+    where = f": activity '{activity}' would not read as planned" if activity else ""
+    return RaciError(
+        f"cannot edit {document.name} safely{where} (its raci: entries are shared through "
+        "YAML anchors, aliases or merge keys, or written in a form rebalance does not "
+        "edit); nothing was written: apply the moves by hand",
+        exit_code=2,
+    )

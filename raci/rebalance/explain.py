@@ -1,0 +1,171 @@
+"""Say why no plan exists, naming the constraint that binds in the user's terms.
+
+"InfoSec's 5 activities (...) have no other eligible function, and InfoSec may be
+Accountable for at most 4 of them (max_accountable 4)": the set comes from
+:func:`raci.rebalance.flow.bottleneck`, the limits from the settings that set them.
+"""
+
+from __future__ import annotations
+
+from raci.model import Model
+from raci.rebalance.flow import Demand, Room, Solution, bottleneck
+from raci.rebalance.limits import Limit
+
+
+def explain(
+    model: Model,
+    demands: list[Demand],
+    solution: Solution,
+    rooms: list[Room],
+    limits: dict[str, Limit],
+    word: str,
+    never: set[str],
+    reasons: dict[str, str],
+) -> str:
+    """Name the constraint that binds, in the user's terms."""
+    activities = model.activities
+    stranded = [
+        demand
+        for demand in demands
+        if demand.position in solution.unplaced and len(demand.candidates) < demand.units
+    ]
+    if stranded:
+        names = [f"'{activities[demand.position].id}'" for demand in stranded]
+        excluded = [
+            fid
+            for fid in dict.fromkeys(
+                f for demand in stranded for f in activities[demand.position].raci
+            )
+            if fid in never
+        ]
+        cut = (
+            f"{join(excluded)} {'is' if len(excluded) == 1 else 'are'} excluded by --never and "
+            if excluded
+            else ""
+        )
+        subject = (
+            f"activity {names[0]} has"
+            if len(names) == 1
+            else (f"activities {join(names[:5], len(names) - 5)} have")
+        )
+        return (
+            f"{subject} too few functions left to be {word}: {cut}no other function "
+            "holds R, A or C on it or is listed under its 'eligible' key"
+        )
+    reached, functions = bottleneck(demands, solution)
+    by_fid = {room.fid: room for room in rooms}
+    ids = [activities[position].id for position in reached]
+    shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+
+    def why(fid: str) -> str:
+        room = by_fid[fid]
+        limit = limits.get(fid)
+        if fid in reasons:
+            return reasons[fid]
+        because = limit.reason if limit else "no limit"
+        return because + (f", {room.fixed} more pinned with --keep" if room.fixed else "")
+
+    room_total = sum(by_fid[fid].room or 0 for fid in functions)
+    units = sum(demand.units for demand in demands if demand.position in reached)
+    need = f"{units} {word} assignments" if units != len(ids) else f"{_article(word)} {word}"
+    excluded = [
+        fid for fid in dict.fromkeys(f for p in reached for f in activities[p].raci) if fid in never
+    ]
+    aside = f" ({join(excluded)} excluded by --never)" if excluded else ""
+    functions.sort(key=list(by_fid).index)
+    if len(functions) == 1:
+        fid = functions[0]
+        mine = all(
+            any(c.fid == fid and c.current for c in d.candidates)
+            for d in demands
+            if d.position in reached
+        )
+        if mine:
+            subject = f"{fid}'s {len(ids)} activities ({shown}) have no other eligible function"
+        else:
+            subject = f"{len(ids)} activities ({shown}) can only go to {fid}{aside}"
+        return f"{subject}, and {fid} may be {word} for at most {room_total} of them ({why(fid)})"
+    details = [(by_fid[fid].room, why(fid)) for fid in functions]
+    if len(set(details)) == 1:
+        listed = f"{details[0][0]} each: {details[0][1]}"
+    else:
+        shown_details = zip(functions[:5], details[:5], strict=False)
+        listed = "; ".join(f"{fid} {room}: {reason}" for fid, (room, reason) in shown_details)
+        if len(functions) > 5:
+            listed += f"; and {len(functions) - 5} more functions"
+    if len(functions) == len(by_fid) and len(ids) == len(activities):
+        return (
+            f"the model's {len(ids)} activities ({shown}) each need {need}, but its "
+            f"{len(functions)} functions{aside} may be {word} for at most {room_total} "
+            f"in all ({listed})"
+        )
+    return (
+        f"{len(ids)} activities ({shown}) need {need} but can only get "
+        f"{'them' if units > 1 else 'it'} from "
+        f"{join(functions[:5], len(functions) - 5)}{aside}, which may be {word} for at most "
+        f"{room_total} of them in all ({listed})"
+    )
+
+
+def over_capacity(
+    model: Model,
+    demands: list[Demand],
+    solution: Solution,
+    shares: dict[int, float],
+    free: dict[str, float],
+    word: str,
+) -> str:
+    """Why the work does not fit in the capacities of the functions that may do it.
+
+    ``shares`` is each activity's effort per holder; ``free`` what each function with a
+    capacity can still carry (capacity minus pinned work).
+    """
+    reached, functions = bottleneck(demands, solution)
+    functions.sort(key=list(model.functions).index)
+    ids = [model.activities[position].id for position in reached]
+    shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+    units = {demand.position: demand.units for demand in demands}
+    need = sum(shares[position] * units[position] for position in reached)
+    who = join(functions[:5], len(functions) - 5)
+    if all(fid in free for fid in functions):
+        room = sum(free[fid] for fid in functions)
+        listed = ", ".join(f"{fid} {free[fid]:g}" for fid in functions[:5])
+        if need > room + 1e-9 and len(functions) == 1:
+            fid = functions[0]
+            mine = all(
+                any(c.fid == fid and c.current for c in demand.candidates)
+                for demand in demands
+                if demand.position in reached
+            )
+            subject = (
+                f"{fid}'s {len(ids)} activities ({shown}) have no other eligible function"
+                if mine
+                else f"{len(ids)} activities ({shown}) can only get their {word} work from {fid}"
+            )
+            return (
+                f"{subject} and need {need:g} effort units of {word} work, but {fid}'s "
+                f"capacity leaves room for {room:g}"
+            )
+        if need > room + 1e-9:
+            return (
+                f"{len(ids)} activities ({shown}) need {need:g} effort units of {word} work "
+                f"but can only get it from {who}, whose capacities leave room for {room:g} "
+                f"({listed})"
+            )
+    return (
+        f"{len(ids)} activities ({shown}) can only get their {word} work from {who}, and "
+        "no split of whole activities found keeps every one of them within its capacity"
+    )
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "AEIOU" else "a"
+
+
+def join(items: list[str], more: int = 0) -> str:
+    """``a, b and c``; ``a, b and 3 more``."""
+    if more > 0:
+        return ", ".join(items) + f" and {more} more"
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
