@@ -29,7 +29,10 @@ def label(scheme: Scheme, old: Assignment | None, owner: bool, worker: bool) -> 
     )
     if owner and worker:
         pairs = scheme.combinations
-        chosen = next((pair for pair in pairs if pair[1] == kept_worker), pairs[0])
+        chosen = next((pair for pair in pairs if pair[1] == kept_worker), None)
+        if chosen is None and kept_worker is not None:
+            return owner_letter  # the scheme cannot combine them (RAPID's D with R)
+        chosen = chosen or pairs[0]
         return f"{chosen[0]}/{chosen[1]}"
     if owner:
         return owner_letter
