@@ -78,12 +78,13 @@ def test_markdown_sections_in_order() -> None:
         (3, "Info (1)"),
         (2, "Collaboration"),
         (2, "What if IC steps back?"),
+        (2, "Recommendations"),
     ]
 
 
 def test_every_table_row_has_the_header_cell_count() -> None:
     found = tables(GOLDEN.read_text(encoding="utf-8"))
-    assert [len(found_table.header) for found_table in found] == [2, 6, 6, 6, 9, 3, 3, 3, 3]
+    assert [len(found_table.header) for found_table in found] == [2, 6, 6, 6, 9, 3, 3, 3, 3, 5, 3]
     matrix = found[2]
     assert matrix.header == ["Activity", "Effort", "IC", "HR", "IT", "Brand"]
     assert matrix.rows == [
@@ -322,3 +323,53 @@ def test_section_builders_are_named_module_colon_function(write: Write) -> None:
     report = check([write("org.yaml", CLEAN)])
     data = build(report, report.models[0], source="org.yaml", date=DATE, sections=[builder])
     assert "## Named section\n\nFrom the registry.\n" in render(data, "markdown")
+
+
+INFEASIBLE = """\
+version: 1
+functions:
+  IC: {name: Internal Communications}
+  HR: {name: Human Resources}
+activities:
+  - {id: a, name: A, raci: {IC: A/R}}
+  - {id: b, name: B, raci: {IC: A/R}}
+  - {id: c, name: C, raci: {IC: A/R}}
+  - {id: d, name: D, raci: {IC: A/R}}
+  - {id: e, name: E, raci: {HR: A/R}}
+"""
+
+
+def test_recommendations_say_why_no_plan_exists(run_line: RunLine, write: Write) -> None:
+    path = write("org.yaml", INFEASIBLE)
+    markdown = run_line(["report", str(path), "--date", DATE]).stdout
+    section = markdown.split("## Recommendations\n\n", 1)[1]
+    assert section.startswith("Moving the work too: No plan: IC's 4 activities (a, b, c, d) ")
+    assert "Moving only the accountability: No plan: IC's 4 activities" in section
+
+
+def test_a_clean_model_has_no_recommendations(run_line: RunLine, write: Write) -> None:
+    path = write("org.yaml", CLEAN)
+    assert "## Recommendations" not in run_line(["report", str(path), "--date", DATE]).stdout
+
+
+def test_large_models_point_to_the_rebalance_command(
+    write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from raci.context import Context
+    from raci.metrics import compute
+    from raci.model import load
+    from raci.rebalance import report_section
+
+    monkeypatch.setattr(report_section, "MAX_ACTIVITIES", 4)
+    model = load(write("org.yaml", INFEASIBLE)).model
+    assert model is not None
+    context = Context(model)
+    section = report_section.recommendations(model, context, compute(context))
+    assert section is not None
+    assert section.blocks == [
+        Paragraph(
+            f"This model has 5 activities; run 'raci rebalance {model.documents[0].name} "
+            "--responsible' for the fewest reassignments that clear overload (the report "
+            "leaves it out above 4 activities, where it takes seconds)."
+        )
+    ]

@@ -26,7 +26,7 @@ SUFFIXES = {
 }
 """The format an output file's suffix implies when ``--format`` is not given."""
 
-SECTION_BUILDERS: tuple[str, ...] = ()
+SECTION_BUILDERS: tuple[str, ...] = ("raci.rebalance.report_section:recommendations",)
 """Extra report sections, as ``"module:function"`` builders (see
 :data:`raci.report.data.SectionBuilder`), imported only when a report is built and
 rendered after the built-in sections in this order. ``raci rebalance`` adds its

@@ -191,17 +191,19 @@ def _collaboration(data: ReportData) -> list[str]:
 
 def _what_if(view: WhatIfView) -> list[str]:
     parts = [f"<p>{escape(view.lead())}</p>", f"<p>{escape(view.outcome())}</p>"]
-    if not view.orphaned:
-        return parts
-    rows = [
-        [
-            f"{escape(orphan.name)} {_code(orphan.activity)}",
-            escape(", ".join(orphan.missing)),
-            ", ".join(_code(fid) for fid in orphan.candidates) or "nobody",
+    if view.orphaned:
+        rows = [
+            [
+                f"{escape(orphan.name)} {_code(orphan.activity)}",
+                escape(", ".join(orphan.missing)),
+                ", ".join(_code(fid) for fid in orphan.candidates) or "nobody",
+            ]
+            for orphan in view.orphaned
         ]
-        for orphan in view.orphaned
-    ]
-    parts.append(_table(ORPHAN_HEADERS, rows))
+        parts.append(_table(ORPHAN_HEADERS, rows))
+    if view.new_findings:
+        items = "".join(f"<li>{escape(found)}</li>" for found in view.new_findings)
+        parts += [f"<p>{escape(view.findings_lead())}</p>", f"<ul>{items}</ul>"]
     return parts
 
 

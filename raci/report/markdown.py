@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from raci.report.whatif_view import WhatIfView
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>~&])")
-_LINE_START = re.compile(r"^([#>+=-]|\d+[.)])")
+_LINE_START = re.compile(r"^([#>+=-]|\d+[.)](?=\s|$))")
 _MARKS = {"pass": "✓", "warn": "⚠", "fail": "✗"}
 _SEVERITY_TITLES = {"error": "Errors", "warning": "Warnings", "info": "Info"}
 
@@ -185,17 +185,19 @@ def _collaboration(data: ReportData) -> list[str]:
 def _what_if(view: WhatIfView) -> list[str]:
     parts = [f"## What if {text(view.function)} steps back?", text(view.lead())]
     parts.append(text(view.outcome()))
-    if not view.orphaned:
-        return parts
-    rows = [
-        [
-            f"{text(orphan.name)} ({code(orphan.activity)})",
-            text(", ".join(orphan.missing)),
-            ", ".join(code(fid) for fid in orphan.candidates) or "nobody",
+    if view.orphaned:
+        rows = [
+            [
+                f"{text(orphan.name)} ({code(orphan.activity)})",
+                text(", ".join(orphan.missing)),
+                ", ".join(code(fid) for fid in orphan.candidates) or "nobody",
+            ]
+            for orphan in view.orphaned
         ]
-        for orphan in view.orphaned
-    ]
-    parts.append(table(ORPHAN_HEADERS, rows))
+        parts.append(table(ORPHAN_HEADERS, rows))
+    if view.new_findings:
+        parts.append(text(view.findings_lead()))
+        parts.append("\n".join(f"- {text(found)}" for found in view.new_findings))
     return parts
 
 

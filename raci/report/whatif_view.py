@@ -1,8 +1,7 @@
 """The report's "what if" section: what breaks if the most loaded function steps back.
 
-This is the one place the report asks the what-if question, behind a small adapter
-(:func:`what_if`), so the report can switch to the full ``raci whatif`` library
-(``raci.whatif.without``) by changing this function alone: the renderers read only
+The question is answered by the ``raci whatif`` library (:func:`raci.whatif.without`);
+this module only shapes its answer for the report's renderers, which read
 :class:`WhatIfView`.
 """
 
@@ -44,6 +43,9 @@ class WhatIfView:
     uncovered: float
     """Effort of the activities where it was the only one doing the work."""
     orphaned: list[Orphan]
+    new_findings: list[str]
+    """The warnings and errors that appear once the function has stepped back, besides
+    the missing owners and workers the orphans already show."""
 
     def lead(self) -> str:
         """The opening sentence, in plain text."""
@@ -63,6 +65,13 @@ class WhatIfView:
             f"{number(self.uncovered)} effort units would have nobody to carry them:"
         )
 
+    def findings_lead(self) -> str:
+        count = len(self.new_findings)
+        return f"And {plural(count, 'new finding')} would appear:"
+
+
+_SHOWN_ABOVE = frozenset({"missing-accountable", "missing-responsible"})
+"""The table of orphaned activities already says what these findings would."""
 
 ORPHAN_HEADERS = ["Activity", "Loses its only", "Could take over (already involved)"]
 
@@ -77,28 +86,28 @@ def most_loaded(load: list[FunctionMetrics]) -> FunctionMetrics | None:
 
 def what_if(context: Context, function: str) -> WhatIfView:
     """What the model loses if ``function`` holds nothing any more."""
+    from raci.whatif import without
+
     model = context.model
     scheme = model.scheme
     stats = context.stats[function]
-    orphaned: list[Orphan] = []
-    held = 0
-    uncovered = 0.0
-    for activity in model.activities:
-        if function not in activity.owners and function not in activity.workers:
-            continue
-        held += 1
-        missing = []
-        if activity.owners == [function]:
-            missing.append(scheme.describe(Role.OWNER))
-        workers = [fid for fid in activity.workers if fid != function]
-        if activity.workers and not workers:
-            missing.append(scheme.describe(Role.WORKER))
-            uncovered += activity.effort
-        if missing:
-            involved = (*workers, *activity.owners, *activity.consulted)
-            others = [fid for fid in involved if fid != function]
-            candidates = list(dict.fromkeys(others))
-            orphaned.append(Orphan(activity.id, activity.name, missing, candidates))
+    result = without(model, [function])
+    gaps: dict[str, Orphan] = {}
+    for gaps_of, role in ((result.without_owner, Role.OWNER), (result.without_worker, Role.WORKER)):
+        for gap in gaps_of:
+            orphan = gaps.setdefault(
+                gap.activity, Orphan(gap.activity, gap.name, [], [t.function for t in gap.takers])
+            )
+            orphan.missing.append(scheme.describe(role))
+            for taker in gap.takers:
+                if taker.function not in orphan.candidates:
+                    orphan.candidates.append(taker.function)
+    order = {activity.id: index for index, activity in enumerate(model.activities)}
+    held = sum(
+        1
+        for activity in model.activities
+        if function in activity.owners or function in activity.workers
+    )
     if stats.load:
         reason = f"it carries the most load ({number(stats.load)} effort units)"
     else:
@@ -111,6 +120,11 @@ def what_if(context: Context, function: str) -> WhatIfView:
         reason=reason,
         held=held,
         load=stats.load,
-        uncovered=uncovered,
-        orphaned=orphaned,
+        uncovered=sum(gap.effort for gap in result.without_worker),
+        orphaned=sorted(gaps.values(), key=lambda orphan: order[orphan.activity]),
+        new_findings=[
+            f"{finding.severity} {finding.rule}: {finding.message}"
+            for finding in result.new_findings
+            if finding.severity != "info" and finding.rule not in _SHOWN_ABOVE
+        ],
     )
