@@ -19,6 +19,7 @@ from raci.errors import RaciError
 
 if TYPE_CHECKING:
     from raci.config import Resolved
+    from raci.engine import Report
     from raci.findings import Finding
     from raci.model import Model
 
@@ -43,6 +44,18 @@ def load_model(path: Path) -> Model:
     if loaded.model is None:
         fail_with_findings(loaded.findings)
     return loaded.model
+
+
+def checked_model(path: Path) -> tuple[Report, Model]:
+    """``raci check``'s report on ``path`` and its model, for the commands that render
+    both (report, export); exit 2 with the input findings when the model is unusable.
+    Lint findings do not stop these commands: they show them."""
+    from raci.engine import check
+
+    report = check([path])
+    if report.input_error or not report.models:
+        fail_with_findings(report.findings)
+    return report, report.models[0]
 
 
 def model_settings(path: Path, model: Model) -> Resolved:

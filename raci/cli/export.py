@@ -44,7 +44,7 @@ def export_command(
 ) -> None:
     """Export the RACI matrix as a spreadsheet: CSV, or an XLSX workbook."""
     from raci.atomic import write_atomic
-    from raci.cli.loading import checked_model
+    from raci.cli.common import checked_model
 
     name: str | None = output_format
     if name is None and output is not None:

@@ -80,8 +80,8 @@ def rebalance_command(
     """Propose the fewest reassignments that clear overload (min-cost flow)."""
     import sys
 
+    from raci.cli.common import load_model
     from raci.cli.output import emit
-    from raci.model import load
     from raci.rebalance import Options, propose, settings_layers
     from raci.rebalance.render import render
     from raci.rebalance.write import targets, write_plan
@@ -89,14 +89,7 @@ def rebalance_command(
     if config is not None and not config.is_file():
         raise RaciError(f"--config: no such file: {config}")
     destination = targets(path, write, in_place)
-    loaded = load(path, path.as_posix())
-    if loaded.model is None:
-        shown = "\n".join(
-            f"{finding.location}: {finding.severity} {finding.code} {finding.rule}: "
-            f"{finding.message}"
-            for finding in loaded.findings
-        )
-        raise RaciError(f"cannot rebalance {path}: the input has problems\n{shown}")
+    model = load_model(path)
     options = Options(
         responsible=responsible,
         max_accountable=max_accountable,
@@ -104,8 +97,8 @@ def rebalance_command(
         keep=tuple(keep or ()),
         never=tuple(never or ()),
     )
-    layers = settings_layers(loaded.model, path, config)
-    plan = propose(loaded.model, options, layers=layers)
+    layers = settings_layers(model, path, config)
+    plan = propose(model, options, layers=layers)
     emit(render(plan, output_format), output)
     if plan.feasible and destination is not None:
         written = write_plan(plan, path, destination)

@@ -48,7 +48,7 @@ def report_command(
     ),
 ) -> None:
     """Write the ownership report: verdict, matrix, load, findings, graphs and what-if."""
-    from raci.cli.loading import checked_model
+    from raci.cli.common import checked_model
     from raci.report import SUFFIXES, render, report_date, section_builders
     from raci.report.build import build
 
