@@ -59,6 +59,18 @@ class Activity:
     def path(self) -> LogicalPath:
         return ("activities", self.index)
 
+    def assign(self, fid: str, held: Assignment) -> None:
+        """Give ``fid`` the assignment ``held`` and file it under each role it plays."""
+        self.raci[fid] = held
+        if held.owner:
+            self.owners.append(fid)
+        if held.worker:
+            self.workers.append(fid)
+        if held.consulted:
+            self.consulted.append(fid)
+        if held.informed:
+            self.informed.append(fid)
+
 
 @dataclass(slots=True, eq=False)
 class Model:
@@ -211,7 +223,6 @@ def _add_activities(
         activity = Activity(
             raw.id, raw.name, raw.phase, raw.effort, raw.depends_on, {}, {}, document, index
         )
-        raci = activity.raci
         for fid, text in raw.raci.items():
             held = parse(text)
             if held is None:
@@ -220,15 +231,7 @@ def _add_activities(
                 message = f"'{text}' is not a {scheme.title} letter ({cell}): use one of {letters}"
                 errors.append(Problem(message, document, place))
                 continue
-            raci[fid] = held
-            if held.owner:
-                activity.owners.append(fid)
-            if held.worker:
-                activity.workers.append(fid)
-            if held.consulted:
-                activity.consulted.append(fid)
-            if held.informed:
-                activity.informed.append(fid)
+            activity.assign(fid, held)
         if raw.eligible:
             activity.eligible = raw.eligible
         if raw.waive:

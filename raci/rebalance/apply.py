@@ -96,14 +96,7 @@ def _rebuilt(scheme: Scheme, activity: Activity, new: dict[str, str]) -> Activit
         held = scheme.parse(letter)
         assert held is not None
         raci[fid] = held
-    copy = replace(activity, raci=raci, owners=[], workers=[], consulted=[], informed=[])
+    copy = replace(activity, raci={}, owners=[], workers=[], consulted=[], informed=[])
     for fid, held in raci.items():
-        if held.owner:
-            copy.owners.append(fid)
-        if held.worker:
-            copy.workers.append(fid)
-        if held.consulted:
-            copy.consulted.append(fid)
-        if held.informed:
-            copy.informed.append(fid)
+        copy.assign(fid, held)
     return copy

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from raci.report.data import Summary
+
 
 def number(value: float) -> str:
     """At most two decimals, no trailing zeros: ``2``, ``2.5``, ``3.33``."""
@@ -41,3 +47,21 @@ def bridge_note(names: str, count: int) -> str:
         f"Highlighted: {names}, bridge functions: without any one of them, groups of "
         "functions no longer work together."
     )
+
+
+def summary_rows(summary: Summary, code: Callable[[str], str]) -> list[list[str]]:
+    """The report's summary table, with function ids rendered by ``code``."""
+    truck = str(summary.truck_factor)
+    if summary.truck_factor_functions:
+        truck += " (" + ", ".join(code(fid) for fid in summary.truck_factor_functions) + ")"
+    return [
+        ["Activities", str(summary.activities)],
+        ["Functions", str(summary.functions)],
+        ["Errors", str(summary.errors)],
+        ["Warnings", str(summary.warnings)],
+        ["Info", str(summary.info)],
+        ["Waived findings", str(summary.waived)],
+        ["Accountability concentration (HHI)", f"{summary.hhi:.3f}"],
+        ["Effective number of owners (1 / HHI)", f"{summary.effective_owners:.1f}"],
+        ["Truck factor (functions whose loss orphans half the work)", truck],
+    ]

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 from raci.report import svg
 from raci.report.data import Table
-from raci.report.fmt import COLLABORATION_NOTE, LOAD_NOTE, bridge_note, number, percent
+from raci.report.fmt import (
+    COLLABORATION_NOTE,
+    LOAD_NOTE,
+    bridge_note,
+    number,
+    percent,
+    summary_rows,
+)
 from raci.report.style import stylesheet
 from raci.report.whatif_view import ORPHAN_HEADERS
 
@@ -85,21 +92,7 @@ def render_html(data: ReportData) -> str:
 
 
 def _summary(data: ReportData) -> list[str]:
-    summary = data.summary
-    truck = str(summary.truck_factor)
-    if summary.truck_factor_functions:
-        truck += " (" + ", ".join(_code(fid) for fid in summary.truck_factor_functions) + ")"
-    rows = [
-        ["Activities", str(summary.activities)],
-        ["Functions", str(summary.functions)],
-        ["Errors", str(summary.errors)],
-        ["Warnings", str(summary.warnings)],
-        ["Info", str(summary.info)],
-        ["Waived findings", str(summary.waived)],
-        ["Accountability concentration (HHI)", f"{summary.hhi:.3f}"],
-        ["Effective number of owners (1 / HHI)", f"{summary.effective_owners:.1f}"],
-        ["Truck factor (functions whose loss orphans half the work)", truck],
-    ]
+    rows = summary_rows(data.summary, _code)
     return [_table(["Measure", "Value"], rows, "lr")]
 
 

@@ -12,7 +12,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from raci.report.data import Table
-from raci.report.fmt import COLLABORATION_NOTE, LOAD_NOTE, bridge_note, number, percent
+from raci.report.fmt import (
+    COLLABORATION_NOTE,
+    LOAD_NOTE,
+    bridge_note,
+    number,
+    percent,
+    summary_rows,
+)
 from raci.report.mermaid import collaboration_chart, load_chart
 from raci.report.whatif_view import ORPHAN_HEADERS
 
@@ -86,21 +93,7 @@ def render_markdown(data: ReportData) -> str:
 
 
 def _summary(data: ReportData) -> list[str]:
-    summary = data.summary
-    truck = str(summary.truck_factor)
-    if summary.truck_factor_functions:
-        truck += " (" + ", ".join(code(fid) for fid in summary.truck_factor_functions) + ")"
-    rows = [
-        ["Activities", str(summary.activities)],
-        ["Functions", str(summary.functions)],
-        ["Errors", str(summary.errors)],
-        ["Warnings", str(summary.warnings)],
-        ["Info", str(summary.info)],
-        ["Waived findings", str(summary.waived)],
-        ["Accountability concentration (HHI)", f"{summary.hhi:.3f}"],
-        ["Effective number of owners (1 / HHI)", f"{summary.effective_owners:.1f}"],
-        ["Truck factor (functions whose loss orphans half the work)", truck],
-    ]
+    rows = summary_rows(data.summary, code)
     return ["## Summary", table(["Measure", "Value"], rows, "lr")]
 
 
