@@ -83,7 +83,7 @@ def rules_block() -> type[BaseModel]:
             rule.Settings | None,
             Field(
                 None,
-                validation_alias=AliasChoices(rule.name, rule.code),
+                validation_alias=AliasChoices(rule.name, rule.code, rule.code.lower()),
                 serialization_alias=rule.name,
                 description=f"{rule.code}: {rule.summary()}",
             ),

@@ -132,9 +132,9 @@ def _scheme_letters(scheme: Scheme) -> dict[str, Any]:
 
 
 def _codes(*, any_case: bool) -> str:
-    """Waivers take a code in any case; a ``rules:`` block takes it as written."""
+    """Waivers take a code in any case; a ``rules:`` block in upper or lower case."""
     codes = "|".join(rule.code[4:] for rule in REGISTRY.values())
-    return f"^{_insensitive('RACI') if any_case else 'RACI'}({codes})$"
+    return f"^{_insensitive('RACI') if any_case else '(?:RACI|raci)'}({codes})$"
 
 
 def _waivers() -> dict[str, Any]:

@@ -118,8 +118,9 @@ def test_strict_from_config(write: Write, run_line: RunLine) -> None:
 
 def test_file_rules_accept_off_false_severity_and_codes(write: Write) -> None:
     for setting in ("off", "false", "{enabled: false}"):
-        text = MODEL + f"rules:\n  RACI008: {setting}\n"
-        assert overload(raci.check([write("org.yaml", text)])) == []
+        for code in ("RACI008", "raci008"):
+            text = MODEL + f"rules:\n  {code}: {setting}\n"
+            assert overload(raci.check([write("org.yaml", text)])) == []
     text = MODEL + "rules:\n  single-owner-overload: info\n"
     assert overload(raci.check([write("org.yaml", text)]))[0][0] == "info"
 

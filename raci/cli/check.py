@@ -51,10 +51,16 @@ def check_command(
     ),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail the check too (exit 1)."),
     select: list[str] | None = typer.Option(
-        None, "--select", help="Run only these rules (names or codes, comma-separated)."
+        None,
+        "--select",
+        metavar="RULE,...",
+        help="Run only these rules (names or codes, comma-separated).",
     ),
     ignore: list[str] | None = typer.Option(
-        None, "--ignore", help="Skip these rules (names or codes, comma-separated)."
+        None,
+        "--ignore",
+        metavar="RULE,...",
+        help="Skip these rules (names or codes, comma-separated).",
     ),
     config: Path | None = typer.Option(
         None,

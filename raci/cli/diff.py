@@ -44,10 +44,16 @@ def diff_command(
     ),
     strict: bool = typer.Option(False, "--strict", help="Introduced warnings fail too (exit 1)."),
     select: list[str] | None = typer.Option(
-        None, "--select", help="Run only these rules (names or codes, comma-separated)."
+        None,
+        "--select",
+        metavar="RULE,...",
+        help="Run only these rules (names or codes, comma-separated).",
     ),
     ignore: list[str] | None = typer.Option(
-        None, "--ignore", help="Skip these rules (names or codes, comma-separated)."
+        None,
+        "--ignore",
+        metavar="RULE,...",
+        help="Skip these rules (names or codes, comma-separated).",
     ),
     config: Path | None = typer.Option(
         None, "--config", help="A .raci.toml-style settings file for both sides.", dir_okay=False
