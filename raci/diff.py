@@ -174,7 +174,7 @@ def lint_side(
 ) -> Side:
     """Load and lint one side; an unusable side is a :class:`RaciError` (exit 2)."""
     from raci.engine import lint
-    from raci.loader import paused_gc
+    from raci.runtime import paused_gc
 
     with paused_gc():
         loaded = load(path, display)

@@ -20,10 +20,10 @@ from raci.config import (
 )
 from raci.context import Context
 from raci.findings import SCHEMA_ERROR, Finding
-from raci.loader import paused_gc
 from raci.model import Loaded, Model, load
 from raci.rules.base import Problem
 from raci.rules.unused_waiver import UnusedWaiver
+from raci.runtime import paused_gc
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -52,6 +52,8 @@ class Report:
     waived: int = 0
     strict: bool = False
     models: list[Model] = field(default_factory=list)
+    settings: list[Resolved] = field(default_factory=list)
+    """The rule settings each of ``models`` was checked with."""
     checked: list[Checked] = field(default_factory=list)
 
     def count(self, severity: str) -> int:
@@ -155,6 +157,7 @@ def _check_one(
     report.functions += len(model.functions)
     report.strict = report.strict or resolved.strict
     report.models.append(model)
+    report.settings.append(resolved)
 
 
 def lint(

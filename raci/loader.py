@@ -23,10 +23,7 @@ line and column without scanning.
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -483,22 +480,6 @@ def _key_tag_problem(tag: str) -> str:
 
 
 # -- files and directories ----------------------------------------------------------
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Keep the cyclic garbage collector out of the way while we build large documents.
-
-    Nothing we build here is cyclic, and the collector's passes over millions of new
-    containers would otherwise cost as much as parsing them.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def read_document(path: Path, name: str) -> Document:

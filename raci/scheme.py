@@ -83,6 +83,11 @@ class Scheme:
         return held
 
     @property
+    def assignments(self) -> list[Assignment]:
+        """Every distinct assignment a cell of this scheme can hold."""
+        return list(dict.fromkeys(self._table.values()))
+
+    @property
     def spellings(self) -> list[str]:
         """The canonical labels a cell may hold, for messages and the JSON Schema."""
         return list(dict.fromkeys(held.label for held in self._table.values()))

@@ -15,7 +15,7 @@ appear only in the reduced model, compared by (rule, activity, function), are ne
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -99,11 +99,20 @@ class WhatIf:
         }
 
 
-def without(model: Model, functions: Iterable[str], settings: Resolved | None = None) -> WhatIf:
+def without(
+    model: Model,
+    functions: Iterable[str],
+    settings: Resolved | None = None,
+    *,
+    context: Context | None = None,
+    findings: Sequence[Finding] | None = None,
+) -> WhatIf:
     """What breaks if ``functions`` step back from ``model``.
 
     ``settings`` are the rule settings to lint with (default: the built-in defaults and
-    the model's own ``rules:`` blocks). An id that is not a function of the model raises
+    the model's own ``rules:`` blocks). A caller that has already checked the model
+    passes its ``context`` and the ``findings`` it got with those settings, so the model
+    is not linted twice. An id that is not a function of the model raises
     :class:`~raci.errors.RaciError` with a "did you mean" hint.
     """
     from raci.engine import lint
@@ -124,8 +133,8 @@ def without(model: Model, functions: Iterable[str], settings: Resolved | None = 
             without_owner.append(_gap(before, after, gone))
         if before.workers and not after.workers:
             without_worker.append(_gap(before, after, gone))
-    original, remaining = Context(model), Context(reduced)
-    found_before, _ = lint(model, settings, original)
+    original, remaining = context or Context(model), Context(reduced)
+    found_before = findings if findings is not None else lint(model, settings, original)[0]
     found_after, _ = lint(reduced, settings, remaining)
     seen = {_key(finding) for finding in found_before}
     new = [finding for finding in found_after if _key(finding) not in seen]

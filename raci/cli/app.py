@@ -18,6 +18,7 @@ import typer
 
 from raci import __version__
 from raci.errors import RaciError
+from raci.runtime import paused_gc
 
 BUG_REPORT = "https://github.com/raci-dev/raci/issues"
 
@@ -44,7 +45,8 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
         @functools.wraps(function)
         def run(*args: Any, **kwargs: Any) -> Any:
             try:
-                return function(*args, **kwargs)
+                with paused_gc():
+                    return function(*args, **kwargs)
             except (typer.Exit, typer.Abort, typer.BadParameter):
                 raise
             except RaciError as error:

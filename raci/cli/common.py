@@ -36,8 +36,8 @@ def fail_with_findings(findings: Iterable[Finding]) -> NoReturn:
 
 def load_model(path: Path) -> Model:
     """The model at ``path`` (a file or a directory), or exit 2 with its input findings."""
-    from raci.loader import paused_gc
     from raci.model import load
+    from raci.runtime import paused_gc
 
     with paused_gc():
         loaded = load(path, path.as_posix())

@@ -74,7 +74,7 @@ def build(
         load=load,
         findings=list(report.findings),
         collaboration=_collaboration(context, metrics),
-        what_if=what_if(context, top.id) if top is not None else None,
+        what_if=what_if(context, top.id, report) if top is not None else None,
         sections=extra,
     )
 
@@ -122,11 +122,10 @@ def _matrix(model: Model) -> Matrix:
         columns.update(dict.fromkeys(activity.raci))
     names = {fid: model.functions[fid].name if fid in model.functions else fid for fid in columns}
     groups: dict[str | None, list[MatrixRow]] = {}
+    cell = {held: Cell(held.label, role_of(held)) for held in model.scheme.assignments}
     for activity in model.activities:
-        cells = [
-            Cell(held.label, role_of(held)) if (held := activity.raci.get(fid)) else EMPTY
-            for fid in columns
-        ]
+        raci = activity.raci
+        cells = [cell[raci[fid]] if fid in raci else EMPTY for fid in columns]
         row = MatrixRow(activity.id, activity.name, activity.effort, cells)
         groups.setdefault(activity.phase, []).append(row)
     letters = [

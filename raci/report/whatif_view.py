@@ -15,6 +15,7 @@ from raci.scheme import Role
 
 if TYPE_CHECKING:
     from raci.context import Context
+    from raci.engine import Report
     from raci.metrics import FunctionMetrics
 
 
@@ -84,14 +85,19 @@ def most_loaded(load: list[FunctionMetrics]) -> FunctionMetrics | None:
     return top if top.load or top.accountable or top.responsible else None
 
 
-def what_if(context: Context, function: str) -> WhatIfView:
-    """What the model loses if ``function`` holds nothing any more."""
+def what_if(context: Context, function: str, report: Report | None = None) -> WhatIfView:
+    """What the model loses if ``function`` holds nothing any more; ``report`` is the
+    check of the model, whose settings and findings are reused when given."""
     from raci.whatif import without
 
     model = context.model
     scheme = model.scheme
     stats = context.stats[function]
-    result = without(model, [function])
+    if report is not None and report.models and report.models[0] is model:
+        findings = [found for found in report.findings if not found.is_input_error]
+        result = without(model, [function], report.settings[0], context=context, findings=findings)
+    else:
+        result = without(model, [function])
     gaps: dict[str, Orphan] = {}
     for gaps_of, role in ((result.without_owner, Role.OWNER), (result.without_worker, Role.WORKER)):
         for gap in gaps_of:
