@@ -37,6 +37,14 @@ class Context:
         self.waivers_used: set[tuple[int, str]] = set()
         """(id of the activity or function, rule name) of waivers that suppressed a finding."""
 
+    def sharing_dependencies(self, model: Model) -> Context:
+        """A context for ``model``, a variant of this one with the same activities and
+        ``depends_on`` (what-if, rebalance): it reuses this one's dependency graph."""
+        context = Context(model)
+        if "dependencies" in self.__dict__:
+            context.__dict__["dependencies"] = self.__dict__["dependencies"]
+        return context
+
     @cached_property
     def stats(self) -> dict[str, FunctionStats]:
         """Per defined function: A/R/C/I counts and effort load (effort shared among R)."""

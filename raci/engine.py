@@ -54,6 +54,8 @@ class Report:
     models: list[Model] = field(default_factory=list)
     settings: list[Resolved] = field(default_factory=list)
     """The rule settings each of ``models`` was checked with."""
+    contexts: list[Context] = field(default_factory=list)
+    """The shared statistics and graphs each of ``models`` was checked with."""
     checked: list[Checked] = field(default_factory=list)
 
     def count(self, severity: str) -> int:
@@ -149,7 +151,8 @@ def _check_one(
         report.findings.extend(problem.finding(*SCHEMA_ERROR, "error") for problem in conflicts)
         return
     resolved = resolve([layer for layer in [*layers, from_model, *top] if layer is not None])
-    findings, waived = lint(model, resolved)
+    context = Context(model)
+    findings, waived = lint(model, resolved, context)
     checked.rules = [enabled.rule.name for enabled in resolved.rules]
     report.findings.extend(findings)
     report.waived += waived
@@ -158,6 +161,7 @@ def _check_one(
     report.strict = report.strict or resolved.strict
     report.models.append(model)
     report.settings.append(resolved)
+    report.contexts.append(context)
 
 
 def lint(

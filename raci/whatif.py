@@ -133,7 +133,8 @@ def without(
             without_owner.append(_gap(before, after, gone))
         if before.workers and not after.workers:
             without_worker.append(_gap(before, after, gone))
-    original, remaining = context or Context(model), Context(reduced)
+    original = context or Context(model)
+    remaining = original.sharing_dependencies(reduced)
     found_before = findings if findings is not None else lint(model, settings, original)[0]
     found_after, _ = lint(reduced, settings, remaining)
     seen = {_key(finding) for finding in found_before}

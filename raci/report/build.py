@@ -46,7 +46,8 @@ def build(
     from raci.context import Context
     from raci.metrics import compute
 
-    context = Context(model)
+    checked = dict(zip(map(id, report.models), report.contexts, strict=True))
+    context = checked.get(id(model)) or Context(model)
     metrics = compute(context)
     load = by_load(metrics.functions, model)
     top = most_loaded(load)
