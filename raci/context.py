@@ -41,9 +41,17 @@ class Context:
         """A context for ``model``, a variant of this one with the same activities and
         ``depends_on`` (what-if, rebalance): it reuses this one's dependency graph."""
         context = Context(model)
-        if "dependencies" in self.__dict__:
-            context.__dict__["dependencies"] = self.__dict__["dependencies"]
+        for name in ("dependencies", "loops"):
+            if name in self.__dict__:
+                context.__dict__[name] = self.__dict__[name]
         return context
+
+    @cached_property
+    def loops(self) -> list[list[str]]:
+        """Each knot of mutually dependent activities as one loop (empty when acyclic)."""
+        from raci.graph import dependency_loops
+
+        return dependency_loops(self.dependencies, self.activity_ids)
 
     @cached_property
     def stats(self) -> dict[str, FunctionStats]:

@@ -174,7 +174,7 @@ def critical_path(context: Context) -> CriticalPath | None:
     import networkx as nx
 
     graph = context.dependencies
-    if not nx.is_directed_acyclic_graph(graph):
+    if context.loops:
         return None
     ids = context.activity_ids
     weighted = nx.DiGraph()

@@ -64,7 +64,8 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str = ""
 
     def line(cells: Sequence[str]) -> str:
         assert len(cells) == len(headers), "every row has the header's cell count"
-        return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+        joined = "\0".join(cells)  # escape a whole row at once: tables can be 500k cells
+        return "| " + joined.replace("|", "\\|").replace("\0", " | ") + " |"
 
     return "\n".join([line(headers), line(rule), *(line(row) for row in rows)])
 

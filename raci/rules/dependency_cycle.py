@@ -50,9 +50,7 @@ class DependencyCycle(Rule):
     subject = "activity"
 
     def check(self, context: Context, settings: Any) -> Iterator[Problem]:
-        from raci.graph import dependency_loops
-
-        for loop in dependency_loops(context.dependencies, context.activity_ids):
+        for loop in context.loops:
             first = context.activity_ids[loop[0]]
             spelled = " → ".join([*loop, loop[0]])
             yield activity_problem(first, f"activities depend on each other in a loop: {spelled}")
