@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 
 class Role(Enum):
@@ -110,11 +111,37 @@ class Scheme:
         ``Consulted (C), Verifier (V) or Signatory (S)``; ``many`` uses plurals."""
         return spell([letter for role in roles for letter in self.role_letters(role)], many)
 
+    def role_words(self, role: Role) -> str:
+        """The words of a role's letters, for column headers: ``Responsible/Supportive``."""
+        return "/".join(letter.word for letter in self.role_letters(role))
+
+    @property
+    def combined(self) -> list[str]:
+        """The combinations as written: ``["A/R", "A/S"]``."""
+        return [f"{owner}/{other}" for owner, other in self.combinations]
+
     def legend(self) -> str:
         """``R Responsible, A Accountable, C Consulted, I Informed (combined: A/R)``."""
         letters = ", ".join(f"{letter.code} {letter.word}" for letter in self.letters)
-        combined = ", ".join(f"{owner}/{other}" for owner, other in self.combinations)
+        combined = ", ".join(self.combined)
         return f"{letters} (combined: {combined})" if combined else letters
+
+    def as_dict(self) -> dict[str, Any]:
+        """The scheme as data (``raci matrix --format json``)."""
+        return {
+            "name": self.name,
+            "title": self.title,
+            "letters": [
+                {
+                    "code": letter.code,
+                    "word": letter.word,
+                    "role": letter.role.value,
+                    "meaning": letter.meaning,
+                }
+                for letter in self.letters
+            ],
+            "combined": self.combined,
+        }
 
 
 def spell(letters: list[Letter] | tuple[Letter, ...], many: bool = False) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from raci.render.common import md, md_table, to_csv, to_json
-from raci.scheme import Assignment
+from raci.scheme import Assignment, Role, Scheme
 
 if TYPE_CHECKING:
     from raci.model import Activity, Function, Model
@@ -85,15 +85,39 @@ def build(
     return Matrix(model, functions, list(groups.items()))
 
 
+ROLE_STYLES: dict[Role, str] = {
+    Role.OWNER: "bold reverse red",
+    Role.WORKER: "bold green",
+    Role.CONSULTED: "cyan",
+    Role.INFORMED: "dim",
+}
+"""rich style per role, the same in every scheme: the owner strongest, then the work,
+input and audience fading out (RAPID's D looks like RACI's A, not like DACI's D)."""
+
+
 def _style(held: Assignment) -> str:
-    """A strongest (bold, reversed), then R, C, I fading out."""
+    """The style of the strongest role the cell holds."""
     if held.owner:
-        return "bold reverse red"
+        return ROLE_STYLES[Role.OWNER]
     if held.worker:
-        return "bold green"
+        return ROLE_STYLES[Role.WORKER]
     if held.consulted:
-        return "cyan"
-    return "dim"
+        return ROLE_STYLES[Role.CONSULTED]
+    return ROLE_STYLES[Role.INFORMED]
+
+
+def _legend_segments(scheme: Scheme) -> list[tuple[str, str]]:
+    """The line under the matrix, ``RAPID letters: R Recommend, ... (combined: D/P)``, as
+    (text, style) pieces: each letter in its role's style, as in the cells."""
+    parts: list[tuple[str, str]] = [(f"{scheme.title} letters: ", "")]
+    for number, letter in enumerate(scheme.letters):
+        parts += [(", " if number else "", ""), (letter.code, ROLE_STYLES[letter.role])]
+        parts.append((f" {letter.word}", ""))
+    for number, combined in enumerate(scheme.combined):
+        parts += [(", " if number else " (combined: ", ""), (combined, ROLE_STYLES[Role.OWNER])]
+    if scheme.combined:
+        parts.append((")", ""))
+    return parts
 
 
 def render_text(matrix: Matrix, color: bool = False, width: int | None = None) -> str:
@@ -127,9 +151,13 @@ def render_text(matrix: Matrix, color: bool = False, width: int | None = None) -
         row.append(str(sum(counts[key] for counts in totals.values())))
         footer.append(row)
     sections.append(footer)
-    title = styled(f"{matrix.model.title}: {matrix.model.scheme.title} matrix", "bold", color)
+    scheme = matrix.model.scheme
+    title = styled(f"{matrix.model.title}: {scheme.title} matrix", "bold", color)
     lines = grid(columns, sections, color=color, width=width)
-    return "\n".join([title, "", *lines]) + "\n"
+    key = "".join(
+        styled(part, look, color) if look else part for part, look in _legend_segments(scheme)
+    )
+    return "\n".join([title, "", *lines, "", key]) + "\n"
 
 
 def render_markdown(matrix: Matrix) -> str:
@@ -155,11 +183,16 @@ def render_markdown(matrix: Matrix) -> str:
         row.append(str(sum(counts[key] for counts in totals.values())))
         rows.append(row)
     title = f"## {md(matrix.model.title)}: {matrix.model.scheme.title} matrix"
-    return f"{title}\n\n{md_table(header, align, rows)}"
+    key = "".join(
+        f"**{md(part)}**" if look == ROLE_STYLES[Role.OWNER] else md(part)
+        for part, look in _legend_segments(matrix.model.scheme)
+    )
+    return f"{title}\n\n{md_table(header, align, rows)}\n{key}\n"
 
 
 def render_csv(matrix: Matrix) -> str:
-    """The cells only (phase, activity, name, one column per function): no totals."""
+    """The cells only (phase, activity, name, one column per function): no totals and no
+    legend, so the file stays one table that any program reads."""
     header = ["phase", "activity", "name", *(function.id for function in matrix.functions)]
     return to_csv(
         header,
@@ -182,7 +215,7 @@ def as_dict(matrix: Matrix) -> dict[str, Any]:
     totals = matrix.column_totals()
     return {
         "model": matrix.model.title,
-        "scheme": matrix.model.scheme.name,
+        "scheme": matrix.model.scheme.as_dict(),
         "letters": matrix.letters,
         "functions": [{"id": function.id, "name": function.name} for function in matrix.functions],
         "phases": [phase for phase, _ in matrix.groups],

@@ -30,6 +30,8 @@ adopt   theme        Configure the platform theme            A/R   C    2
                      C                              1  1  0   0    1    3
                      I                              0  0  1   0    0    1
                      #                              4  3  1   2    1   11
+
+RACI letters: R Responsible, A Accountable, C Consulted, I Informed (combined: A/R)
 """
 
 MARKDOWN = """\
@@ -47,6 +49,8 @@ MARKDOWN = """\
 |  | **C** |  | 1 | 1 | 0 | 0 | 1 | 3 |
 |  | **I** |  | 0 | 0 | 1 | 0 | 0 | 1 |
 |  | **#** |  | 4 | 3 | 1 | 2 | 1 | 11 |
+
+RACI letters: R Responsible, **A** Accountable, C Consulted, I Informed (combined: **A/R**)
 """
 
 CSV = """\
@@ -156,6 +160,9 @@ def test_activities_without_phase(run_line: RunLine, here: Path) -> None:
         "|  | **C** |  | 0 | 0 |\n"
         "|  | **I** |  | 0 | 0 |\n"
         "|  | **#** |  | 2 | 2 |\n"
+        "\n"
+        "RACI letters: R Responsible, **A** Accountable, C Consulted, I Informed "
+        "(combined: **A/R**)\n"
     )
 
 
@@ -179,8 +186,9 @@ def test_twenty_five_functions_piped_keep_everything_on_one_line(
     assert header[3:] == [
         f"F{index:02d}" if index % 3 else f"Func{index}" for index in range(25)
     ] + ["#"]
-    # 12 activities, 3 phases (2 blank separators), 5 total rows, a blank before them
-    assert len(lines) == 4 + 12 + 2 + 1 + 5
+    # 12 activities, 3 phases (2 blank separators), 5 total rows, a blank before them,
+    # and the legend after a blank line
+    assert len(lines) == 4 + 12 + 2 + 1 + 5 + 2
     rows = [line for line in lines if "activity-" in line]
     assert len(rows) == 12
     assert all("that would wrap" in row for row in rows)  # nothing truncated
