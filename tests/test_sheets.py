@@ -110,9 +110,9 @@ def test_rasci_round_trip_with_scheme(run_line: RunLine, here: Path) -> None:
         encoding="utf-8",
     )
     run_line(["export", "org.yaml", "-o", "m.csv"])
-    result = run_line(["import", "m.csv", "-o", "back.yaml"], exit_code=2)
+    result = run_line(["import", "m.csv", "--scheme", "raci", "-o", "back.yaml"], exit_code=2)
     assert result.stderr.startswith("raci: m.csv:2:4: 'S' is not a RACI letter")
-    run_line(["import", "m.csv", "--scheme", "rasci", "-o", "back.yaml"])
+    run_line(["import", "m.csv", "-o", "back.yaml"])  # the S makes it RASCI
     assert shape(here / "back.yaml") == shape(here / "org.yaml")
 
 
@@ -120,7 +120,7 @@ def test_xlsx_workbook_layout(run_line: RunLine, here: Path) -> None:
     (here / "org.yaml").write_text(MODEL, encoding="utf-8")
     run_line(["export", "org.yaml", "-o", "matrix.xlsx"])
     workbook = openpyxl.load_workbook(here / "matrix.xlsx")
-    assert workbook.sheetnames == ["Matrix", "Load", "Findings"]
+    assert workbook.sheetnames == ["Matrix", "Legend", "Load", "Findings"]
     matrix = workbook["Matrix"]
     assert matrix.freeze_panes == "B2"
     assert [cell.value for cell in matrix[1]][:6] == [
@@ -137,6 +137,24 @@ def test_xlsx_workbook_layout(run_line: RunLine, here: Path) -> None:
     (validation,) = matrix.data_validations.dataValidation
     assert validation.formula1 == '"R,A,C,I,A/R"'
     assert str(validation.sqref) == "F2:I4"
+
+    legend = workbook["Legend"]
+    assert list(legend.iter_rows(values_only=True)) == [
+        ("Letter", "Word", "Role", "Meaning"),
+        ("R", "Responsible", "does the work", "does the work"),
+        ("A", "Accountable", "owns the outcome", "owns the outcome and signs it off; exactly one"),
+        ("C", "Consulted", "gives input", "gives input before the work is done"),
+        ("I", "Informed", "is kept informed", "is kept up to date"),
+        ("A/R", "Accountable and Responsible", "owns the outcome, does the work",
+         "one function holds both letters"),
+        (None, None, None, None),
+        ("Scheme: RACI (scheme: raci in the ownership file)", None, None, None),
+    ]  # fmt: skip
+    assert legend["A3"].fill.start_color.rgb == owner.fill.start_color.rgb
+    assert legend["A2"].fill.start_color.rgb == worker.fill.start_color.rgb
+    assert [(prop.name, prop.value) for prop in workbook.custom_doc_props] == [
+        ("raci scheme", "raci")
+    ]
 
     load_sheet = workbook["Load"]
     assert load_sheet.freeze_panes == "A2"

@@ -16,6 +16,8 @@ from raci.schema import IDENTIFIER
 ACTIVITY = "Activity"
 ID, PHASE, EFFORT, DEPENDS_ON = "ID", "Phase", "Effort", "Depends on"
 """The headers export writes for the optional columns."""
+SCHEME_PROPERTY = "raci scheme"
+"""The custom document property in which an exported workbook names its scheme."""
 
 _SPECIAL = {
     "id": "id",

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from raci.errors import RaciError
+from raci.sheets.layout import SCHEME_PROPERTY
 from raci.suggest import suggest
 
 _PLAIN_SHEET = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
@@ -31,6 +32,8 @@ class Sheet:
     """``place(row, column)`` (0-based) as the user would look it up."""
     title: str | None = None
     """The workbook's title property, if any."""
+    scheme: str | None = None
+    """The scheme a workbook names in its ``raci scheme`` property (``raci export`` sets it)."""
 
 
 def read_sheet(path: Path, display: str, sheet: str | None = None) -> Sheet:
@@ -107,6 +110,11 @@ def read_xlsx(path: Path, display: str, sheet: str | None = None) -> Sheet:
         # read-only mode streams the sheet; rows come from row 1, gaps filled with None
         rows = [list(values) for values in worksheet.iter_rows(min_row=1, values_only=True)]
         workbook_title = workbook.properties.title or None
+        properties = workbook.custom_doc_props  # type: ignore[attr-defined]  # not in the stubs
+        declared = next(
+            (str(prop.value) for prop in properties if prop.name == SCHEME_PROPERTY and prop.value),
+            None,
+        )
     finally:
         workbook.close()
     shown = title if _PLAIN_SHEET.fullmatch(title) else "'" + title.replace("'", "''") + "'"
@@ -114,4 +122,4 @@ def read_xlsx(path: Path, display: str, sheet: str | None = None) -> Sheet:
     def place(row: int, column: int) -> str:
         return f"{display}:{shown}!{get_column_letter(column + 1)}{row + 1}"
 
-    return Sheet(display, rows, place, workbook_title)
+    return Sheet(display, rows, place, workbook_title, declared)

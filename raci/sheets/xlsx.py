@@ -2,9 +2,12 @@
 
 Sheet ``Matrix`` (first, so ``raci import`` reads it back): letters colour-coded by
 role, header row and activity column frozen, a filter on the header, and a drop-down of
-the scheme's letters on every function cell. Sheet ``Load``: per function counts, load,
-capacity and share of accountability, with a bar chart. Sheet ``Findings``: what
-``raci check`` reports, one row each.
+the scheme's letters on every function cell. Sheet ``Legend``: what each letter of the
+scheme means, in the matrix's colours (a sheet of its own, so the matrix stays one table
+that imports cleanly). Sheet ``Load``: per function counts by role, load, capacity and
+share of accountability, with a bar chart. Sheet ``Findings``: what ``raci check``
+reports, one row each. The workbook names its scheme in the custom document property
+``raci scheme``, which ``raci import`` prefers when the letters fit it.
 """
 
 from __future__ import annotations
@@ -13,17 +16,26 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from raci.report.palette import ROLE_COLOURS, SEVERITY_COLOURS
+from raci.scheme import Role
 from raci.sheets.export import matrix_grid
+from raci.sheets.layout import SCHEME_PROPERTY
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from raci.engine import Report
     from raci.model import Model
+    from raci.scheme import Scheme
 
 HEADER_FILL = "2C3E50"
-LOAD_HEADERS = ["Function", "Name", "A", "R", "C", "I", "Load", "Capacity", "Utilisation"]
-LOAD_HEADERS.append("Share of A")
+ROLES = (Role.OWNER, Role.WORKER, Role.CONSULTED, Role.INFORMED)
+ROLE_TEXT = {
+    Role.OWNER: "owns the outcome",
+    Role.WORKER: "does the work",
+    Role.CONSULTED: "gives input",
+    Role.INFORMED: "is kept informed",
+}
+LEGEND_HEADERS = ["Letter", "Word", "Role", "Meaning"]
 FINDING_HEADERS = ["Severity", "Code", "Rule", "File", "Line", "Column", "Activity", "Function"]
 FINDING_HEADERS.append("Message")
 
@@ -31,6 +43,7 @@ FINDING_HEADERS.append("Message")
 def to_xlsx(model: Model, report: Report) -> bytes:
     """The workbook as bytes (written atomically by the caller)."""
     from openpyxl import Workbook
+    from openpyxl.packaging.custom import StringProperty
 
     from raci import __version__
 
@@ -39,10 +52,13 @@ def to_xlsx(model: Model, report: Report) -> bytes:
     assert sheet is not None
     sheet.title = "Matrix"
     _matrix(sheet, model)
+    _legend(workbook.create_sheet("Legend"), model.scheme)
     _load(workbook.create_sheet("Load"), model)
     _findings(workbook.create_sheet("Findings"), report)
     workbook.properties.title = model.title
     workbook.properties.creator = f"raci {__version__}"
+    scheme = StringProperty(name=SCHEME_PROPERTY, value=model.scheme.name)
+    workbook.custom_doc_props.append(scheme)  # type: ignore[attr-defined]  # not in the stubs
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -93,7 +109,7 @@ def _matrix(sheet: Worksheet, model: Model) -> None:
             role = role_of(model.scheme.parse(label))
             if role is not None:
                 fill, text = ROLE_COLOURS[role]
-                _style(cell, fill, text, bold=role == "owner")
+                _style(cell, fill, text, bold=role == Role.OWNER.value)
             cell.alignment = centred
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = sheet.dimensions
@@ -108,31 +124,73 @@ def _matrix(sheet: Worksheet, model: Model) -> None:
         sheet.add_data_validation(check)
 
 
+def _legend(sheet: Worksheet, scheme: Scheme) -> None:
+    """One row per letter, then one per combination, the letter cells coloured as in the
+    matrix; a last line names the scheme as the ownership file spells it."""
+    _header(sheet, LEGEND_HEADERS, [9, 30, 34, 60])
+    for letter in scheme.letters:
+        sheet.append([letter.code, letter.word, ROLE_TEXT[letter.role], letter.meaning])
+        _role_cell(sheet.cell(sheet.max_row, 1), letter.role.value)
+    words = {letter.code: letter for letter in scheme.letters}
+    for owner, other in scheme.combinations:
+        pair = (words[owner], words[other])
+        sheet.append(
+            [
+                f"{owner}/{other}",
+                " and ".join(letter.word for letter in pair),
+                ", ".join(ROLE_TEXT[letter.role] for letter in pair),
+                "one function holds both letters",
+            ]
+        )
+        _role_cell(sheet.cell(sheet.max_row, 1), Role.OWNER.value)
+    sheet.append([])
+    sheet.append([f"Scheme: {scheme.title} (scheme: {scheme.name} in the ownership file)"])
+
+
+def _role_cell(cell: Any, role: str) -> None:
+    from openpyxl.styles import Alignment
+
+    fill, text = ROLE_COLOURS[role]
+    _style(cell, fill, text, bold=role == Role.OWNER.value)
+    cell.alignment = Alignment(horizontal="center")
+
+
 def _load(sheet: Worksheet, model: Model) -> None:
+    """Counts per role, headed by the scheme's letters (``A``, ``R/S``; RAPID: ``D``,
+    ``R/P``, ``A/I``), so a RAPID sheet never heads Decide counts with its Agree letter."""
     from openpyxl.chart import BarChart, Reference
 
     from raci.context import Context
     from raci.metrics import compute
     from raci.report.build import by_load
 
-    _header(sheet, LOAD_HEADERS, [12, 30, 6, 6, 6, 6, 9, 10, 11, 11])
+    scheme = model.scheme
+    roles = [role for role in ROLES if scheme.role_letters(role)]
+    counts = ["/".join(letter.code for letter in scheme.role_letters(role)) for role in roles]
+    owner = counts[0]
+    headers = ["Function", "Name", *counts, "Load", "Capacity", "Utilisation", f"Share of {owner}"]
+    _header(sheet, headers, [12, 30] + [7.0] * len(roles) + [9, 10, 11, 11])
+    fields = {
+        Role.OWNER: "accountable",
+        Role.WORKER: "responsible",
+        Role.CONSULTED: "consulted",
+        Role.INFORMED: "informed",
+    }
     functions = by_load(compute(Context(model)).functions, model)
     for function in functions:
         sheet.append(
             [
                 function.id,
                 function.name,
-                function.accountable,
-                function.responsible,
-                function.consulted,
-                function.informed,
+                *(getattr(function, fields[role]) for role in roles),
                 round(function.load, 6),
                 function.capacity,
                 function.utilisation,
                 function.accountable_share,
             ]
         )
-    for row in sheet.iter_rows(min_row=2, min_col=9, max_col=10):
+    load_column = 3 + len(roles)
+    for row in sheet.iter_rows(min_row=2, min_col=load_column + 2, max_col=load_column + 3):
         for cell in row:
             cell.number_format = "0%"
     if functions:
@@ -141,7 +199,8 @@ def _load(sheet: Worksheet, model: Model) -> None:
         chart.title = "Load per function (effort units)"
         chart.legend = None
         last = len(functions) + 1
-        chart.add_data(Reference(sheet, min_col=7, min_row=1, max_row=last), titles_from_data=True)
+        data = Reference(sheet, min_col=load_column, min_row=1, max_row=last)
+        chart.add_data(data, titles_from_data=True)
         chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=last))
         chart.height = max(7.5, 0.6 * len(functions) + 2)
         sheet.add_chart(chart, "L2")
