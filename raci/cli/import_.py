@@ -16,11 +16,14 @@ EXAMPLES = """
   raci import matrix.xlsx -o org.yaml              the first sheet of a workbook
   raci import matrix.xlsx --sheet RACI -o org.yaml another sheet
   raci import matrix.csv --name "Contoso rollout" -o org.yaml
+  raci import decisions.csv --scheme daci -o org.yaml   force a scheme
 
 The first column holds activity names and the header row the functions (ids, names,
 or "Name (id)"); optional ID, Phase, Effort and Depends on columns are recognised by
-their header. A bad cell is reported at its place (matrix.csv:7:3,
-matrix.xlsx:Sheet1!C7) with exit 2, and nothing is written.
+their header. The scheme is the one whose letters fill every cell (tried in the order
+raci, rasci, raci-vs, daci, rapid), unless --scheme names it. A bad cell is reported
+at its place (matrix.csv:7:3, matrix.xlsx:Sheet1!C7) with exit 2, and nothing is
+written.
 """
 
 
@@ -40,7 +43,11 @@ def import_command(
     name: str | None = typer.Option(
         None, "--name", help="The model's name (default: the workbook's title, if any)."
     ),
-    scheme: str = typer.Option("raci", "--scheme", help="raci, rasci, raci-vs, daci or rapid."),
+    scheme: str = typer.Option(
+        "auto",
+        "--scheme",
+        help="raci, rasci, raci-vs, daci or rapid; auto: the one the letters are written in.",
+    ),
 ) -> None:
     """Turn a spreadsheet RACI matrix (CSV or XLSX) into an ownership file."""
     from raci.errors import RaciError
@@ -50,12 +57,13 @@ def import_command(
     from raci.sheets.yaml_out import ownership_yaml
     from raci.suggest import suggest
 
-    if scheme not in SCHEMES:
-        raise RaciError(f"--scheme: no scheme '{scheme}'{suggest(scheme, SCHEMES)}")
+    if scheme != "auto" and scheme not in SCHEMES:
+        choices = [*SCHEMES, "auto"]
+        raise RaciError(f"--scheme: no scheme '{scheme}'{suggest(scheme, choices)}")
     shown = source.as_posix()
     table = read_sheet(source, shown, sheet)
     try:
-        data = import_sheet(table, SCHEMES[scheme], name or table.title)
+        data = import_sheet(table, SCHEMES.get(scheme), name or table.title)
     except SheetProblems as problems:
         for line in problems.lines():
             sys.stderr.write(f"raci: {line}\n")

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from raci.errors import RaciError
-from raci.scheme import Scheme
+from raci.scheme import DEFAULT_SCHEME, Scheme
+from raci.sheets.detect import recognise
 from raci.sheets.layout import parse_function_header, slugify, special_column, unique, valid_id
 from raci.sheets.read import Sheet
 
@@ -23,9 +24,9 @@ MAX_SHOWN = 20
 class SheetProblems(RaciError):
     """Bad cells: one line per problem, each at its place."""
 
-    def __init__(self, source: str, problems: list[tuple[str, str]]) -> None:
+    def __init__(self, source: str, problems: list[tuple[str, str]], note: str = "") -> None:
         count = len(problems)
-        super().__init__(f"{count} problem{'s' * (count != 1)} in {source}; nothing written")
+        super().__init__(f"{count} problem{'s' * (count != 1)} in {source}{note}; nothing written")
         self.problems = problems
 
     def lines(self) -> list[str]:
@@ -44,6 +45,9 @@ class _Row:
     name: str
     id: str | None
     fields: dict[str, Any] = field(default_factory=dict)
+    cells: dict[str, tuple[int, str, bool]] = field(default_factory=dict)
+    """function id -> (column, the cell as shown, whether it is text: a number never is
+    a letter)."""
     raci: dict[str, str] = field(default_factory=dict)
 
 
@@ -56,9 +60,8 @@ def _text(value: Any) -> str:
 
 
 class _Reader:
-    def __init__(self, sheet: Sheet, scheme: Scheme) -> None:
+    def __init__(self, sheet: Sheet) -> None:
         self.sheet = sheet
-        self.scheme = scheme
         self.problems: list[tuple[int, int, str]] = []
         self.columns: dict[str, int] = {}
         self.functions: dict[str, tuple[int, str]] = {}
@@ -112,17 +115,25 @@ class _Reader:
             entry.fields["depends_on"] = [item for item in re.split(r"[,;\s]+", after) if item]
         for fid, (column, _) in self.functions.items():
             value = cells[column]
-            text = _text(value)
-            if not text:
-                continue
-            held = self.scheme.parse(text) if isinstance(value, str) else None
-            if held is None:
-                letters = ", ".join(self.scheme.spellings)
-                message = f"'{text}' is not a {self.scheme.title} letter: use one of {letters}"
-                self.problem(row, column, message)
-            else:
-                entry.raci[fid] = held.label
+            if text := _text(value):
+                entry.cells[fid] = (column, text, isinstance(value, str))
         return entry
+
+    def letters(self, entries: list[_Row], scheme: Scheme) -> int:
+        """Read every letter cell in ``scheme`` into its entry's ``raci``; a cell that is
+        no letter of it is a problem. Returns how many there are."""
+        bad = 0
+        for entry in entries:
+            for fid, (column, text, is_text) in entry.cells.items():
+                held = scheme.parse(text) if is_text else None
+                if held is None:
+                    letters = ", ".join(scheme.spellings)
+                    message = f"'{text}' is not a {scheme.title} letter: use one of {letters}"
+                    self.problem(entry.index, column, message)
+                    bad += 1
+                else:
+                    entry.raci[fid] = held.label
+        return bad
 
     def effort(self, row: int, value: Any, entry: _Row) -> None:
         text = _text(value)
@@ -144,8 +155,11 @@ class _Reader:
             entry.fields["effort"] = int(number) if number.is_integer() else number
 
 
-def import_sheet(sheet: Sheet, scheme: Scheme, name: str | None = None) -> dict[str, Any]:
-    """The ownership file (as plain data) that the matrix in ``sheet`` describes."""
+def import_sheet(
+    sheet: Sheet, scheme: Scheme | None = None, name: str | None = None
+) -> dict[str, Any]:
+    """The ownership file (as plain data) that the matrix in ``sheet`` describes, its
+    letters read in ``scheme``, or (None) in the scheme they are written in."""
     sheet = _trim_left(sheet)
     rows = sheet.rows
     start = next((index for index, row in enumerate(rows) if _filled(row) >= 2), None)
@@ -156,7 +170,7 @@ def import_sheet(sheet: Sheet, scheme: Scheme, name: str | None = None) -> dict[
         )
     width = max(len(row) for row in rows[start:])
     padded = [list(row) + [None] * (width - len(row)) for row in rows]
-    reader = _Reader(sheet, scheme)
+    reader = _Reader(sheet)
     reader.header(start, padded[start])
     if not reader.functions and not reader.problems:
         reader.problem(start, 0, "the header row names no function: add one column per function")
@@ -172,9 +186,19 @@ def import_sheet(sheet: Sheet, scheme: Scheme, name: str | None = None) -> dict[
             reader.problem(start, column, "this column has cells but no function in its header")
     if not entries and not reader.problems:
         reader.problem(start, 0, "no activities below the header row")
+    guessed = scheme is None
+    if scheme is None:
+        cells = [
+            text if is_text else None for e in entries for _, text, is_text in e.cells.values()
+        ]
+        scheme = recognise(cells, sheet.scheme)
+    bad = reader.letters(entries, scheme)
+    note = ""
+    if guessed and bad and scheme.name != DEFAULT_SCHEME:
+        note = f" (read as {scheme.title}: its letters fit the most cells; --scheme sets another)"
     if reader.problems:
         placed = [(sheet.place(row, column), text) for row, column, text in sorted(reader.problems)]
-        raise SheetProblems(sheet.name, placed)
+        raise SheetProblems(sheet.name, placed, note)
     taken = set(explicit)
     activities = []
     for number, entry in enumerate(entries, start=1):
@@ -185,7 +209,7 @@ def import_sheet(sheet: Sheet, scheme: Scheme, name: str | None = None) -> dict[
     data: dict[str, Any] = {"version": 1}
     if name:
         data["name"] = name
-    if scheme.name != "raci":
+    if scheme.name != DEFAULT_SCHEME:
         data["scheme"] = scheme.name
     data["functions"] = {fid: {"name": label} for fid, (_, label) in reader.functions.items()}
     data["activities"] = activities
