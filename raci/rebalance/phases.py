@@ -41,7 +41,7 @@ class Phase:
 
 
 def _role_word(model: Model, role: Role) -> str:
-    return model.scheme.role_letters(role)[0].word
+    return model.scheme.role_words(role)
 
 
 def _candidates(

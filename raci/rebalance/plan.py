@@ -215,7 +215,7 @@ def _evaluate(
         )
     notes = [*owners.notes, *workers.notes]
     if not options.responsible and not problems:
-        worker = model.scheme.role_letters(Role.WORKER)[0].word
+        worker = model.scheme.role_words(Role.WORKER)
         for rule in ("single-owner-overload", "capacity-overload"):
             left = [f.function or "" for f in after_findings if f.rule == rule]
             if left:

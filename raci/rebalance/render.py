@@ -41,7 +41,7 @@ def headline(plan: Plan) -> str:
 
 def _words(plan: Plan) -> tuple[str, str]:
     scheme = plan.model.scheme
-    return scheme.role_letters(Role.OWNER)[0].word, scheme.role_letters(Role.WORKER)[0].word
+    return scheme.role_words(Role.OWNER), scheme.role_words(Role.WORKER)
 
 
 def _move_rows(plan: Plan) -> list[list[str]]:

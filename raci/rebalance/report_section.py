@@ -60,8 +60,8 @@ def recommendations(model: Model, context: Context, metrics: ModelMetrics) -> Se
 
 
 def _plan_blocks(plan: Plan, source: str) -> list[Paragraph | Table]:
-    owner = plan.model.scheme.role_letters(Role.OWNER)[0].word
-    worker = plan.model.scheme.role_letters(Role.WORKER)[0].word
+    owner = plan.model.scheme.role_words(Role.OWNER)
+    worker = plan.model.scheme.role_words(Role.WORKER)
     moves = Table(
         ["Activity", "Role", "From", "To", "Why"],
         [
