@@ -430,7 +430,9 @@ def test_other_schemes_use_their_own_letters(write: Write) -> None:
         ("d2", "accountable", ("Exec",), "HR"),
     ]
     assert plan.moves[1].reason == "already Perform, the only other eligible function"
-    assert plan.changes == {0: {"Exec": "I", "IT": "D"}, 1: {"Exec": "P", "HR": "D/P"}}
+    # IT, the only one doing the work on d1, keeps working: D/P (RAPID has no D/R)
+    assert plan.changes == {0: {"Exec": "I", "IT": "D/P"}, 1: {"Exec": "P", "HR": "D/P"}}
+    assert not plan.introduced
 
 
 def test_apply_rebuilds_the_model_and_the_text(write: Write) -> None:
