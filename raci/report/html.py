@@ -65,7 +65,7 @@ def render_html(data: ReportData) -> str:
     )
     sections = [
         ("summary", "Summary", _summary(data)),
-        ("matrix", "RACI matrix", _matrix(data.matrix)),
+        ("matrix", f"{data.matrix.scheme} matrix", _matrix(data.matrix)),
         ("load", "Load per function", _load(data)),
         ("findings", "Findings", _findings(data)),
         ("collaboration", "Collaboration", _collaboration(data)),

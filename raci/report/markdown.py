@@ -104,7 +104,11 @@ def _matrix(matrix: Matrix) -> list[str]:
         for letter in matrix.letters
     )
     names = "; ".join(f"{code(fid)} {text(name)}" for fid, name in matrix.functions)
-    parts = ["## RACI matrix", f"{matrix.scheme} letters: {legend}.", f"Functions: {names}."]
+    parts = [
+        f"## {text(matrix.scheme)} matrix",
+        f"{matrix.scheme} letters: {legend}.",
+        f"Functions: {names}.",
+    ]
     headers = ["Activity", "Effort", *(code(fid) for fid, _ in matrix.functions)]
     align = "lr" + "c" * len(matrix.functions)
     named = any(group.phase is not None for group in matrix.groups)

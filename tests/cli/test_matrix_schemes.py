@@ -1,4 +1,4 @@
-"""``raci matrix`` in every scheme: the legend under the table, colours by role, JSON."""
+"""``raci matrix`` and the report in every scheme: the legend, colours by role, JSON."""
 
 from __future__ import annotations
 
@@ -125,3 +125,14 @@ def test_csv_is_the_cells_only(run_line: RunLine) -> None:
     )
     assert len(lines) == 1 + 8
     assert "letters" not in output
+
+
+@pytest.mark.parametrize("scheme", sorted(LEGENDS))
+def test_the_report_heads_the_matrix_with_the_scheme(run_line: RunLine, scheme: str) -> None:
+    path = str(SCHEMES / f"{scheme}.yaml")
+    title = LEGENDS[scheme].split()[0]
+    markdown = run_line(["report", path, "--date", "2027-03-01"]).stdout
+    assert f"\n## {title} matrix\n\n{title} letters: " in markdown
+    assert "RACI matrix" not in markdown
+    html = run_line(["report", path, "--format", "html", "--date", "2027-03-01"]).stdout
+    assert f"<h2>{title} matrix</h2>" in html
