@@ -12,7 +12,7 @@ from openpyxl.packaging.custom import StringProperty
 from raci.model import load
 from raci.scheme import SCHEMES
 from raci.sheets.detect import ORDER, recognise
-from tests.conftest import EXAMPLES, RunLine
+from tests.conftest import EXAMPLES, ROOT, RunLine
 from tests.test_sheets import shape
 
 SCHEME_EXAMPLES = sorted((EXAMPLES / "schemes").glob("*.yaml"))
@@ -220,3 +220,27 @@ def test_a_rapid_workbook_explains_its_letters(run_line: RunLine, here: Path) ->
     assert rows[1] == ("IC", "Internal Communications", 1, 4, 3, 2.5, None, None, 0.125)
     chart = workbook["Load"]._charts[0]
     assert chart.series[0].val.numRef.f == "'Load'!$F$2:$F$7"
+
+
+# --- the README -------------------------------------------------------------------------
+
+
+def test_the_readme_samples_are_current(
+    run_line: RunLine, here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Schemes in matrices, reports and spreadsheets\n", 1)[1]
+    section = section.split("\n## ", 1)[0]
+    matrix = section.split("$ raci matrix examples/schemes/daci.yaml --phase design\n")[1]
+    sample = section.split("$ cat decisions.csv\n")[1].split("```")[0]
+    csv_text, _, rest = sample.partition("$ raci import decisions.csv -o decisions.yaml\n")
+    (here / "decisions.csv").write_text(csv_text, encoding="utf-8")
+    result = run_line(["import", "decisions.csv", "-o", "decisions.yaml"], exit_code=2)
+    assert result.stderr == rest
+    fixed = csv_text.replace(",I,C,D,P", ",I,I,D,P")
+    (here / "decisions.csv").write_text(fixed, encoding="utf-8")
+    run_line(["import", "decisions.csv", "-o", "decisions.yaml"])
+    assert "\nscheme: rapid\n" in (here / "decisions.yaml").read_text(encoding="utf-8")
+    monkeypatch.chdir(ROOT)
+    output = run_line(["matrix", "examples/schemes/daci.yaml", "--phase", "design"]).stdout
+    assert output == matrix.split("```")[0]
