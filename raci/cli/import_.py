@@ -18,12 +18,12 @@ EXAMPLES = """
   raci import matrix.csv --name "Contoso rollout" -o org.yaml
   raci import decisions.csv --scheme daci -o org.yaml   force a scheme
 
-The first column holds activity names and the header row the functions (ids, names,
-or "Name (id)"); optional ID, Phase, Effort and Depends on columns are recognised by
-their header. The scheme is the one whose letters fill every cell (tried in the order
-raci, rasci, raci-vs, daci, rapid), unless --scheme names it. A bad cell is reported
-at its place (matrix.csv:7:3, matrix.xlsx:Sheet1!C7) with exit 2, and nothing is
-written.
+The first column holds activity names and the header row the functions
+(ids, names, or "Name (id)"); optional ID, Phase, Effort and Depends on
+columns are recognised by their header. The scheme is the first of raci,
+rasci, raci-vs, daci, rapid whose letters fill every cell, unless --scheme
+names it. A bad cell is reported at its place (matrix.csv:7:3,
+matrix.xlsx:Sheet1!C7) with exit 2, and nothing is written.
 """
 
 
