@@ -14,7 +14,7 @@ from raci.errors import RaciError
 EXAMPLES = """
 [bold]Examples[/]
 
-  raci export org.yaml -o matrix.xlsx              workbook: matrix, load, findings
+  raci export org.yaml -o matrix.xlsx              workbook: matrix, legend, load, findings
   raci export org.yaml --format csv -o matrix.csv  the matrix as CSV
   raci export org.yaml --format csv                CSV on stdout
 
