@@ -59,6 +59,16 @@ class Activity:
     def path(self) -> LogicalPath:
         return ("activities", self.index)
 
+    def with_raci(self, raci: dict[str, Assignment]) -> Activity:
+        """A copy of this activity holding ``raci`` instead, its role lists rebuilt."""
+        copy = Activity(
+            self.id, self.name, self.phase, self.effort, self.depends_on, {}, self.waive,
+            self.document, self.index, eligible=self.eligible,
+        )  # fmt: skip
+        for fid, held in raci.items():
+            copy.assign(fid, held)
+        return copy
+
     def assign(self, fid: str, held: Assignment) -> None:
         """Give ``fid`` the assignment ``held`` and file it under each role it plays."""
         self.raci[fid] = held

@@ -159,20 +159,12 @@ def _default_settings(model: Model) -> Resolved:
 
 
 def _reduce(model: Model, gone: set[str]) -> Model:
-    """A copy of ``model`` without the functions in ``gone``, nor any of their letters."""
-
-    def keep(ids: list[str]) -> list[str]:
-        return [fid for fid in ids if fid not in gone]
-
+    """A copy of ``model`` without the functions in ``gone``, nor any of their letters;
+    activities they held nothing on are shared, not copied."""
     activities = [
-        replace(
-            activity,
-            raci={fid: held for fid, held in activity.raci.items() if fid not in gone},
-            owners=keep(activity.owners),
-            workers=keep(activity.workers),
-            consulted=keep(activity.consulted),
-            informed=keep(activity.informed),
-        )
+        activity.with_raci({fid: held for fid, held in activity.raci.items() if fid not in gone})
+        if not gone.isdisjoint(activity.raci)
+        else activity
         for activity in model.activities
     ]
     return replace(

@@ -109,7 +109,4 @@ def _rebuilt(scheme: Scheme, activity: Activity, new: dict[str, str]) -> Activit
         held = scheme.parse(letter)
         assert held is not None
         raci[fid] = held
-    copy = replace(activity, raci={}, owners=[], workers=[], consulted=[], informed=[])
-    for fid, held in raci.items():
-        copy.assign(fid, held)
-    return copy
+    return activity.with_raci(raci)
