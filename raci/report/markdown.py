@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from raci.report.data import Table
+from raci.report.data import Cell, Table
 from raci.report.fmt import (
     COLLABORATION_NOTE,
     LOAD_NOTE,
@@ -112,6 +112,7 @@ def _matrix(matrix: Matrix) -> list[str]:
     headers = ["Activity", "Effort", *(code(fid) for fid, _ in matrix.functions)]
     align = "lr" + "c" * len(matrix.functions)
     named = any(group.phase is not None for group in matrix.groups)
+    shown = _Letters()
     for group in matrix.groups:
         if named:
             title = f"Phase: {text(group.phase)}" if group.phase is not None else "Without a phase"
@@ -120,10 +121,7 @@ def _matrix(matrix: Matrix) -> list[str]:
             [
                 f"{text(row.name)} ({code(row.id)})",
                 number(row.effort),
-                *(
-                    f"**{cell.label}**" if cell.role == "owner" else cell.label
-                    for cell in row.cells
-                ),
+                *[shown[cell] for cell in row.cells],
             ]
             for row in group.rows
         ]
@@ -134,6 +132,14 @@ def _matrix(matrix: Matrix) -> list[str]:
 def _letter(label: str, role: str | None) -> str:
     """Owners' letters in bold: what a reader looks for first."""
     return f"**{label}**" if role == "owner" else label
+
+
+class _Letters(dict[Cell, str]):
+    """Each distinct cell rendered once: a matrix has few kinds of cell, and many cells."""
+
+    def __missing__(self, cell: Cell) -> str:
+        self[cell] = shown = _letter(cell.label, cell.role)
+        return shown
 
 
 def _load(data: ReportData) -> list[str]:
