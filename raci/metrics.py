@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from raci.rules.accountability_concentration import hhi
+from raci.scheme import Role
 
 if TYPE_CHECKING:
     from raci.context import Context
@@ -30,6 +31,15 @@ class FunctionMetrics:
     """Activities where the function is A, divided by all activities."""
     betweenness: float
     """Betweenness centrality in the R/A collaboration graph of functions (0..1)."""
+
+    def count(self, role: Role) -> int:
+        """Activities on which the function plays ``role``."""
+        return {
+            Role.OWNER: self.accountable,
+            Role.WORKER: self.responsible,
+            Role.CONSULTED: self.consulted,
+            Role.INFORMED: self.informed,
+        }[role]
 
     @property
     def utilisation(self) -> float | None:

@@ -103,6 +103,15 @@ class Scheme:
         """The letters whose holder can block the outcome; empty in most schemes."""
         return tuple(letter for letter in self.letters if letter.veto)
 
+    def headings(self) -> list[tuple[Role, str]]:
+        """(role, column heading) for each role the scheme has letters for, in role order:
+        ``A``, ``R/S``; a RAPID table heads its Decide counts ``D``, never ``A`` (Agree)."""
+        return [
+            (role, "/".join(letter.code for letter in letters))
+            for role in Role
+            if (letters := self.role_letters(role))
+        ]
+
     def role_letters(self, role: Role) -> tuple[Letter, ...]:
         return tuple(letter for letter in self.letters if letter.role is role)
 

@@ -373,3 +373,12 @@ def test_large_models_point_to_the_rebalance_command(
             "leaves it out above 4 activities, where it takes seconds)."
         )
     ]
+
+
+def test_load_table_heads_counts_with_the_schemes_letters(run_line: RunLine) -> None:
+    from tests.conftest import EXAMPLES
+
+    markdown = run_line(["report", str(EXAMPLES / "schemes" / "rapid.yaml"), "--date", DATE]).stdout
+    load = markdown.split("## Load per function", 1)[1]
+    header = next(line for line in load.splitlines() if line.startswith("| Function"))
+    assert header == ("| Function | D | R/P | A/I | Load | Capacity | Utilisation | Share of D |")

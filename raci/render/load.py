@@ -29,13 +29,6 @@ FLAGS = {
 """Function-level rule -> the flag its finding puts on the function's row."""
 
 BAR_WIDTH = 20
-ROLES = (Role.OWNER, Role.WORKER, Role.CONSULTED, Role.INFORMED)
-_FIELDS = {
-    Role.OWNER: "accountable",
-    Role.WORKER: "responsible",
-    Role.CONSULTED: "consulted",
-    Role.INFORMED: "informed",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +42,7 @@ class LoadTable:
 
     def headers(self) -> list[tuple[Role, str]]:
         """(role, column header) for each role the scheme has letters for: ``A``, ``R/S``."""
-        scheme = self.model.scheme
-        found = []
-        for role in ROLES:
-            letters = scheme.role_letters(role)
-            if letters:
-                found.append((role, "/".join(letter.code for letter in letters)))
-        return found
+        return self.model.scheme.headings()
 
 
 def build(model: Model, metrics: ModelMetrics, findings: list[Finding]) -> LoadTable:
@@ -109,7 +96,7 @@ def _load_cell(function: FunctionMetrics) -> str:
 
 
 def _counts(table: LoadTable, function: FunctionMetrics) -> list[str]:
-    return [str(getattr(function, _FIELDS[role])) for role, _ in table.headers()]
+    return [str(function.count(role)) for role, _ in table.headers()]
 
 
 def _summary(table: LoadTable) -> list[str]:
@@ -152,7 +139,7 @@ def render_text(table: LoadTable, color: bool = False, width: int | None = None)
     columns += [
         Column("Load", justify="right"),
         Column(""),
-        Column("Share A", justify="right"),
+        Column(f"Share {table.headers()[0][1]}", justify="right"),
         Column("Flags", style="yellow"),
     ]
     scale = _scale(table)
@@ -178,7 +165,7 @@ def render_text(table: LoadTable, color: bool = False, width: int | None = None)
 
 def render_markdown(table: LoadTable) -> str:
     header = ["Function", "Name", *(md(label) for _, label in table.headers())]
-    header += ["Load", "Bar", "Share of A", "Flags"]
+    header += ["Load", "Bar", f"Share of {md(table.headers()[0][1])}", "Flags"]
     align = "ll" + "r" * len(table.headers()) + "rlrl"
     scale = _scale(table)
     rows = [

@@ -30,8 +30,6 @@ if TYPE_CHECKING:
     from raci.metrics import FunctionMetrics, ModelMetrics
     from raci.model import Model
 
-ROLES: tuple[Role, ...] = (Role.OWNER, Role.WORKER, Role.CONSULTED, Role.INFORMED)
-
 
 def build(
     report: Report,
@@ -114,7 +112,7 @@ def _verdict(report: Report, load: list[FunctionMetrics], activities: int) -> Ve
 
 def role_of(held: Any) -> str | None:
     """The strongest role an assignment carries (owner > worker > consulted > informed)."""
-    return next((role.value for role in ROLES if getattr(held, role.value)), None)
+    return next((role.value for role in Role if getattr(held, role.value)), None)
 
 
 def _matrix(model: Model) -> Matrix:

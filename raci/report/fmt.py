@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from raci.report.data import Summary
+    from raci.metrics import FunctionMetrics
+    from raci.report.data import ReportData, Summary
 
 
 def number(value: float) -> str:
@@ -65,3 +66,36 @@ def summary_rows(summary: Summary, code: Callable[[str], str]) -> list[list[str]
         ["Effective number of owners (1 / HHI)", f"{summary.effective_owners:.1f}"],
         ["Truck factor (functions whose loss orphans half the work)", truck],
     ]
+
+
+def load_table(
+    data: ReportData, name: Callable[[FunctionMetrics], str]
+) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows of the load table, its counts headed by the scheme's letters."""
+    from raci.scheme import Role
+
+    headings = [
+        (role, "/".join(letter.code for letter in data.matrix.letters if letter.role == role.value))
+        for role in Role
+    ]
+    headings = [(role, heading) for role, heading in headings if heading]
+    headers = [
+        "Function",
+        *(heading for _, heading in headings),
+        "Load",
+        "Capacity",
+        "Utilisation",
+        f"Share of {headings[0][1]}",
+    ]
+    rows = [
+        [
+            name(f),
+            *(str(f.count(role)) for role, _ in headings),
+            number(f.load),
+            number(f.capacity) if f.capacity is not None else "",
+            percent(f.utilisation),
+            percent(f.accountable_share),
+        ]
+        for f in data.load
+    ]
+    return headers, rows

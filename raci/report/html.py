@@ -15,8 +15,8 @@ from raci.report.fmt import (
     COLLABORATION_NOTE,
     LOAD_NOTE,
     bridge_note,
+    load_table,
     number,
-    percent,
     summary_rows,
 )
 from raci.report.style import stylesheet
@@ -133,24 +133,10 @@ def _matrix(matrix: Matrix) -> list[str]:
 
 
 def _load(data: ReportData) -> list[str]:
-    headers = ["Function", "A", "R", "C", "I", "Load", "Capacity", "Utilisation", "Share of A"]
-    rows = [
-        [
-            f"{escape(f.name)} {_code(f.id)}",
-            str(f.accountable),
-            str(f.responsible),
-            str(f.consulted),
-            str(f.informed),
-            number(f.load),
-            number(f.capacity) if f.capacity is not None else "",
-            percent(f.utilisation),
-            percent(f.accountable_share),
-        ]
-        for f in data.load
-    ]
+    headers, rows = load_table(data, lambda f: f"{escape(f.name)} {_code(f.id)}")
     return [
         f"<p>{escape(LOAD_NOTE)} A dashed mark shows a function's capacity.</p>",
-        _table(headers, rows, "lrrrrrrrr"),
+        _table(headers, rows, "l" + "r" * (len(headers) - 1)),
         f"<figure>{svg.load_bars(data.load)}</figure>",
     ]
 

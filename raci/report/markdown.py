@@ -16,8 +16,8 @@ from raci.report.fmt import (
     COLLABORATION_NOTE,
     LOAD_NOTE,
     bridge_note,
+    load_table,
     number,
-    percent,
     summary_rows,
 )
 from raci.report.mermaid import collaboration_chart, load_chart
@@ -143,23 +143,14 @@ class _Letters(dict[Cell, str]):
 
 
 def _load(data: ReportData) -> list[str]:
-    headers = ["Function", "A", "R", "C", "I", "Load", "Capacity", "Utilisation", "Share of A"]
-    rows = [
-        [
-            f"{text(f.name)} ({code(f.id)})",
-            str(f.accountable),
-            str(f.responsible),
-            str(f.consulted),
-            str(f.informed),
-            number(f.load),
-            number(f.capacity) if f.capacity is not None else "",
-            percent(f.utilisation),
-            percent(f.accountable_share),
-        ]
-        for f in data.load
-    ]
+    headers, rows = load_table(data, lambda f: f"{text(f.name)} ({code(f.id)})")
     chart = "```mermaid\n" + load_chart(data.load) + "\n```"
-    return ["## Load per function", LOAD_NOTE, table(headers, rows, "lrrrrrrrr"), chart]
+    return [
+        "## Load per function",
+        LOAD_NOTE,
+        table(headers, rows, "l" + "r" * (len(headers) - 1)),
+        chart,
+    ]
 
 
 def _findings(data: ReportData) -> list[str]:

@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from raci.scheme import Scheme
 
 HEADER_FILL = "2C3E50"
-ROLES = (Role.OWNER, Role.WORKER, Role.CONSULTED, Role.INFORMED)
 ROLE_TEXT = {
     Role.OWNER: "owns the outcome",
     Role.WORKER: "does the work",
@@ -165,24 +164,19 @@ def _load(sheet: Worksheet, model: Model) -> None:
     from raci.report.build import by_load
 
     scheme = model.scheme
-    roles = [role for role in ROLES if scheme.role_letters(role)]
-    counts = ["/".join(letter.code for letter in scheme.role_letters(role)) for role in roles]
+    headings = scheme.headings()
+    roles = [role for role, _ in headings]
+    counts = [heading for _, heading in headings]
     owner = counts[0]
     headers = ["Function", "Name", *counts, "Load", "Capacity", "Utilisation", f"Share of {owner}"]
     _header(sheet, headers, [12, 30] + [7.0] * len(roles) + [9, 10, 11, 11])
-    fields = {
-        Role.OWNER: "accountable",
-        Role.WORKER: "responsible",
-        Role.CONSULTED: "consulted",
-        Role.INFORMED: "informed",
-    }
     functions = by_load(compute(Context(model)).functions, model)
     for function in functions:
         sheet.append(
             [
                 function.id,
                 function.name,
-                *(getattr(function, fields[role]) for role in roles),
+                *(function.count(role) for role in roles),
                 round(function.load, 6),
                 function.capacity,
                 function.utilisation,
