@@ -9,8 +9,8 @@ from typing import Literal
 import typer
 
 from raci.cli.app import command
+from raci.cli.common import IGNORE, SELECT, settings_file
 from raci.cli.output import emit, progress, wants_color
-from raci.errors import RaciError
 
 CheckFormat = Literal["text", "json", "sarif", "github", "junit", "markdown", "auto"]
 
@@ -50,18 +50,8 @@ def check_command(
         None, "--output", "-o", help="Write the result to this file (atomically).", dir_okay=False
     ),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail the check too (exit 1)."),
-    select: list[str] | None = typer.Option(
-        None,
-        "--select",
-        metavar="RULE,...",
-        help="Run only these rules (names or codes, comma-separated).",
-    ),
-    ignore: list[str] | None = typer.Option(
-        None,
-        "--ignore",
-        metavar="RULE,...",
-        help="Skip these rules (names or codes, comma-separated).",
-    ),
+    select: list[str] | None = SELECT,
+    ignore: list[str] | None = IGNORE,
     config: Path | None = typer.Option(
         None,
         "--config",
@@ -77,8 +67,7 @@ def check_command(
 
     targets = list(paths) if paths else default_paths(Path.cwd())
     layer = cli_layer(select, ignore or [], strict)
-    if config is not None and not config.is_file():
-        raise RaciError(f"--config: no such file: {config}")
+    settings_file(config)
     with progress("Checking") as on_path:
         report = check(targets, config=config, command_line=layer, progress=on_path)
     name = output_format

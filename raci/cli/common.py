@@ -25,6 +25,26 @@ if TYPE_CHECKING:
 
 EXIT_INPUT = 2
 
+SELECT = typer.Option(
+    None,
+    "--select",
+    metavar="RULE,...",
+    help="Run only these rules (names or codes, comma-separated).",
+)
+IGNORE = typer.Option(
+    None,
+    "--ignore",
+    metavar="RULE,...",
+    help="Skip these rules (names or codes, comma-separated).",
+)
+
+
+def settings_file(config: Path | None) -> Path | None:
+    """``--config``, checked: a missing file is a clean exit 2, not a parse error later."""
+    if config is not None and not config.is_file():
+        raise RaciError(f"--config: no such file: {config}")
+    return config
+
 
 def fail_with_findings(findings: Iterable[Finding]) -> NoReturn:
     """Print input findings as ``raci check`` would, on stderr, and exit 2."""

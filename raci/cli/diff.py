@@ -8,6 +8,7 @@ from typing import Literal
 import typer
 
 from raci.cli.app import command
+from raci.cli.common import IGNORE, SELECT, settings_file
 from raci.cli.output import emit
 from raci.errors import RaciError
 
@@ -43,18 +44,8 @@ def diff_command(
         None, "--output", "-o", help="Write the result to this file (atomically).", dir_okay=False
     ),
     strict: bool = typer.Option(False, "--strict", help="Introduced warnings fail too (exit 1)."),
-    select: list[str] | None = typer.Option(
-        None,
-        "--select",
-        metavar="RULE,...",
-        help="Run only these rules (names or codes, comma-separated).",
-    ),
-    ignore: list[str] | None = typer.Option(
-        None,
-        "--ignore",
-        metavar="RULE,...",
-        help="Skip these rules (names or codes, comma-separated).",
-    ),
+    select: list[str] | None = SELECT,
+    ignore: list[str] | None = IGNORE,
     config: Path | None = typer.Option(
         None, "--config", help="A .raci.toml-style settings file for both sides.", dir_okay=False
     ),
@@ -65,8 +56,7 @@ def diff_command(
     from raci.diff import diff_git, diff_paths
     from raci.diff_render import render
 
-    if config is not None and not config.is_file():
-        raise RaciError(f"--config: no such file: {config}")
+    settings_file(config)
     layer = cli_layer(select, ignore or [], strict)
     if git is not None:
         if len(paths) != 1:

@@ -8,7 +8,6 @@ from typing import Literal
 import typer
 
 from raci.cli.app import command
-from raci.errors import RaciError
 
 RebalanceFormat = Literal["text", "markdown", "json"]
 
@@ -80,14 +79,13 @@ def rebalance_command(
     """Propose the fewest reassignments that clear overload (min-cost flow)."""
     import sys
 
-    from raci.cli.common import load_model
+    from raci.cli.common import load_model, settings_file
     from raci.cli.output import emit
     from raci.rebalance import Options, propose, settings_layers
     from raci.rebalance.render import render
     from raci.rebalance.write import targets, write_plan
 
-    if config is not None and not config.is_file():
-        raise RaciError(f"--config: no such file: {config}")
+    settings_file(config)
     destination = targets(path, write, in_place)
     model = load_model(path)
     options = Options(
