@@ -32,7 +32,7 @@ from raci.config import ConfigError, Layer, find_config, model_layer, read_confi
 from raci.errors import RaciError
 from raci.findings import SCHEMA_ERROR, Finding
 from raci.model import Model, load
-from raci.scheme import DEFAULT_SCHEME, SCHEMES
+from raci.scheme import DEFAULT_SCHEME, SCHEMES, Role
 
 RenameReason = Literal["same name", "same assignments"]
 
@@ -91,6 +91,15 @@ class LoadDelta:
     load: tuple[float, float]
     accountable_share: tuple[float, float]
 
+    def count(self, role: Role) -> tuple[int, int]:
+        """(before, after) activities on which the function plays ``role``."""
+        return {
+            Role.OWNER: self.accountable,
+            Role.WORKER: self.responsible,
+            Role.CONSULTED: self.consulted,
+            Role.INFORMED: self.informed,
+        }[role]
+
 
 @dataclass
 class Side:
@@ -120,6 +129,8 @@ class Diff:
     fixed: list[Finding] = field(default_factory=list)
     changed_findings: list[tuple[Finding, Finding]] = field(default_factory=list)
     strict: bool = False
+    scheme: str = DEFAULT_SCHEME
+    """The new version's scheme: its letters head the load table."""
 
     @property
     def ownership_changed(self) -> bool:

@@ -21,7 +21,12 @@ from raci.model import Activity, Model
 
 
 def compare(before: Side, after: Side) -> Diff:
-    result = Diff(before.name, after.name, strict=before.strict or after.strict)
+    result = Diff(
+        before.name,
+        after.name,
+        strict=before.strict or after.strict,
+        scheme=after.model.scheme.name,
+    )
     old_model, new_model = before.model, after.model
     old_ids, new_ids = _first_by_id(old_model), _first_by_id(new_model)
     result.functions_added = [fid for fid in new_model.functions if fid not in old_model.functions]

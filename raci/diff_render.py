@@ -7,6 +7,8 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from raci.scheme import SCHEMES
+
 if TYPE_CHECKING:
     from raci.diff import Diff, LoadDelta
     from raci.findings import Finding
@@ -43,12 +45,15 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def load_cells(delta: LoadDelta) -> list[str]:
+def load_header(diff: Diff) -> list[str]:
+    """The load table's heading: counts headed by the scheme's letters (RAPID: D, R/P, A/I)."""
+    headings = SCHEMES[diff.scheme].headings()
+    return ["function", *(h for _, h in headings), "load", f"share of {headings[0][1]}"]
+
+
+def load_cells(diff: Diff, delta: LoadDelta) -> list[str]:
     return [
-        _pair(delta.accountable),
-        _pair(delta.responsible),
-        _pair(delta.consulted),
-        _pair(delta.informed),
+        *(_pair(delta.count(role)) for role, _ in SCHEMES[diff.scheme].headings()),
         _pair(delta.load, _number),
         _pair(delta.accountable_share, _share),
     ]
@@ -123,8 +128,8 @@ def render_text(diff: Diff) -> str:
     ]
     _section(out, "Functions", rows)
     if diff.load:
-        table = [["function", "A", "R", "C", "I", "load", "share of A"]]
-        table += [[delta.function, *load_cells(delta)] for delta in diff.load]
+        table = [load_header(diff)]
+        table += [[delta.function, *load_cells(diff, delta)] for delta in diff.load]
         widths = [max(len(row[column]) for row in table) for column in range(len(table[0]))]
         lines = ["  " + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
                  for r in table]  # fmt: skip
@@ -192,9 +197,10 @@ def render_markdown(diff: Diff) -> str:
     ]
     _table(out, "Functions", ["change", "function"], rows)
     rows = [
-        f"| {d.function} ({_cell(d.name)}) | " + " | ".join(load_cells(d)) + " |" for d in diff.load
+        f"| {d.function} ({_cell(d.name)}) | " + " | ".join(load_cells(diff, d)) + " |"
+        for d in diff.load
     ]
-    header = ["function", "A", "R", "C", "I", "load", "share of A"]
+    header = load_header(diff)
     _table(out, "Load per function", header, rows)
     if diff.hhi[0] != diff.hhi[1]:
         out += ["", f"Accountability concentration (HHI): {_pair(diff.hhi, _number)}"]

@@ -407,3 +407,19 @@ def test_git_outside_a_repository_exits_2(
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     result = run_line(["diff", "--git", "HEAD", "org.yaml"], exit_code=2)
     assert result.stderr == "raci: --git: org.yaml is not inside a git repository\n"
+
+
+def test_load_table_heads_counts_with_the_schemes_letters(
+    run_line: RunLine, tmp_path: Path
+) -> None:
+    from tests.conftest import EXAMPLES
+
+    old = EXAMPLES / "schemes" / "rapid.yaml"
+    new = tmp_path / "rapid.yaml"
+    text = old.read_text(encoding="utf-8")
+    new.write_text(text.replace("effort: 2", "effort: 3", 1), encoding="utf-8")
+    assert text != new.read_text(encoding="utf-8")
+    out = run_line(["diff", str(old), str(new), "--format", "markdown"]).stdout
+    assert "| function | D | R/P | A/I | load | share of D |" in out
+    data = json.loads(run_line(["diff", str(old), str(new), "--format", "json"]).stdout)
+    assert data["scheme"] == "rapid"
