@@ -71,6 +71,7 @@ def build(
         ),
         matrix=_matrix(model),
         load=load,
+        load_headings=model.scheme.headings(),
         findings=list(report.findings),
         collaboration=_collaboration(context, metrics),
         what_if=what_if(context, top.id, report) if top is not None else None,

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from raci.metrics import FunctionMetrics, ModelMetrics
     from raci.model import Model
     from raci.report.whatif_view import WhatIfView
+    from raci.scheme import Role
 
 Status = Literal["pass", "warn", "fail"]
 
@@ -132,6 +133,8 @@ class ReportData:
     matrix: Matrix
     load: list[FunctionMetrics]
     """Per function, most loaded first (load, then accountability, then file order)."""
+    load_headings: list[tuple[Role, str]]
+    """(role, heading) of the load table's counts: the scheme's letters (``A``, ``R/P``)."""
     findings: list[Finding]
     collaboration: Collaboration
     what_if: WhatIfView | None

@@ -72,13 +72,7 @@ def load_table(
     data: ReportData, name: Callable[[FunctionMetrics], str]
 ) -> tuple[list[str], list[list[str]]]:
     """Headers and rows of the load table, its counts headed by the scheme's letters."""
-    from raci.scheme import Role
-
-    headings = [
-        (role, "/".join(letter.code for letter in data.matrix.letters if letter.role == role.value))
-        for role in Role
-    ]
-    headings = [(role, heading) for role, heading in headings if heading]
+    headings = data.load_headings
     headers = [
         "Function",
         *(heading for _, heading in headings),
