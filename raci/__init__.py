@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from raci.core.model import Loaded
     from raci.engine import Report
-    from raci.model import Loaded
 
 __all__ = ["__version__", "check", "load"]
 
 
 def load(path: str | Path) -> Loaded:
     """Read, validate and merge an ownership file or directory."""
-    from raci.model import load as load_model
+    from raci.core.model import load as load_model
 
     return load_model(Path(path))
 

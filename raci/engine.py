@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from raci.config import (
+from raci.core.config import (
     ConfigError,
     Layer,
     Resolved,
@@ -18,12 +18,12 @@ from raci.config import (
     read_config,
     resolve,
 )
-from raci.context import Context
-from raci.findings import SCHEMA_ERROR, Finding
-from raci.model import Loaded, Model, load
+from raci.core.context import Context
+from raci.core.findings import SCHEMA_ERROR, Finding
+from raci.core.model import Loaded, Model, load
+from raci.core.runtime import paused_gc
 from raci.rules.base import Problem
 from raci.rules.unused_waiver import UnusedWaiver
-from raci.runtime import paused_gc
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from raci.errors import RaciError
-from raci.suggest import suggest
+from raci.core.errors import RaciError
+from raci.core.suggest import suggest
 
 DEFAULT_MODEL = "enterprise-social"
 _PACKAGE = Path(__file__).resolve().parent
@@ -71,7 +71,7 @@ def find_model(name: str, directory: Path | None = None) -> ReferenceModel:
 
 def _describe(path: Path) -> ReferenceModel:
     """Name, counts and a one-line summary, read from the file without a full check."""
-    from raci.loader import ParseProblem, read_document
+    from raci.core.loader import ParseProblem, read_document
 
     try:
         data: dict[str, Any] = read_document(path, path.name).data

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from raci.context import Context
-from raci.model import Model, load
+from raci.core.context import Context
+from raci.core.model import Model, load
 
 DATA = Path(__file__).resolve().parent / "data"
 SMALL = DATA / "small.yaml"

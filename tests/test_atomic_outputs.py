@@ -46,7 +46,7 @@ def test_a_write_that_fails_midway_leaves_the_old_file(
     def broken_disk(_: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("raci.atomic.os.fsync", broken_disk)
+    monkeypatch.setattr("raci.core.atomic.os.fsync", broken_disk)
     result = run_line(args, exit_code=2)
     assert result.stderr == f"raci: cannot write {args[-1]}: No space left on device\n"
     assert target.read_bytes() == b"the previous version\n"
@@ -80,7 +80,7 @@ def test_init_failing_midway_leaves_the_old_file(
     def broken_disk(_: int) -> None:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr("raci.atomic.os.fsync", broken_disk)
+    monkeypatch.setattr("raci.core.atomic.os.fsync", broken_disk)
     run_line(["init", "--model", "tiny", "--force", str(target)], exit_code=2)
     assert target.read_text(encoding="utf-8") == "mine\n"
 

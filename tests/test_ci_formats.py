@@ -19,11 +19,11 @@ import pytest
 import xmlschema
 from jsonschema import Draft4Validator, FormatChecker
 
+from raci.core.findings import Finding
 from raci.engine import Report
-from raci.findings import Finding
-from raci.formatters import FORMATS, get_formatter
-from raci.formatters.github_format import escape_data, escape_property
-from raci.formatters.markdown_format import cell
+from raci.output.check import FORMATS, get_formatter
+from raci.output.check.github import escape_data, escape_property
+from raci.output.check.markdown import cell
 from raci.rules import REGISTRY
 from tests.conftest import RunLine
 

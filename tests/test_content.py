@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import raci
-from raci.model import Model
+from raci.core.model import Model
 from tests.conftest import EXAMPLES, MODELS, RunLine
 
 ADOPTION_FUNCTIONS = {"IC", "HR", "OD", "IT", "InfoSec", "Marketing", "Brand"}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from raci.diff import (
+from raci.diff.changes import (
     AccountabilityMove,
     ActivityRef,
     AssignmentChange,

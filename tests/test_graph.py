@@ -1,4 +1,4 @@
-"""The graphs of raci.graph, on small models whose answers are known."""
+"""The graphs of raci.core.graph, on small models whose answers are known."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from raci.graph import dependency_loops
+from raci.core.graph import dependency_loops
 from tests.helpers import SMALL, context_of
 
 

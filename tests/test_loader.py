@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from raci.loader import Document, ParseProblem, YamlMap, parse, read_document
+from raci.core.loader import Document, ParseProblem, YamlMap, parse, read_document
 
 
 def problem(text: str | bytes) -> tuple[int, int, str]:

@@ -1,4 +1,4 @@
-"""raci.metrics on a small model whose answers are worked out by hand.
+"""raci.core.metrics on a small model whose answers are worked out by hand.
 
 tests/data/small.yaml: five functions, five activities.
 
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from raci.metrics import compute, critical_path, truck_factor
+from raci.core.metrics import compute, critical_path, truck_factor
 from tests.helpers import SMALL, context_of
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import raci.reference
-from raci.errors import RaciError
-from raci.model import load
+from raci.core.errors import RaciError
+from raci.core.model import load
 from raci.reference import find_model, models_dir, reference_models
 from tests.conftest import MODELS, RunLine
 

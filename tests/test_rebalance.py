@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from raci.errors import RaciError
-from raci.model import Model, load
+from raci.core.errors import RaciError
+from raci.core.model import Model, load
 from raci.rebalance import Options, Plan, propose
 
 Write = Callable[[str, str], Path]
@@ -454,7 +454,7 @@ def test_an_infeasible_plan_cannot_be_applied(write: Write) -> None:
 
 
 def test_nothing_to_do_says_so(write: Write) -> None:
-    from raci.rebalance.render import headline, markdown, text
+    from raci.output.rebalance import headline, markdown, text
 
     plan = propose(model_of(write, GREEDY_TRAP), Options(max_accountable=3))
     assert plan.feasible

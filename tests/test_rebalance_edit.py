@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from raci.core.errors import RaciError
+from raci.core.model import load
+from raci.core.schema import json_schema
 from raci.engine import check
-from raci.errors import RaciError
-from raci.model import load
 from raci.rebalance import Options, propose
-from raci.schema import json_schema
 
 Write = Callable[[str, str], Path]
 

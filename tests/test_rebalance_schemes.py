@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from raci.model import load
+from raci.core.model import load
+from raci.core.scheme import SCHEMES
 from raci.rebalance import Options, propose
 from raci.rebalance.apply import demoted, label
-from raci.scheme import SCHEMES
 from tests.conftest import EXAMPLES, RunLine
 from tests.test_rebalance import model_of, moved
 

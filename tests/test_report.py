@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from raci import __version__
 from raci.engine import check
+from raci.output.report.markdown import table, text
 from raci.report import render, report_date, section_builders
 from raci.report.build import build
 from raci.report.data import Paragraph, Section, Table
-from raci.report.markdown import table, text
 from tests.conftest import RunLine
 from tests.markdown_checks import (
     check_flowchart,
@@ -355,9 +355,9 @@ def test_a_clean_model_has_no_recommendations(run_line: RunLine, write: Write) -
 def test_large_models_point_to_the_rebalance_command(
     write: Write, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from raci.context import Context
-    from raci.metrics import compute
-    from raci.model import load
+    from raci.core.context import Context
+    from raci.core.metrics import compute
+    from raci.core.model import load
     from raci.rebalance import report_section
 
     monkeypatch.setattr(report_section, "MAX_ACTIVITIES", 4)

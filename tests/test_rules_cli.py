@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from raci.catalogue import INPUT_RULES, RuleDoc, all_docs, render_rules, rule_docs
 from raci.engine import check
 from raci.rules import REGISTRY
+from raci.rules.catalogue import INPUT_RULES, RuleDoc, all_docs, render_rules, rule_docs
 from tests.conftest import ROOT, RunLine
 
 README = ROOT / "README.md"

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from raci.catalogue import all_docs
-from raci.loader import YamlMap, parse, read_document
-from raci.schema import json_schema
+from raci.core.loader import YamlMap, parse, read_document
+from raci.core.schema import json_schema
+from raci.rules.catalogue import all_docs
 from tests.conftest import EXAMPLES, MODELS, ROOT, RunLine
 
 Write = Callable[[str, str], Path]

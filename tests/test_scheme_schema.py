@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from raci.loader import read_document
-from raci.schema import json_schema
-from raci.scheme import SCHEMES
+from raci.core.loader import read_document
+from raci.core.schema import json_schema
+from raci.core.scheme import SCHEMES
 from tests.conftest import EXAMPLES
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 import raci
-from raci.context import Context
-from raci.findings import Finding
-from raci.metrics import compute
-from raci.model import load
-from raci.scheme import SCHEMES, Letter, Role, Scheme
+from raci.core.context import Context
+from raci.core.findings import Finding
+from raci.core.metrics import compute
+from raci.core.model import load
+from raci.core.scheme import SCHEMES, Letter, Role, Scheme
 from tests.conftest import EXAMPLES, ROOT, RunLine
 
 Write = Callable[[str, str], Path]

@@ -12,10 +12,10 @@ import openpyxl
 import pytest
 import yaml
 
+from raci.core.model import load
+from raci.core.schema import file_models
 from raci.engine import check
-from raci.model import load
-from raci.report.palette import ROLE_COLOURS
-from raci.schema import file_models
+from raci.output.report.palette import ROLE_COLOURS
 from tests.conftest import EXAMPLES, RunLine
 
 Write = Callable[[str, str], Path]

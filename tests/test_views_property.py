@@ -17,13 +17,13 @@ import pydot
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from raci.context import Context
+from raci.core.context import Context
+from raci.core.metrics import compute
+from raci.core.model import Model, load
 from raci.engine import lint
-from raci.metrics import compute
-from raci.model import Model, load
-from raci.render import graph as graphs
-from raci.render import load as loads
-from raci.render import matrix as matrices
+from raci.output import graph as graphs
+from raci.output import load as loads
+from raci.output import matrix as matrices
 from raci.whatif import without
 
 IDS = st.from_regex(r"[A-Za-z][A-Za-z0-9_.-]{0,5}", fullmatch=True)
@@ -149,6 +149,6 @@ def test_whatif_gaps_are_real(data: dict[str, Any], choice: st.DataObject) -> No
 
 
 def _defaults(model: Model) -> Any:
-    from raci.config import model_layer, resolve
+    from raci.core.config import model_layer, resolve
 
     return resolve([model_layer(model.rules)[0]])

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from raci.config import Layer, resolve
-from raci.errors import RaciError
+from raci.core.config import Layer, resolve
+from raci.core.errors import RaciError
 from raci.whatif import Gap, LoadShift, Taker, without
 from tests.helpers import SMALL, model_of
 

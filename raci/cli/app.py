@@ -1,7 +1,7 @@
 """The typer application, and the one place where errors become exit codes.
 
 Every command is registered through :func:`command`, which turns a
-:class:`~raci.errors.RaciError` into one clean message and exit 2, and anything
+:class:`~raci.core.errors.RaciError` into one clean message and exit 2, and anything
 unexpected into one line asking for a bug report and exit 3 (``RACI_DEBUG=1`` shows the
 traceback instead).
 """
@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 import typer
 
 from raci import __version__
-from raci.errors import RaciError
-from raci.runtime import paused_gc
+from raci.core.errors import RaciError
+from raci.core.runtime import paused_gc
 
 BUG_REPORT = "https://github.com/raci-dev/raci/issues"
 

@@ -60,10 +60,10 @@ def check_command(
     ),
 ) -> None:
     """Validate and lint ownership files: every problem at file:line:column."""
-    from raci.config import cli_layer
-    from raci.defaults import default_paths
+    from raci.core.config import cli_layer
+    from raci.core.defaults import default_paths
     from raci.engine import check
-    from raci.formatters import get_formatter
+    from raci.output.check import get_formatter
 
     targets = list(paths) if paths else default_paths(Path.cwd())
     layer = cli_layer(select, ignore or [], strict)

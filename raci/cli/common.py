@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
-from raci.errors import RaciError
+from raci.core.errors import RaciError
 
 if TYPE_CHECKING:
-    from raci.config import Resolved
+    from raci.core.config import Resolved
+    from raci.core.findings import Finding
+    from raci.core.model import Model
     from raci.engine import Report
-    from raci.findings import Finding
-    from raci.model import Model
 
 EXIT_INPUT = 2
 
@@ -48,7 +48,7 @@ def settings_file(config: Path | None) -> Path | None:
 
 def fail_with_findings(findings: Iterable[Finding]) -> NoReturn:
     """Print input findings as ``raci check`` would, on stderr, and exit 2."""
-    from raci.formatters.text_format import line
+    from raci.output.check.text import line
 
     sys.stderr.write("".join(line(finding) + "\n" for finding in findings))
     raise typer.Exit(EXIT_INPUT)
@@ -56,8 +56,8 @@ def fail_with_findings(findings: Iterable[Finding]) -> NoReturn:
 
 def load_model(path: Path) -> Model:
     """The model at ``path`` (a file or a directory), or exit 2 with its input findings."""
-    from raci.model import load
-    from raci.runtime import paused_gc
+    from raci.core.model import load
+    from raci.core.runtime import paused_gc
 
     with paused_gc():
         loaded = load(path, path.as_posix())
@@ -84,8 +84,8 @@ def model_settings(path: Path, model: Model) -> Resolved:
 
     A broken settings file or conflicting ``rules:`` blocks exit 2 with their findings.
     """
-    from raci.config import ConfigError, find_config, model_layer, read_config, resolve
-    from raci.findings import SCHEMA_ERROR
+    from raci.core.config import ConfigError, find_config, model_layer, read_config, resolve
+    from raci.core.findings import SCHEMA_ERROR
 
     layers = []
     discovered = find_config(path)
@@ -119,7 +119,7 @@ def known(
 ) -> list[str]:
     """``values``, each checked against ``choices``; an unknown one is a clean exit 2
     naming the option, with a "did you mean" hint (from ``closest`` when given)."""
-    from raci import suggest
+    from raci.core import suggest
 
     options = list(choices)
     for value in values:
@@ -132,7 +132,7 @@ def known(
 def known_functions(option: str, values: Sequence[str], model: Model) -> list[str]:
     """Function ids given on the command line, checked against the model (exit 2 with
     "did you mean", matching display names too: ``Comms`` suggests ``IC``)."""
-    from raci.suggest import closest_function
+    from raci.core.suggest import closest_function
 
     names = {fid: function.name for fid, function in model.functions.items()}
     return known(option, values, names, "function", lambda value: closest_function(value, names))

@@ -10,7 +10,7 @@ import typer
 from raci.cli.app import command
 from raci.cli.common import IGNORE, SELECT, settings_file
 from raci.cli.output import emit
-from raci.errors import RaciError
+from raci.core.errors import RaciError
 
 DiffFormat = Literal["text", "markdown", "json"]
 
@@ -52,9 +52,9 @@ def diff_command(
 ) -> None:
     """Compare two versions of an ownership model: activities, assignments, accountability,
     load per function, and the findings introduced and fixed."""
-    from raci.config import cli_layer
-    from raci.diff import diff_git, diff_paths
-    from raci.diff_render import render
+    from raci.core.config import cli_layer
+    from raci.diff.changes import diff_git, diff_paths
+    from raci.output.diff import render
 
     settings_file(config)
     layer = cli_layer(select, ignore or [], strict)

@@ -9,7 +9,7 @@ import typer
 
 from raci.cli.app import command
 from raci.cli.output import emit
-from raci.errors import RaciError
+from raci.core.errors import RaciError
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -43,8 +43,8 @@ def export_command(
     ),
 ) -> None:
     """Export the RACI matrix as a spreadsheet: CSV, or an XLSX workbook."""
-    from raci.atomic import write_atomic
     from raci.cli.common import checked_model
+    from raci.core.atomic import write_atomic
 
     name: str | None = output_format
     if name is None and output is not None:

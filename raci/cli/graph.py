@@ -44,8 +44,8 @@ def graph_command(
     ),
 ) -> None:
     """Export the ownership graph (or the collaboration or dependency graph)."""
-    from raci.context import Context
-    from raci.render import graph as render
+    from raci.core.context import Context
+    from raci.output import graph as render
 
     model = load_model(path)
     graph = render.view(Context(model), graph_view)

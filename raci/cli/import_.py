@@ -50,12 +50,12 @@ def import_command(
     ),
 ) -> None:
     """Turn a spreadsheet RACI matrix (CSV or XLSX) into an ownership file."""
-    from raci.errors import RaciError
-    from raci.scheme import SCHEMES
+    from raci.core.errors import RaciError
+    from raci.core.scheme import SCHEMES
+    from raci.core.suggest import suggest
     from raci.sheets.importer import SheetProblems, import_sheet
     from raci.sheets.read import read_sheet
     from raci.sheets.yaml_out import ownership_yaml
-    from raci.suggest import suggest
 
     if scheme != "auto" and scheme not in SCHEMES:
         choices = [*SCHEMES, "auto"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from raci.cli.app import command
-from raci.errors import RaciError
+from raci.core.errors import RaciError
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -33,7 +33,7 @@ def init_command(
     force: bool = typer.Option(False, "--force", help="Overwrite the file if it exists."),
 ) -> None:
     """Start a new ownership file from a reference model, comments and all."""
-    from raci.atomic import write_atomic
+    from raci.core.atomic import write_atomic
     from raci.reference import find_model
 
     reference = find_model(model)

@@ -38,10 +38,10 @@ def load_command(
     ),
 ) -> None:
     """Per-function load: A/R/C/I counts, effort vs capacity, share of accountability."""
-    from raci.context import Context
+    from raci.core.context import Context
+    from raci.core.metrics import compute
     from raci.engine import lint
-    from raci.metrics import compute
-    from raci.render import load as view
+    from raci.output import load as view
 
     model = load_model(path)
     context = Context(model)

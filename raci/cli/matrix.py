@@ -50,7 +50,7 @@ def matrix_command(
     ),
 ) -> None:
     """Print the RACI matrix: activities as rows grouped by phase, functions as columns."""
-    from raci.render import matrix as view
+    from raci.output import matrix as view
 
     model = load_model(path)
     present = [name for name in view.phases(model) if name is not None]

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from raci.atomic import write_atomic
+from raci.core.atomic import write_atomic
 
 
 def wants_color(output: Path | None) -> bool:

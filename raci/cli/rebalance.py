@@ -81,8 +81,8 @@ def rebalance_command(
 
     from raci.cli.common import load_model, settings_file
     from raci.cli.output import emit
+    from raci.output.rebalance import render
     from raci.rebalance import Options, propose, settings_layers
-    from raci.rebalance.render import render
     from raci.rebalance.write import targets, write_plan
 
     settings_file(config)

@@ -39,7 +39,7 @@ def rules_command(
     ),
 ) -> None:
     """List every rule: code, name, default severity and summary."""
-    from raci.catalogue import render_rules, rule_docs
+    from raci.rules.catalogue import render_rules, rule_docs
 
     emit(render_rules(rule_docs(), output_format), output)
 
@@ -55,6 +55,6 @@ def explain_command(
     ),
 ) -> None:
     """Explain one rule: rationale, settings with defaults, a failing and a passing example."""
-    from raci.catalogue import find, render_explain
+    from raci.rules.catalogue import find, render_explain
 
     emit(render_explain(find(rule), output_format), output)

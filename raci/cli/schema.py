@@ -12,12 +12,12 @@ from raci.cli.output import emit
 EXAMPLES = """
 [bold]Examples[/]
 
-  raci schema -o raci.schema.json         write it next to your ownership files
+  raci schema -o raci.core.schema.json         write it next to your ownership files
 
 then put this first line in org.yaml for completion and checks in editors that use
 yaml-language-server (VS Code's YAML extension, Neovim, Helix ...):
 
-  # yaml-language-server: $schema=./raci.schema.json
+  # yaml-language-server: $schema=./raci.core.schema.json
 """
 
 
@@ -30,6 +30,6 @@ def schema_command(
     """Print the JSON Schema (draft 2020-12) of an ownership file, for editors."""
     import json
 
-    from raci.schema import json_schema
+    from raci.core.schema import json_schema
 
     emit(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", output)

@@ -10,7 +10,7 @@ import typer
 from raci.cli.app import command
 from raci.cli.common import known_functions, load_model, model_settings, split_values
 from raci.cli.output import emit, wants_color
-from raci.errors import RaciError
+from raci.core.errors import RaciError
 
 WhatIfFormat = Literal["text", "json"]
 
@@ -43,7 +43,7 @@ def whatif_command(
     ),
 ) -> None:
     """What breaks if functions step back: orphaned activities, takers, load, findings."""
-    from raci.render import whatif as view
+    from raci.output import whatif as view
     from raci.whatif import without as step_back
 
     model = load_model(path)

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from raci.model import Activity, Model
-from raci.scheme import Assignment, Role, Scheme
+from raci.core.model import Activity, Model
+from raci.core.scheme import Assignment, Role, Scheme
 
 Changes = dict[int, dict[str, str]]
 """Activity position -> function id -> its new letter (only entries that change)."""

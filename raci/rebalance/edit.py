@@ -16,9 +16,9 @@ from bisect import bisect_right
 from itertools import pairwise
 from typing import Any
 
-from raci.errors import RaciError
-from raci.loader import Document, LogicalPath, ParseProblem, YamlMap, parse
-from raci.model import Model
+from raci.core.errors import RaciError
+from raci.core.loader import Document, LogicalPath, ParseProblem, YamlMap, parse
+from raci.core.model import Model
 from raci.rebalance.apply import Changes
 
 _VALUE = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'|[^\s,{}\[\]#]+")

@@ -7,7 +7,7 @@ Accountable for at most 4 of them (max_accountable 4)": the set comes from
 
 from __future__ import annotations
 
-from raci.model import Model
+from raci.core.model import Model
 from raci.rebalance.flow import Demand, Room, Solution, bottleneck
 from raci.rebalance.limits import Limit
 

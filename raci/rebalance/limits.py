@@ -12,9 +12,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from raci.config import ConfigError, Layer, Resolved, find_config, model_layer, read_config, resolve
-from raci.errors import RaciError
-from raci.model import Model
+from raci.core.config import (
+    ConfigError,
+    Layer,
+    Resolved,
+    find_config,
+    model_layer,
+    read_config,
+    resolve,
+)
+from raci.core.errors import RaciError
+from raci.core.model import Model
 from raci.rules.capacity_overload import CapacityOverload
 from raci.rules.single_owner_overload import (
     MIN_ACTIVITIES_FOR_SHARES,

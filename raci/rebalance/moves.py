@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from raci.context import Context
-from raci.model import Activity, Model
+from raci.core.context import Context
+from raci.core.model import Activity, Model
+from raci.core.scheme import Role
 from raci.rebalance import phases
-from raci.scheme import Role
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,12 +18,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from raci.model import Activity, Model
+from raci.core.model import Activity, Model
+from raci.core.scheme import Assignment, Role
 from raci.rebalance.explain import explain, over_capacity
 from raci.rebalance.flow import Candidate, Demand, Room, Solution, bottleneck, solve
 from raci.rebalance.limits import Limit
 from raci.rebalance.options import Options
-from raci.scheme import Assignment, Role
 
 _EPSILON = 1e-9
 _EFFORT_SCALE = 1000

@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
 
-from raci.config import Layer
-from raci.context import Context
-from raci.errors import RaciError
-from raci.findings import Finding
-from raci.loader import Document
-from raci.model import Model
+from raci.core.config import Layer
+from raci.core.context import Context
+from raci.core.errors import RaciError
+from raci.core.findings import Finding
+from raci.core.loader import Document
+from raci.core.model import Model
+from raci.core.scheme import Role
+from raci.core.suggest import suggest
 from raci.rebalance import phases
 from raci.rebalance.apply import Changes, apply_model, changes
 from raci.rebalance.edit import edit_text
@@ -20,8 +22,6 @@ from raci.rebalance.explain import join
 from raci.rebalance.limits import Limits, limits, override_layer, settings_layers
 from raci.rebalance.moves import Move, find_moves
 from raci.rebalance.options import Options
-from raci.scheme import Role
-from raci.suggest import suggest
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,8 +188,8 @@ def _evaluate(
     owners: phases.Phase,
     workers: phases.Phase,
 ) -> Plan:
+    from raci.core.metrics import compute
     from raci.engine import lint
-    from raci.metrics import compute
 
     before_context, after_context = Context(model), Context(after)
     before_findings, _ = lint(model, found.resolved)

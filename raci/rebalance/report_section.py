@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from raci.core.scheme import Role
+from raci.output.rebalance import headline
 from raci.rebalance.options import Options
 from raci.rebalance.plan import propose
-from raci.rebalance.render import headline
 from raci.report.data import Paragraph, Section, Table
-from raci.scheme import Role
 
 if TYPE_CHECKING:
-    from raci.context import Context
-    from raci.metrics import ModelMetrics
-    from raci.model import Model
+    from raci.core.context import Context
+    from raci.core.metrics import ModelMetrics
+    from raci.core.model import Model
     from raci.rebalance.plan import Plan
 
 MAX_ACTIVITIES = 2_000

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from raci.atomic import write_atomic
-from raci.errors import RaciError
+from raci.core.atomic import write_atomic
+from raci.core.errors import RaciError
 from raci.rebalance.plan import Plan
 
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from raci.errors import RaciError
+from raci.core.errors import RaciError
 
 if TYPE_CHECKING:
     from raci.report.data import ReportData, SectionBuilder
@@ -46,10 +46,10 @@ def render(data: ReportData, output_format: str) -> str:
     if output_format == "json":
         return json.dumps(data.as_dict(), indent=2, ensure_ascii=False) + "\n"
     if output_format == "html":
-        from raci.report.html import render_html
+        from raci.output.report.html import render_html
 
         return render_html(data)
-    from raci.report.markdown import render_markdown
+    from raci.output.report.markdown import render_markdown
 
     return render_markdown(data)
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from raci.findings import SEVERITIES
+from raci.core.findings import SEVERITIES
+from raci.core.scheme import Role
+from raci.output.report.fmt import plural
 from raci.report.data import (
     EMPTY,
     Cell,
@@ -20,15 +22,13 @@ from raci.report.data import (
     Summary,
     Verdict,
 )
-from raci.report.fmt import plural
-from raci.report.whatif_view import most_loaded, what_if
-from raci.scheme import Role
+from raci.whatif.view import most_loaded, what_if
 
 if TYPE_CHECKING:
-    from raci.context import Context
+    from raci.core.context import Context
+    from raci.core.metrics import FunctionMetrics, ModelMetrics
+    from raci.core.model import Model
     from raci.engine import Report
-    from raci.metrics import FunctionMetrics, ModelMetrics
-    from raci.model import Model
 
 
 def build(
@@ -41,8 +41,8 @@ def build(
 ) -> ReportData:
     """Everything the report says about ``model``, as checked in ``report``."""
     from raci import __version__
-    from raci.context import Context
-    from raci.metrics import compute
+    from raci.core.context import Context
+    from raci.core.metrics import compute
 
     checked = dict(zip(map(id, report.models), report.contexts, strict=True))
     context = checked.get(id(model)) or Context(model)

@@ -13,14 +13,14 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from raci.findings import SEVERITIES, Finding
+from raci.core.findings import SEVERITIES, Finding
 
 if TYPE_CHECKING:
-    from raci.context import Context
-    from raci.metrics import FunctionMetrics, ModelMetrics
-    from raci.model import Model
-    from raci.report.whatif_view import WhatIfView
-    from raci.scheme import Role
+    from raci.core.context import Context
+    from raci.core.metrics import FunctionMetrics, ModelMetrics
+    from raci.core.model import Model
+    from raci.core.scheme import Role
+    from raci.whatif.view import WhatIfView
 
 Status = Literal["pass", "warn", "fail"]
 

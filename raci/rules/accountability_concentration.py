@@ -4,9 +4,9 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from raci.context import Context
+from raci.core.context import Context
+from raci.core.scheme import Role
 from raci.rules.base import Problem, Rule, RuleSettings
-from raci.scheme import Role
 
 MIN_ACTIVITIES = 5
 

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from raci.findings import SEVERITIES, Finding, Severity
+from raci.core.findings import SEVERITIES, Finding, Severity
 
 if TYPE_CHECKING:
-    from raci.context import Context
-    from raci.loader import Document, LogicalPath
-    from raci.model import Activity, Function
+    from raci.core.context import Context
+    from raci.core.loader import Document, LogicalPath
+    from raci.core.model import Activity, Function
 
 
 class RuleSettings(BaseModel):

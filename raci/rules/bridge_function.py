@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from raci.context import Context
+from raci.core.context import Context
 from raci.rules.base import Problem, Rule, function_problem
 
 

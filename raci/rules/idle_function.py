@@ -3,10 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from raci.context import Context
+from raci.core.context import Context
+from raci.core.scheme import Role
+from raci.core.words import plural
 from raci.rules.base import Problem, Rule, function_problem
-from raci.scheme import Role
-from raci.words import plural
 
 
 class IdleFunction(Rule):

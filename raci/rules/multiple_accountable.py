@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from raci.context import Context
+from raci.core.context import Context
+from raci.core.scheme import Role
 from raci.rules.base import Problem, Rule, activity_problem
-from raci.scheme import Role
 
 
 class MultipleAccountable(Rule):

@@ -4,9 +4,9 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from raci.context import Context
+from raci.core.context import Context
+from raci.core.scheme import spell
 from raci.rules.base import Problem, Rule, RuleSettings, activity_problem
-from raci.scheme import spell
 
 
 class VetoSettings(RuleSettings):

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from raci.scheme import SCHEMES, Scheme
+from raci.core.scheme import SCHEMES, Scheme
 
 ORDER = ("raci", "rasci", "raci-vs", "daci", "rapid")
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from raci.sheets.layout import ACTIVITY, DEPENDS_ON, EFFORT, ID, PHASE, function_header
 
 if TYPE_CHECKING:
-    from raci.model import Model
+    from raci.core.model import Model
 
 Value = str | float | None
 

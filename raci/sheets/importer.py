@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from raci.errors import RaciError
-from raci.scheme import DEFAULT_SCHEME, Scheme
+from raci.core.errors import RaciError
+from raci.core.scheme import DEFAULT_SCHEME, Scheme
 from raci.sheets.detect import recognise
 from raci.sheets.layout import parse_function_header, slugify, special_column, unique, valid_id
 from raci.sheets.read import Sheet

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from raci.schema import IDENTIFIER
+from raci.core.schema import IDENTIFIER
 
 ACTIVITY = "Activity"
 ID, PHASE, EFFORT, DEPENDS_ON = "ID", "Phase", "Effort", "Depends on"

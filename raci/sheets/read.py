@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from raci.errors import RaciError
+from raci.core.errors import RaciError
+from raci.core.suggest import suggest
 from raci.sheets.layout import SCHEME_PROPERTY
-from raci.suggest import suggest
 
 _PLAIN_SHEET = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 

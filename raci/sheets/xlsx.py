@@ -15,17 +15,17 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
-from raci.report.palette import ROLE_COLOURS, SEVERITY_COLOURS
-from raci.scheme import Role
+from raci.core.scheme import Role
+from raci.output.report.palette import ROLE_COLOURS, SEVERITY_COLOURS
 from raci.sheets.export import matrix_grid
 from raci.sheets.layout import SCHEME_PROPERTY
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
+    from raci.core.model import Model
+    from raci.core.scheme import Scheme
     from raci.engine import Report
-    from raci.model import Model
-    from raci.scheme import Scheme
 
 HEADER_FILL = "2C3E50"
 ROLE_TEXT = {
@@ -159,8 +159,8 @@ def _load(sheet: Worksheet, model: Model) -> None:
     ``R/P``, ``A/I``), so a RAPID sheet never heads Decide counts with its Agree letter."""
     from openpyxl.chart import BarChart, Reference
 
-    from raci.context import Context
-    from raci.metrics import compute
+    from raci.core.context import Context
+    from raci.core.metrics import compute
     from raci.report.build import by_load
 
     scheme = model.scheme

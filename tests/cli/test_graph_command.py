@@ -15,7 +15,7 @@ import networkx as nx
 import pydot
 import pytest
 
-from raci.render.graph import VIEWS, view
+from raci.output.graph import VIEWS, view
 from tests.conftest import RunLine
 from tests.helpers import DATA, SMALL, context_of
 

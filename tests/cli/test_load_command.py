@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from raci.metrics import compute
+from raci.core.metrics import compute
 from tests.conftest import RunLine
 from tests.helpers import SMALL, context_of
 
@@ -163,7 +163,7 @@ def test_rasci_headers_name_the_schemes_letters(
 
 
 def test_on_a_narrow_terminal_only_names_shrink() -> None:
-    from raci.render import load as view
+    from raci.output import load as view
 
     context = context_of(SMALL)
     table = view.build(context.model, compute(context), [])  # no flags: 93 columns wide

@@ -8,7 +8,7 @@ import json
 import re
 from pathlib import Path
 
-from raci.render import matrix as view
+from raci.output import matrix as view
 from tests.conftest import RunLine
 from tests.helpers import model_of, wide_model
 

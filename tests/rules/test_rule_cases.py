@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from raci.config import Layer
+from raci.core.config import Layer
 from raci.engine import check
 from raci.rules import REGISTRY
 

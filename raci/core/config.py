@@ -1,0 +1,279 @@
+"""Rule settings, layered lowest precedence first.
+
+1. built-in defaults (each rule's ``Settings``);
+2. ``[tool.raci]`` in a ``pyproject.toml``, or a ``.raci.toml``, found upward from the
+   checked path (the nearest wins; in one directory ``.raci.toml`` wins);
+3. the model's own ``rules:`` block (merged across the files of a directory);
+4. ``--config FILE`` (a ``.raci.toml``-style file, or a ``pyproject.toml``);
+5. ``--select``, ``--ignore`` and ``--strict``.
+
+Within a layer, ``rules`` settings apply first, then ``select`` (only these rules
+run), then ``ignore``. Setting a rule's ``severity`` also turns it on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from raci.core.errors import RaciError
+from raci.core.findings import SCHEMA_ERROR, Finding, Severity, input_finding
+from raci.core.suggest import suggest
+from raci.core.validation import describe_error, error_path, model_keys
+from raci.rules import REGISTRY, resolve_rule
+from raci.rules.base import Problem, Rule, RuleSettings
+
+CONFIG_NAMES = (".raci.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A configuration file cannot be used; carries ``schema-error`` findings."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__("; ".join(f"{found.location}: {found.message}" for found in findings))
+        self.findings = findings
+
+
+@dataclass
+class Layer:
+    """One source of settings."""
+
+    source: str
+    rules: dict[str, RuleSettings] = field(default_factory=dict)
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    strict: bool | None = None
+    paths: list[str] = field(default_factory=list)
+    root: Path | None = None
+    """Directory that ``paths`` are relative to."""
+
+
+@dataclass(frozen=True)
+class Enabled:
+    rule: Rule
+    severity: Severity
+    settings: RuleSettings
+
+
+@dataclass(frozen=True)
+class Resolved:
+    rules: list[Enabled]
+    strict: bool
+
+
+def _config_model() -> type[BaseModel]:
+    from raci.core.schema import rules_block
+
+    class ConfigFile(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+
+        paths: list[str] = Field([], description="what 'raci check' checks with no PATH")
+        select: list[str] | None = None
+        ignore: list[str] = []
+        strict: bool | None = None
+        rules: rules_block() | None = None  # type: ignore[valid-type]
+
+    return ConfigFile
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``.raci.toml``, or ``pyproject.toml`` with ``[tool.raci]``, upward."""
+    start = start.resolve()
+    directory = start if start.is_dir() else start.parent
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_raci(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_raci(path: Path) -> bool:
+    import tomllib
+
+    try:
+        return "raci" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True  # let read_config report the problem where it is
+
+
+def read_config(path: Path, display: str | None = None) -> Layer:
+    """Read a ``.raci.toml`` or the ``[tool.raci]`` table of a ``pyproject.toml``."""
+    import tomllib
+
+    name = display or path.as_posix()
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            [input_finding(SCHEMA_ERROR, "no such configuration file", name)]
+        ) from None
+    except (OSError, UnicodeDecodeError) as error:
+        message = f"cannot read the configuration file: {error}"
+        raise ConfigError([input_finding(SCHEMA_ERROR, message, name)]) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
+        line, column = (int(found[1]), int(found[2])) if found else (1, 1)
+        message = f"invalid TOML: {str(error).split(' (at line')[0]}"
+        raise ConfigError([input_finding(SCHEMA_ERROR, message, name, line, column)]) from None
+    prefix: tuple[str, ...] = ()
+    if path.name == "pyproject.toml":
+        prefix = ("tool", "raci")
+        data = data.get("tool", {}).get("raci", {})
+    model = _config_model()
+    try:
+        parsed: Any = model.model_validate(data)
+    except ValidationError as error:
+        findings = []
+        for detail in error.errors(include_url=False):
+            where, _ = error_path(data, detail["loc"])
+            message = describe_error(data, where, detail, lambda at: _allowed(model, at))
+            line = _toml_line(text, (*prefix, *map(str, where)))
+            findings.append(input_finding(SCHEMA_ERROR, message, name, line))
+        raise ConfigError(findings) from None
+    layer = Layer(name, root=path.parent)
+    layer.paths = parsed.paths
+    layer.strict = parsed.strict
+    problems = []
+    for attribute in ("select", "ignore"):
+        names = getattr(parsed, attribute)
+        if names is None:
+            continue
+        resolved = []
+        for rule_name in names:
+            rule = resolve_rule(rule_name)
+            if rule is None:
+                message = f"'{attribute}' names no rule '{rule_name}'{suggest(rule_name, REGISTRY)}"
+                line = _toml_line(text, (*prefix, attribute))
+                problems.append(input_finding(SCHEMA_ERROR, message, name, line))
+            else:
+                resolved.append(rule.name)
+        setattr(layer, attribute, resolved)
+    if problems:
+        raise ConfigError(problems)
+    layer.rules = rules_settings(parsed.rules)
+    return layer
+
+
+def rules_settings(block: BaseModel | None) -> dict[str, RuleSettings]:
+    """The rules a validated ``rules`` block sets, by rule name."""
+    if block is None:
+        return {}
+    return {
+        rule.name: value
+        for rule in REGISTRY.values()
+        if (value := getattr(block, rule.name.replace("-", "_"))) is not None
+    }
+
+
+def _allowed(model: type[BaseModel], path: tuple[Any, ...]) -> list[str]:
+    from raci.core.schema import rules_block
+
+    if not path:
+        return model_keys(model)
+    if path == ("rules",):
+        return model_keys(rules_block())
+    rule = resolve_rule(str(path[1])) if len(path) == 2 and path[0] == "rules" else None
+    return model_keys(rule.Settings) if rule else []
+
+
+def _toml_line(text: str, keys: tuple[str, ...]) -> int:
+    """Best-effort line of a dotted key in TOML text (tomllib keeps no positions)."""
+    lines = text.splitlines()
+    for depth in range(len(keys), 0, -1):
+        last = re.escape(keys[depth - 1])
+        header = r"\.".join(rf'\s*"?{re.escape(key)}"?\s*' for key in keys[:depth])
+        patterns = (rf"^\s*\[{header}\]", rf'^\s*"?{last}"?\s*=', rf'[{{,]\s*"?{last}"?\s*=')
+        for number, line in enumerate(lines, 1):
+            if any(re.search(pattern, line) for pattern in patterns):
+                return number
+    return 1
+
+
+def cli_layer(select: list[str] | None, ignore: list[str], strict: bool) -> Layer:
+    """The command-line options as the top layer; unknown rules raise :class:`RaciError`."""
+
+    def names(option: str, values: list[str]) -> list[str]:
+        found = []
+        for value in values:
+            for item in filter(None, (part.strip() for part in value.split(","))):
+                rule = resolve_rule(item)
+                if rule is None:
+                    raise RaciError(f"{option}: no rule '{item}'{suggest(item, REGISTRY)}")
+                found.append(rule.name)
+        return found
+
+    return Layer(
+        "command line",
+        select=names("--select", select) if select is not None else None,
+        ignore=names("--ignore", ignore),
+        strict=strict or None,
+    )
+
+
+def resolve(layers: list[Layer]) -> Resolved:
+    """Apply the layers in order to the defaults."""
+    state: dict[str, dict[str, Any]] = {name: {} for name in REGISTRY}
+    strict = False
+    for layer in layers:
+        for name, settings in layer.rules.items():
+            chosen = settings.model_fields_set
+            state[name].update({key: getattr(settings, key) for key in chosen})
+            if "severity" in chosen and "enabled" not in chosen:
+                state[name]["enabled"] = True  # asking for a level asks for the rule
+        if layer.select is not None:
+            chosen = set(layer.select)
+            for name, values in state.items():
+                values["enabled"] = name in chosen
+        for name in layer.ignore:
+            state[name]["enabled"] = False
+        if layer.strict is not None:
+            strict = layer.strict
+    enabled = []
+    for name, values in state.items():
+        rule = REGISTRY[name]
+        settings = rule.Settings.model_validate(values)
+        if settings.enabled:
+            enabled.append(Enabled(rule(), settings.severity or rule.severity, settings))
+    return Resolved(enabled, strict)
+
+
+def model_layer(model_rules: list[tuple[Any, BaseModel]]) -> tuple[Layer, list[Problem]]:
+    """The ``rules:`` blocks of a model's files as one layer; conflicting values are errors."""
+    merged: dict[str, dict[str, Any]] = {}
+    origin: dict[tuple[str, str], str] = {}
+    problems: list[Problem] = []
+    for document, block in model_rules:
+        for name, settings in rules_settings(block).items():
+            raw_key = next(
+                key
+                for key in document.data["rules"]
+                if (found := resolve_rule(key)) and found.name == name
+            )
+            for key in settings.model_fields_set:
+                value = getattr(settings, key)
+                values = merged.setdefault(name, {})
+                if key in values and values[key] != value:
+                    shown = "off" if key == "enabled" else key
+                    message = (
+                        f"rule '{name}' sets '{shown}' differently here and in "
+                        f"{origin[(name, key)]}: set it in one file of the directory"
+                    )
+                    at = (
+                        ("rules", raw_key)
+                        if key in {"enabled", "severity"}
+                        else ("rules", raw_key, key)
+                    )
+                    problems.append(Problem(message, document, at, key=True))
+                values[key] = value
+                origin.setdefault((name, key), document.name)
+    rules = {
+        name: REGISTRY[name].Settings.model_validate(values) for name, values in merged.items()
+    }
+    return Layer("rules:", rules=rules), problems

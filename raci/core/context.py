@@ -1,0 +1,103 @@
+"""What rules share: the model plus statistics and graphs computed once per run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from raci.core.model import Activity, Model
+
+
+@dataclass(slots=True)
+class FunctionStats:
+    """How much one function holds across the model (scheme roles, not letters)."""
+
+    accountable: int = 0
+    responsible: int = 0
+    consulted: int = 0
+    informed: int = 0
+    load: float = 0.0
+
+    @property
+    def assignments(self) -> int:
+        return self.accountable + self.responsible + self.consulted + self.informed
+
+
+class Context:
+    """The model under check; every derived view is built on first use and then shared."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self.rules_run: set[str] = set()
+        """Names of the rules the engine has run so far."""
+        self.waivers_used: set[tuple[int, str]] = set()
+        """(id of the activity or function, rule name) of waivers that suppressed a finding."""
+
+    def sharing_dependencies(self, model: Model) -> Context:
+        """A context for ``model``, a variant of this one with the same activities and
+        ``depends_on`` (what-if, rebalance): it reuses this one's dependency graph."""
+        context = Context(model)
+        for name in ("dependencies", "loops"):
+            if name in self.__dict__:
+                context.__dict__[name] = self.__dict__[name]
+        return context
+
+    @cached_property
+    def loops(self) -> list[list[str]]:
+        """Each knot of mutually dependent activities as one loop (empty when acyclic)."""
+        from raci.core.graph import dependency_loops
+
+        return dependency_loops(self.dependencies, self.activity_ids)
+
+    @cached_property
+    def stats(self) -> dict[str, FunctionStats]:
+        """Per defined function: A/R/C/I counts and effort load (effort shared among R)."""
+        stats = {fid: FunctionStats() for fid in self.model.functions}
+        for activity in self.model.activities:
+            share = activity.effort / len(activity.workers) if activity.workers else 0.0
+            for fid in activity.owners:
+                if fid in stats:
+                    stats[fid].accountable += 1
+            for fid in activity.workers:
+                if fid in stats:
+                    entry = stats[fid]
+                    entry.responsible += 1
+                    entry.load += share
+            for fid in activity.consulted:
+                if fid in stats:
+                    stats[fid].consulted += 1
+            for fid in activity.informed:
+                if fid in stats:
+                    stats[fid].informed += 1
+        return stats
+
+    @cached_property
+    def activity_ids(self) -> dict[str, Activity]:
+        """Each activity id to its first activity, in file order."""
+        ids: dict[str, Activity] = {}
+        for activity in self.model.activities:
+            ids.setdefault(activity.id, activity)
+        return ids
+
+    @cached_property
+    def ownership(self) -> nx.DiGraph:
+        """Functions and activities, one edge per assignment (see :mod:`raci.core.graph`)."""
+        from raci.core.graph import ownership_graph
+
+        return ownership_graph(self.model)
+
+    @cached_property
+    def collaboration(self) -> nx.Graph:
+        from raci.core.graph import collaboration_graph
+
+        return collaboration_graph(self.model)
+
+    @cached_property
+    def dependencies(self) -> nx.DiGraph:
+        from raci.core.graph import dependency_graph
+
+        return dependency_graph(self.model, self.activity_ids)

@@ -1,0 +1,267 @@
+"""The merged, validated ownership model that rules, metrics and reports read.
+
+:func:`load` takes a file or a directory, validates every file against the schema and
+merges them into one :class:`Model`. Anything that makes the input unusable comes back
+as problems (``parse-error`` / ``schema-error``), never as an exception.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from raci.core.findings import PARSE_ERROR, SCHEMA_ERROR, Finding, input_finding
+from raci.core.loader import Document, LogicalPath, ParseProblem, ownership_files, read_document
+from raci.core.scheme import DEFAULT_SCHEME, SCHEMES, Assignment, Scheme
+from raci.core.suggest import suggest
+from raci.core.validation import model_keys, schema_problems, where
+from raci.rules import resolve_rule
+from raci.rules.base import Problem
+
+
+@dataclass(slots=True, eq=False)
+class Function:
+    id: str
+    name: str
+    capacity: float | None
+    description: str | None
+    waive: dict[str, str]
+    document: Document
+
+    @property
+    def path(self) -> LogicalPath:
+        return ("functions", self.id)
+
+
+@dataclass(slots=True, eq=False)
+class Activity:
+    id: str
+    name: str
+    phase: str | None
+    effort: float
+    depends_on: list[str]
+    raci: dict[str, Assignment]
+    waive: dict[str, str]
+    document: Document
+    index: int
+    owners: list[str] = field(default_factory=list)
+    workers: list[str] = field(default_factory=list)
+    consulted: list[str] = field(default_factory=list)
+    informed: list[str] = field(default_factory=list)
+    eligible: list[str] = field(default_factory=list)
+    """Functions listed under ``eligible:``: they may take the activity over (rebalance)."""
+
+    @property
+    def path(self) -> LogicalPath:
+        return ("activities", self.index)
+
+    def with_raci(self, raci: dict[str, Assignment]) -> Activity:
+        """A copy of this activity holding ``raci`` instead, its role lists rebuilt."""
+        copy = Activity(
+            self.id, self.name, self.phase, self.effort, self.depends_on, {}, self.waive,
+            self.document, self.index, eligible=self.eligible,
+        )  # fmt: skip
+        for fid, held in raci.items():
+            copy.assign(fid, held)
+        return copy
+
+    def assign(self, fid: str, held: Assignment) -> None:
+        """Give ``fid`` the assignment ``held`` and file it under each role it plays."""
+        self.raci[fid] = held
+        if held.owner:
+            self.owners.append(fid)
+        if held.worker:
+            self.workers.append(fid)
+        if held.consulted:
+            self.consulted.append(fid)
+        if held.informed:
+            self.informed.append(fid)
+
+
+@dataclass(slots=True, eq=False)
+class Model:
+    name: str | None
+    description: str | None
+    scheme: Scheme
+    functions: dict[str, Function]
+    activities: list[Activity]
+    documents: list[Document]
+    rules: list[tuple[Document, BaseModel]] = field(default_factory=list)
+    redefined: list[Function] = field(default_factory=list)
+    """Functions defined again in a later file of a directory (``duplicate-id``)."""
+
+    @property
+    def title(self) -> str:
+        return self.name or (self.documents[0].path.stem if self.documents else "ownership")
+
+
+@dataclass(slots=True)
+class Loaded:
+    """What :func:`load` read: the files, and the model or the findings that stopped it."""
+
+    files: list[str]
+    model: Model | None
+    findings: list[Finding]
+
+
+def load(path: Path, display: str | None = None) -> Loaded:
+    """Read, validate and merge the ownership file or directory at ``path``."""
+    from raci.core.schema import file_models
+
+    name = display if display is not None else path.as_posix()
+    is_dir = path.is_dir()
+    if is_dir:
+        files = [
+            (file, _join(name, file.relative_to(path).as_posix())) for file in ownership_files(path)
+        ]
+        if not files:
+            message = "the directory holds no .yaml or .yml files"
+            return Loaded([], None, [input_finding(PARSE_ERROR, message, name)])
+    else:
+        files = [(path, name)]
+    schema = file_models()[1 if is_dir else 0]
+    documents: list[Document] = []
+    validated: list[Any] = []
+    problems: list[Problem] = []
+    findings: list[Finding] = []
+    for file, shown in files:
+        try:
+            document = read_document(file, shown)
+        except ParseProblem as error:
+            findings.append(
+                input_finding(PARSE_ERROR, error.message, shown, error.line, error.column)
+            )
+            continue
+        try:
+            validated.append(schema.model_validate(document.data))
+            documents.append(document)
+        except ValidationError as error:
+            problems.extend(schema_problems(document, error, partial(_allowed_keys, schema)))
+    shown_files = [shown for _, shown in files]
+    model = _merge(documents, validated, problems) if not findings and not problems else None
+    findings.extend(problem.finding(*SCHEMA_ERROR, "error") for problem in problems)
+    return Loaded(shown_files, None if findings else model, findings)
+
+
+def _join(base: str, relative: str) -> str:
+    return relative if base in {"", "."} else f"{base.rstrip('/')}/{relative}"
+
+
+def _allowed_keys(schema: type[BaseModel], path: LogicalPath) -> list[str]:
+    """The keys the mapping at ``path`` accepts, for "did you mean" hints."""
+    from raci.core.schema import Activity as ActivitySchema
+    from raci.core.schema import Function as FunctionSchema
+    from raci.core.schema import rules_block
+
+    if not path:
+        return model_keys(schema)
+    if path[0] == "functions" and len(path) == 2:
+        return model_keys(FunctionSchema)
+    if path[0] == "activities" and len(path) == 2:
+        return model_keys(ActivitySchema)
+    if path == ("rules",):
+        return model_keys(rules_block())
+    if path[0] == "rules" and len(path) == 2:
+        rule = resolve_rule(str(path[1]))
+        return model_keys(rule.Settings) if rule else []
+    return []
+
+
+def _merge(documents: list[Document], validated: list[Any], errors: list[Problem]) -> Model:
+    """One model from the validated files, with letters checked against the scheme.
+
+    The first file that declares ``scheme:`` sets it for the model (``raci`` if none
+    does); a file without the key uses it, a file declaring another one is an error.
+    """
+    declared = [
+        (document, data.scheme)
+        for document, data in zip(documents, validated, strict=True)
+        if "scheme" in document.data
+    ]
+    name = declared[0][1] if declared else DEFAULT_SCHEME
+    for document, other in declared[1:]:
+        if other != name:
+            message = (
+                f"scheme '{other}' differs from '{name}' in {declared[0][0].name}: "
+                "every file of a directory uses one scheme"
+            )
+            errors.append(Problem(message, document, ("scheme",)))
+    scheme = SCHEMES[name]
+    model = Model(
+        name=next((data.name for data in validated if data.name), None),
+        description=next((data.description for data in validated if data.description), None),
+        scheme=scheme,
+        functions={},
+        activities=[],
+        documents=documents,
+    )
+    for document, data in zip(documents, validated, strict=True):
+        for fid, raw in data.functions.items():
+            function = Function(fid, raw.name, raw.capacity, raw.description, {}, document)
+            function.waive = _waivers(raw.waive, document, function.path, errors)
+            if fid in model.functions:
+                model.redefined.append(function)
+            else:
+                model.functions[fid] = function
+        own = SCHEMES[data.scheme] if "scheme" in document.data else scheme
+        _add_activities(model, own, document, data.activities, errors)
+        if data.rules is not None:
+            model.rules.append((document, data.rules))
+    for key, found, kind in (
+        ("functions", model.functions, "function"),
+        ("activities", model.activities, "activity"),
+    ):
+        if not found:
+            at = next((doc for doc in documents if key in doc.data), documents[0])
+            place = (key,) if key in at.data else ()
+            errors.append(Problem(f"the model needs at least one {kind}", at, place, bool(place)))
+    return model
+
+
+def _add_activities(
+    model: Model, scheme: Scheme, document: Document, raws: list[Any], errors: list[Problem]
+) -> None:
+    """Add the activities of one file, its letters read in the scheme that file declares
+    (a file at odds with the model's scheme is already an error; its letters are not)."""
+    parse = scheme.parse
+    letters = ", ".join(scheme.spellings)
+    for index, raw in enumerate(raws):
+        activity = Activity(
+            raw.id, raw.name, raw.phase, raw.effort, raw.depends_on, {}, {}, document, index
+        )
+        for fid, text in raw.raci.items():
+            held = parse(text)
+            if held is None:
+                place = ("activities", index, "raci", fid)
+                cell = where(document.data, place)
+                message = f"'{text}' is not a {scheme.title} letter ({cell}): use one of {letters}"
+                errors.append(Problem(message, document, place))
+                continue
+            activity.assign(fid, held)
+        if raw.eligible:
+            activity.eligible = raw.eligible
+        if raw.waive:
+            activity.waive = _waivers(raw.waive, document, activity.path, errors)
+        model.activities.append(activity)
+
+
+def _waivers(
+    raw: dict[str, str], document: Document, owner: LogicalPath, errors: list[Problem]
+) -> dict[str, str]:
+    """Waivers keyed by rule name; a rule that does not exist is a schema error."""
+    from raci.rules import REGISTRY
+
+    waivers: dict[str, str] = {}
+    for name, reason in raw.items():
+        rule = resolve_rule(name)
+        if rule is None:
+            hint = suggest(name, REGISTRY)
+            message = f"'waive' of {where(document.data, owner)} names no rule '{name}'{hint}"
+            errors.append(Problem(message, document, (*owner, "waive", name), True))
+        else:
+            waivers[rule.name] = reason
+    return waivers

@@ -1,0 +1,129 @@
+"""The file format (SPEC section 2) as strict pydantic models.
+
+``x-`` keys never reach these models: the loader keeps them aside as user metadata.
+Letters in ``raci:`` are checked against the file's scheme after validation (see
+:mod:`raci.core.model`), so the error names the scheme's own letters.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Annotated, Any, Literal
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, StringConstraints, create_model
+
+from raci.rules import REGISTRY
+
+IDENTIFIER = r"^[A-Za-z0-9_.\-]+$"
+
+Identifier = Annotated[str, StringConstraints(pattern=IDENTIFIER)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+SchemeName = Literal["raci", "rasci", "raci-vs", "daci", "rapid"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        coerce_numbers_to_str=True,
+        json_schema_extra={"patternProperties": {"^x-": {}}},
+    )
+
+
+Waivers = Annotated[
+    dict[str, Reason],
+    Field(description="rule (name or code) -> why it does not apply here; the reason is required"),
+]
+
+
+class Function(_Strict):
+    """An organisational function that can hold assignments."""
+
+    name: Text = Field(description="display name, e.g. Internal Communications")
+    capacity: float | None = Field(
+        None,
+        gt=0,
+        strict=True,
+        description="effort units the function can carry (capacity-overload)",
+    )
+    description: str | None = None
+    waive: Waivers = Field(default_factory=dict)
+
+
+class Activity(_Strict):
+    """A piece of work and who holds which letter on it."""
+
+    id: Identifier = Field(description="unique; letters, digits, '-', '_' and '.'")
+    name: Text
+    phase: str | None = Field(None, description="free text; groups matrices and reports")
+    effort: float = Field(
+        1.0, ge=0, strict=True, description="effort units, shared among the R holders"
+    )
+    depends_on: list[str] = Field(
+        default_factory=list, description="ids of activities this one needs first"
+    )
+    raci: dict[Identifier, str] = Field(
+        description="function id -> letter (R, A, C, I or A/R in RACI; see 'scheme')"
+    )
+    eligible: list[Identifier] = Field(
+        default_factory=list,
+        description=(
+            "function ids that may take this activity over although they hold no R, A or C "
+            "on it (raci rebalance)"
+        ),
+    )
+    waive: Waivers = Field(default_factory=dict)
+
+
+@cache
+def rules_block() -> type[BaseModel]:
+    """A model with one optional field per rule, accepting its name or its code."""
+    fields: dict[str, Any] = {
+        rule.name.replace("-", "_"): (
+            rule.Settings | None,
+            Field(
+                None,
+                validation_alias=AliasChoices(rule.name, rule.code, rule.code.lower()),
+                serialization_alias=rule.name,
+                description=f"{rule.code}: {rule.summary()}",
+            ),
+        )
+        for rule in REGISTRY.values()
+    }
+    return create_model("Rules", __config__=ConfigDict(extra="forbid"), **fields)
+
+
+class _FileBase(_Strict):
+    version: Literal[1] = Field(description="the format version; only 1 exists")
+    name: str | None = Field(None, description="the model's title in reports")
+    description: str | None = None
+    scheme: SchemeName = Field("raci", description="which letters the file uses")
+
+
+@cache
+def file_models() -> tuple[type[_FileBase], type[_FileBase]]:
+    """(whole file, one file of a directory): the second may omit functions/activities."""
+    rules: Any = rules_block() | None
+    whole = create_model(
+        "OwnershipFile",
+        __base__=_FileBase,
+        functions=(dict[Identifier, Function], Field(description="function id -> function")),
+        activities=(list[Activity], Field(description="the work, in order")),
+        rules=(rules, Field(None, description="rule settings for this model")),
+    )
+    part = create_model(
+        "OwnershipPart",
+        __base__=_FileBase,
+        functions=(dict[Identifier, Function], {}),
+        activities=(list[Activity], []),
+        rules=(rules, None),
+    )
+    return whole, part
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of an ownership file, for editors; see
+    :mod:`raci.output.json_schema` for what it adds to what pydantic generates."""
+    from raci.output.json_schema import json_schema as build
+
+    return build()

@@ -1,0 +1,241 @@
+"""What a change does to ownership: ``raci diff OLD NEW`` and ``raci diff --git REV PATH``.
+
+Both sides are loaded and linted with the same settings (those found for the new side,
+plus each side's own ``rules:`` block), then compared:
+
+* activities added, removed and renamed. An id that disappears while a new one appears
+  is a rename when exactly one such pair has the same name (ignoring case and spacing)
+  or, failing that, exactly the same assignments; ambiguous pairs stay added + removed;
+* per matched activity: changed fields, assignments added, removed and changed, and
+  accountability moved from one function to another;
+* per function: the change in A/R/C/I counts, effort load and share of accountability
+  (:mod:`raci.core.metrics`), and the model's HHI;
+* findings introduced and fixed, compared by (rule, activity, function, message), never
+  by line; a finding about a renamed activity is compared under its new id. A finding
+  that stays on the same subject with a new message (a count that moved) is *changed*.
+
+With ``--git``, a path that did not exist at the revision is compared with an empty
+model: everything in it is added.
+
+The exit code is a "no new problems" gate: 1 when the change introduces an error-level
+finding (or a warning, under strict), else 0.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from raci.core.config import ConfigError, Layer, find_config, model_layer, read_config, resolve
+from raci.core.errors import RaciError
+from raci.core.findings import SCHEMA_ERROR, Finding
+from raci.core.model import Model, load
+from raci.core.scheme import DEFAULT_SCHEME, SCHEMES, Role
+
+RenameReason = Literal["same name", "same assignments"]
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityRef:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rename:
+    old: str
+    new: str
+    name: str
+    reason: RenameReason
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    kind: Literal["activity", "function"]
+    id: str
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentChange:
+    activity: str
+    function: str
+    old: str | None
+    new: str | None
+
+    @property
+    def change(self) -> str:
+        return "added" if self.old is None else "removed" if self.new is None else "changed"
+
+
+@dataclass(frozen=True, slots=True)
+class AccountabilityMove:
+    activity: str
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LoadDelta:
+    function: str
+    name: str
+    status: Literal["added", "removed", "changed"]
+    accountable: tuple[int, int]
+    responsible: tuple[int, int]
+    consulted: tuple[int, int]
+    informed: tuple[int, int]
+    load: tuple[float, float]
+    accountable_share: tuple[float, float]
+
+    def count(self, role: Role) -> tuple[int, int]:
+        """(before, after) activities on which the function plays ``role``."""
+        return {
+            Role.OWNER: self.accountable,
+            Role.WORKER: self.responsible,
+            Role.CONSULTED: self.consulted,
+            Role.INFORMED: self.informed,
+        }[role]
+
+
+@dataclass
+class Side:
+    """One linted version of the model."""
+
+    name: str
+    model: Model
+    findings: list[Finding]
+    strict: bool
+
+
+@dataclass
+class Diff:
+    old: str
+    new: str
+    functions_added: list[str] = field(default_factory=list)
+    functions_removed: list[str] = field(default_factory=list)
+    activities_added: list[ActivityRef] = field(default_factory=list)
+    activities_removed: list[ActivityRef] = field(default_factory=list)
+    renamed: list[Rename] = field(default_factory=list)
+    fields: list[FieldChange] = field(default_factory=list)
+    assignments: list[AssignmentChange] = field(default_factory=list)
+    accountability: list[AccountabilityMove] = field(default_factory=list)
+    load: list[LoadDelta] = field(default_factory=list)
+    hhi: tuple[float, float] = (0.0, 0.0)
+    introduced: list[Finding] = field(default_factory=list)
+    fixed: list[Finding] = field(default_factory=list)
+    changed_findings: list[tuple[Finding, Finding]] = field(default_factory=list)
+    strict: bool = False
+    scheme: str = DEFAULT_SCHEME
+    """The new version's scheme: its letters head the load table."""
+
+    @property
+    def ownership_changed(self) -> bool:
+        return any(
+            (self.functions_added, self.functions_removed, self.activities_added,
+             self.activities_removed, self.renamed, self.fields, self.assignments)
+        )  # fmt: skip
+
+    @property
+    def exit_code(self) -> int:
+        """1 when the change introduces an error (or a warning, under strict), else 0."""
+        failing = {"error", "warning"} if self.strict else {"error"}
+        return 1 if any(finding.severity in failing for finding in self.introduced) else 0
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["introduced"] = [finding.as_dict() for finding in self.introduced]
+        data["fixed"] = [finding.as_dict() for finding in self.fixed]
+        data["changed_findings"] = [
+            {"old": old.as_dict(), "new": new.as_dict()} for old, new in self.changed_findings
+        ]
+        for entry, change in zip(data["assignments"], self.assignments, strict=True):
+            entry["change"] = change.change
+        data["exit_code"] = self.exit_code
+        return data
+
+
+# -- reading and linting both sides ----------------------------------------------------
+
+
+def settings_for(
+    path: Path, config: Path | None, command_line: Layer | None
+) -> tuple[list[Layer], list[Layer]]:
+    """The layers below and above a model's own ``rules:`` block, found for ``path``."""
+    below: list[Layer] = []
+    above: list[Layer] = []
+    try:
+        discovered = find_config(path) if path.exists() else None
+        if discovered is not None:
+            below.append(read_config(discovered))
+        if config is not None:
+            above.append(read_config(config))
+    except ConfigError as error:
+        raise RaciError(str(error)) from None
+    if command_line is not None:
+        above.append(command_line)
+    return below, above
+
+
+def lint_side(
+    label: str, path: Path, display: str, layers: tuple[list[Layer], list[Layer]]
+) -> Side:
+    """Load and lint one side; an unusable side is a :class:`RaciError` (exit 2)."""
+    from raci.core.runtime import paused_gc
+    from raci.engine import lint
+
+    with paused_gc():
+        loaded = load(path, display)
+    problems = list(loaded.findings)
+    model = loaded.model
+    if model is not None:
+        from_model, conflicts = model_layer(model.rules)
+        problems += [problem.finding(*SCHEMA_ERROR, "error") for problem in conflicts]
+    if model is None or problems:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise RaciError(
+            f"the {label} version cannot be used: {first.location}: {first.message}{more}"
+        )
+    below, above = layers
+    resolved = resolve([*below, from_model, *above])
+    with paused_gc():
+        findings, _ = lint(model, resolved)
+    findings.sort(key=Finding.sort_key)
+    return Side(display, model, findings, resolved.strict)
+
+
+def diff_paths(
+    old: Path, new: Path, *, config: Path | None = None, command_line: Layer | None = None
+) -> Diff:
+    """Compare two files or directories."""
+    layers = settings_for(new, config, command_line)
+    before = lint_side("old", old, old.as_posix(), layers)
+    after = lint_side("new", new, new.as_posix(), layers)
+    from raci.diff.compare import compare
+
+    return compare(before, after)
+
+
+def diff_git(
+    rev: str, path: Path, *, config: Path | None = None, command_line: Layer | None = None
+) -> Diff:
+    """Compare ``path`` at git revision ``rev`` with ``path`` in the working tree."""
+    from raci.diff.gitrev import materialize
+
+    layers = settings_for(path, config, command_line)
+    with tempfile.TemporaryDirectory(prefix="raci-diff-") as folder:
+        old = materialize(rev, path, Path(folder))
+        if old is None:  # a new file or directory: everything in it is added
+            empty = Model(None, None, SCHEMES[DEFAULT_SCHEME], {}, [], [])
+            before = Side(f"{rev}:{path.as_posix()} (absent)", empty, [], False)
+        else:
+            before = lint_side("old", old, path.as_posix(), layers)
+            before.name = f"{rev}:{path.as_posix()}"
+    after = lint_side("new", path, path.as_posix(), layers)
+    from raci.diff.compare import compare
+
+    return compare(before, after)

@@ -1,0 +1,119 @@
+"""``--format junit``: a JUnit XML test report, for CI systems that chart test results.
+
+* One ``<testsuite>`` per checked path (a directory model is one suite); findings in a
+  file that belongs to no checked path (a bad ``.raci.toml``) get a suite of their own.
+* One ``<testcase>`` per rule that ran and found nothing (so a clean file still shows
+  passing tests), and one per (rule, subject) that it reported: the activity and/or
+  function a finding is about, the model, or the file for input problems.
+* Error findings, and ``parse-error`` / ``schema-error``, are ``<failure>`` elements.
+  Warnings are failures only under ``--strict`` (where they fail the check too); like
+  info findings they are otherwise passing test cases whose ``<system-out>`` carries the
+  finding, so the report agrees with raci's exit code.
+
+The output validates against the widely used JUnit XSD (Surefire's ``junit-10.xsd``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING
+from xml.etree import ElementTree as ET
+
+from raci.output.check.text import line
+
+if TYPE_CHECKING:
+    from raci.core.findings import Finding
+    from raci.engine import Report
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters XML 1.0 cannot carry, even escaped."""
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def subject(finding: Finding) -> str:
+    """What a finding is about, as a test case names it."""
+    if finding.is_input_error:
+        return finding.file
+    parts = []
+    if finding.activity is not None:
+        parts.append(f"activity {finding.activity}")
+    if finding.function is not None:
+        parts.append(f"function {finding.function}")
+    return ", ".join(parts) or "model"
+
+
+def _fails(finding: Finding, strict: bool) -> bool:
+    return finding.severity == "error" or (strict and finding.severity == "warning")
+
+
+def _case(suite: ET.Element, title: str, rule: str, findings: list[Finding], strict: bool) -> bool:
+    case = ET.SubElement(suite, "testcase", name=_xml(title), classname=f"raci.{rule}")
+    failed = False
+    passed: list[str] = []
+    for finding in findings:
+        if _fails(finding, strict):
+            failed = True
+            failure = ET.SubElement(
+                case, "failure", type=finding.rule, message=_xml(finding.message)
+            )
+            failure.text = _xml(line(finding))
+        else:
+            passed.append(_xml(line(finding)))
+    if passed:
+        ET.SubElement(case, "system-out").text = "\n".join(passed)
+    return failed
+
+
+def _suite(
+    root: ET.Element, name: str, rules: list[str], findings: list[Finding], strict: bool
+) -> None:
+    suite = ET.SubElement(root, "testsuite", name=_xml(name), file=_xml(name))
+    grouped: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
+    for finding in findings:
+        grouped[(finding.rule, finding.code, subject(finding))].append(finding)
+    by_rule: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for key in grouped:
+        by_rule[key[0]].append(key)
+    order = [*(rule for rule in by_rule if rule not in rules), *rules]
+    tests = failures = 0
+    for rule in order:
+        keys = by_rule.get(rule)
+        if not keys:
+            from raci.rules import REGISTRY
+
+            tests += 1
+            _case(suite, f"{REGISTRY[rule].code} {rule}", rule, [], strict)
+            continue
+        for key in keys:
+            tests += 1
+            title = f"{key[1]} {rule}: {key[2]}"
+            failures += _case(suite, title, rule, grouped[key], strict)
+    suite.set("tests", str(tests))
+    suite.set("failures", str(failures))
+    suite.set("errors", "0")
+    suite.set("skipped", "0")
+
+
+def render(report: Report, color: bool = False) -> str:
+    root = ET.Element("testsuites", name="raci")
+    placed: set[int] = set()
+    for checked in report.checked:
+        files = {checked.path, *checked.files}
+        findings = [finding for finding in report.findings if finding.file in files]
+        placed.update(id(finding) for finding in findings)
+        _suite(root, checked.path, checked.rules, findings, report.strict)
+    others: dict[str, list[Finding]] = defaultdict(list)
+    for finding in report.findings:
+        if id(finding) not in placed:
+            others[finding.file].append(finding)
+    for file, findings in others.items():
+        _suite(root, file, [], findings, report.strict)
+    suites = root.findall("testsuite")
+    for total in ("tests", "failures", "errors"):
+        root.set(total, str(sum(int(suite.get(total, "0")) for suite in suites)))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"

@@ -1,0 +1,63 @@
+"""``--format text``: one ``file:line:col: severity CODE name: message`` line per finding,
+then a summary line. Coloured through rich on a terminal, plain otherwise."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from raci.core.words import plural
+
+if TYPE_CHECKING:
+    from raci.core.findings import Finding
+    from raci.engine import Report
+
+_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def line(finding: Finding) -> str:
+    return (
+        f"{finding.location}: {finding.severity} {finding.code} {finding.rule}: {finding.message}"
+    )
+
+
+def summary(report: Report) -> str:
+    counts = report.summary()
+    files = plural(counts["files"], "file")
+    scope = (
+        f"{files} ({plural(counts['activities'], 'activity')}, "
+        + plural(counts["functions"], "function")
+        + ")"
+    )
+    parts = [
+        plural(counts["errors"], "error"),
+        plural(counts["warnings"], "warning"),
+        f"{counts['info']} info",
+    ]
+    waived = f"; {counts['waived']} waived" if counts["waived"] else ""
+    if report.input_error:
+        return f"✗ Could not use the input: {', '.join(parts)} in {files}{waived}"
+    if not report.findings:
+        return f"✓ No problems in {scope}{waived}"
+    mark = "✗" if report.exit_code else "•"
+    return f"{mark} {', '.join(parts)} in {scope}{waived}"
+
+
+def render(report: Report, color: bool = False) -> str:
+    if not color:
+        return "".join(line(finding) + "\n" for finding in report.findings) + summary(report) + "\n"
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(force_terminal=True, width=10_000, soft_wrap=True, highlight=False)
+    with console.capture() as captured:
+        for finding in report.findings:
+            text = Text()
+            text.append(finding.location, style="bold")
+            text.append(": ")
+            text.append(finding.severity, style=_STYLES[finding.severity])
+            text.append(f" {finding.code} {finding.rule}", style="dim")
+            text.append(f": {finding.message}")
+            console.print(text)
+        style = "bold red" if report.exit_code else "bold green"
+        console.print(Text(summary(report), style=style))
+    return captured.get()

@@ -1,0 +1,235 @@
+"""``raci diff`` output: plain text for a terminal or a log, markdown for a pull request,
+JSON for scripts (:meth:`raci.diff.changes.Diff.as_dict`)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from raci.core.scheme import SCHEMES
+
+if TYPE_CHECKING:
+    from raci.core.findings import Finding
+    from raci.diff.changes import Diff, LoadDelta
+
+NOBODY = "(nobody)"
+
+
+def _pair(pair: tuple[Any, Any], show: Callable[[Any], str] = str) -> str:
+    before, after = pair
+    if before == after:
+        return show(after)
+    return f"{show(before)} → {show(after)}"
+
+
+def _number(value: float) -> str:
+    return f"{round(value, 2):g}"
+
+
+def _share(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def _owners(owners: tuple[str, ...]) -> str:
+    return ", ".join(owners) or NOBODY
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(str, value)) + "]"
+    if isinstance(value, float):
+        return _number(value)
+    return str(value)
+
+
+def load_header(diff: Diff) -> list[str]:
+    """The load table's heading: counts headed by the scheme's letters (RAPID: D, R/P, A/I)."""
+    headings = SCHEMES[diff.scheme].headings()
+    return ["function", *(h for _, h in headings), "load", f"share of {headings[0][1]}"]
+
+
+def load_cells(diff: Diff, delta: LoadDelta) -> list[str]:
+    return [
+        *(_pair(delta.count(role)) for role, _ in SCHEMES[diff.scheme].headings()),
+        _pair(delta.load, _number),
+        _pair(delta.accountable_share, _share),
+    ]
+
+
+def headline(diff: Diff) -> str:
+    """The verdict: what the change introduces, and whether the gate passes."""
+    errors = sum(1 for finding in diff.introduced if finding.severity == "error")
+    warnings = sum(1 for finding in diff.introduced if finding.severity == "warning")
+    parts = [f"{errors} error{'s' * (errors != 1)}", f"{warnings} warning{'s' * (warnings != 1)}"]
+    fixed = f", {len(diff.fixed)} fixed" if diff.fixed else ""
+    mark = "✗" if diff.exit_code else "✓"
+    strict = " (strict: warnings fail)" if diff.strict else ""
+    return f"{mark} introduces {' and '.join(parts)}{fixed}{strict}"
+
+
+def counts(diff: Diff) -> str:
+    parts = []
+    for label, items in (
+        ("added", diff.activities_added),
+        ("removed", diff.activities_removed),
+        ("renamed", diff.renamed),
+    ):
+        if items:
+            parts.append(f"{len(items)} {label}")
+    text = f"activities: {', '.join(parts)}" if parts else "no activity added or removed"
+    text += f"; {len(diff.assignments)} assignment change{'s' * (len(diff.assignments) != 1)}"
+    if diff.accountability:
+        text += f"; accountability moved on {len(diff.accountability)}"
+    return text
+
+
+def _finding_line(finding: Finding) -> str:
+    return (
+        f"{finding.location}: {finding.severity} {finding.code} {finding.rule}: {finding.message}"
+    )
+
+
+def render_text(diff: Diff) -> str:
+    out = [f"raci diff {diff.old} → {diff.new}", ""]
+    rows = [f"  + {ref.id}  {ref.name}" for ref in diff.activities_added]
+    rows += [f"  - {ref.id}  {ref.name}" for ref in diff.activities_removed]
+    rows += [f"  ~ {r.old} → {r.new}  (renamed: {r.reason})" for r in diff.renamed]
+    rows += [
+        f"  ~ {change.id}: {change.field} {_value(change.old)} → {_value(change.new)}"
+        for change in diff.fields
+        if change.kind == "activity"
+    ]
+    _section(out, "Activities", rows)
+    _section(
+        out,
+        "Assignments",
+        [
+            f"  {change.activity}: {change.function} {change.old or '—'} → {change.new or '—'}"
+            for change in diff.assignments
+        ],
+    )
+    _section(
+        out,
+        "Accountability moved",
+        [
+            f"  {move.activity}: {_owners(move.old)} → {_owners(move.new)}"
+            for move in diff.accountability
+        ],
+    )
+    rows = [f"  + {fid}" for fid in diff.functions_added]
+    rows += [f"  - {fid}" for fid in diff.functions_removed]
+    rows += [
+        f"  ~ {change.id}: {change.field} {_value(change.old)} → {_value(change.new)}"
+        for change in diff.fields
+        if change.kind == "function"
+    ]
+    _section(out, "Functions", rows)
+    if diff.load:
+        table = [load_header(diff)]
+        table += [[delta.function, *load_cells(diff, delta)] for delta in diff.load]
+        widths = [max(len(row[column]) for row in table) for column in range(len(table[0]))]
+        lines = ["  " + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+                 for r in table]  # fmt: skip
+        _section(out, "Load per function", lines)
+    if diff.hhi[0] != diff.hhi[1]:
+        out += [f"Accountability concentration (HHI): {_pair(diff.hhi, _number)}", ""]
+    _section(out, f"Findings introduced ({len(diff.introduced)})", _lines(diff.introduced))
+    _section(out, f"Findings fixed ({len(diff.fixed)})", _lines(diff.fixed))
+    changed = [
+        line
+        for old, new in diff.changed_findings
+        for line in (f"  {_finding_line(new)}", f"      was: {old.message}")
+    ]
+    _section(out, f"Findings changed ({len(diff.changed_findings)})", changed)
+    if not diff.ownership_changed:
+        out += ["No ownership changes.", ""]
+    out += [counts(diff), headline(diff)]
+    return "\n".join(out) + "\n"
+
+
+def _lines(findings: list[Finding]) -> list[str]:
+    return [f"  {_finding_line(finding)}" for finding in findings]
+
+
+def _section(out: list[str], title: str, rows: list[str]) -> None:
+    if rows:
+        out += [title, *rows, ""]
+
+
+def _cell(text: str) -> str:
+    from raci.output.check.markdown import cell
+
+    return cell(text)
+
+
+def render_markdown(diff: Diff) -> str:
+    out = [f"## Ownership changes: `{diff.old}` → `{diff.new}`", "", f"**{headline(diff)}**"]
+    out += ["", counts(diff)]
+    rows = [f"| added | `{r.id}` | {_cell(r.name)} |" for r in diff.activities_added]
+    rows += [f"| removed | `{r.id}` | {_cell(r.name)} |" for r in diff.activities_removed]
+    rows += [
+        f"| renamed ({r.reason}) | `{r.old}` → `{r.new}` | {_cell(r.name)} |" for r in diff.renamed
+    ]
+    rows += [
+        f"| {c.field} changed | `{c.id}` | {_cell(_value(c.old))} → {_cell(_value(c.new))} |"
+        for c in diff.fields
+        if c.kind == "activity"
+    ]
+    _table(out, "Activities", ["change", "activity", "name"], rows)
+    rows = [
+        f"| `{c.activity}` | {c.function} | {c.old or '—'} | {c.new or '—'} |"
+        for c in diff.assignments
+    ]
+    _table(out, "Assignments", ["activity", "function", "before", "after"], rows)
+    rows = [
+        f"| `{m.activity}` | {_owners(m.old)} | {_owners(m.new)} |" for m in diff.accountability
+    ]
+    _table(out, "Accountability moved", ["activity", "from", "to"], rows)
+    rows = [f"| added | {fid} |" for fid in diff.functions_added]
+    rows += [f"| removed | {fid} |" for fid in diff.functions_removed]
+    rows += [
+        f"| {c.field}: {_cell(_value(c.old))} → {_cell(_value(c.new))} | {c.id} |"
+        for c in diff.fields
+        if c.kind == "function"
+    ]
+    _table(out, "Functions", ["change", "function"], rows)
+    rows = [
+        f"| {d.function} ({_cell(d.name)}) | " + " | ".join(load_cells(diff, d)) + " |"
+        for d in diff.load
+    ]
+    header = load_header(diff)
+    _table(out, "Load per function", header, rows)
+    if diff.hhi[0] != diff.hhi[1]:
+        out += ["", f"Accountability concentration (HHI): {_pair(diff.hhi, _number)}"]
+    for title, findings in (("introduced", diff.introduced), ("fixed", diff.fixed)):
+        rows = [
+            f"| {f.severity} | `{_cell(f.location)}` | {f.code} `{f.rule}` | {_cell(f.message)} |"
+            for f in findings
+        ]
+        _table(
+            out, f"Findings {title} ({len(findings)})", ["severity", "at", "rule", "message"], rows
+        )
+    rows = [
+        f"| {new.severity} | {new.code} `{new.rule}` | {_cell(old.message)} | "
+        f"{_cell(new.message)} |"
+        for old, new in diff.changed_findings
+    ]
+    _table(out, "Findings changed", ["severity", "rule", "before", "after"], rows)
+    return "\n".join(out) + "\n"
+
+
+def _table(out: list[str], title: str, header: list[str], rows: list[str]) -> None:
+    if rows:
+        out += ["", f"### {title}", "", "| " + " | ".join(header) + " |"]
+        out += ["| " + " | ".join("---" for _ in header) + " |", *rows]
+
+
+def render(diff: Diff, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(diff.as_dict(), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "markdown":
+        return render_markdown(diff)
+    return render_text(diff)

@@ -1,0 +1,242 @@
+"""``raci matrix``: the RACI matrix, activities as rows grouped by phase, functions as
+columns, with totals per activity (functions involved) and per function (each letter).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from raci.core.scheme import Assignment, Role, Scheme
+from raci.output.common import md, md_table, to_csv, to_json
+
+if TYPE_CHECKING:
+    from raci.core.model import Activity, Function, Model
+
+NO_PHASE = "(no phase)"
+
+
+@dataclass(frozen=True, slots=True)
+class Matrix:
+    """The selected part of a model's matrix, ready to render."""
+
+    model: Model
+    functions: list[Function]
+    groups: list[tuple[str | None, list[Activity]]]
+    """(phase, its activities in file order), phases in order of first appearance."""
+
+    @property
+    def activities(self) -> list[Activity]:
+        return [activity for _, group in self.groups for activity in group]
+
+    @property
+    def phased(self) -> bool:
+        return any(phase is not None for phase, _ in self.groups)
+
+    @property
+    def letters(self) -> list[str]:
+        """The scheme's letters, in its own order (R, A, C, I for RACI)."""
+        return [letter.code for letter in self.model.scheme.letters]
+
+    def cell(self, activity: Activity, function: Function) -> Assignment | None:
+        return activity.raci.get(function.id)
+
+    def row_total(self, activity: Activity) -> int:
+        return sum(1 for function in self.functions if function.id in activity.raci)
+
+    def column_totals(self) -> dict[str, dict[str, int]]:
+        """Function id -> {letter: count, ..., "total": assignments}; A/R counts for both."""
+        totals = {
+            function.id: {**dict.fromkeys(self.letters, 0), "total": 0}
+            for function in self.functions
+        }
+        for activity in self.activities:
+            for function in self.functions:
+                held = activity.raci.get(function.id)
+                if held is not None:
+                    counts = totals[function.id]
+                    counts["total"] += 1
+                    for letter in held.letters:
+                        counts[letter] += 1
+        return totals
+
+
+def phases(model: Model) -> list[str | None]:
+    """The model's phases in order of first appearance (None for activities without one)."""
+    return list(dict.fromkeys(activity.phase for activity in model.activities))
+
+
+def build(
+    model: Model, only_phases: list[str] | None = None, only_functions: list[str] | None = None
+) -> Matrix:
+    """The matrix of ``model``, limited to some phases (rows) and functions (columns).
+
+    Filters are assumed valid (the command line checks them against the model).
+    """
+    wanted = set(only_phases) if only_phases else None
+    groups: dict[str | None, list[Activity]] = {}
+    for activity in model.activities:
+        if wanted is None or activity.phase in wanted:
+            groups.setdefault(activity.phase, []).append(activity)
+    if only_functions:
+        functions = [model.functions[fid] for fid in only_functions]
+    else:
+        functions = list(model.functions.values())
+    return Matrix(model, functions, list(groups.items()))
+
+
+ROLE_STYLES: dict[Role, str] = {
+    Role.OWNER: "bold reverse red",
+    Role.WORKER: "bold green",
+    Role.CONSULTED: "cyan",
+    Role.INFORMED: "dim",
+}
+"""rich style per role, the same in every scheme: the owner strongest, then the work,
+input and audience fading out (RAPID's D looks like RACI's A, not like DACI's D)."""
+
+
+def _style(held: Assignment) -> str:
+    """The style of the strongest role the cell holds."""
+    if held.owner:
+        return ROLE_STYLES[Role.OWNER]
+    if held.worker:
+        return ROLE_STYLES[Role.WORKER]
+    if held.consulted:
+        return ROLE_STYLES[Role.CONSULTED]
+    return ROLE_STYLES[Role.INFORMED]
+
+
+def _legend_segments(scheme: Scheme) -> list[tuple[str, str]]:
+    """The line under the matrix, ``RAPID letters: R Recommend, ... (combined: D/P)``, as
+    (text, style) pieces: each letter in its role's style, as in the cells."""
+    parts: list[tuple[str, str]] = [(f"{scheme.title} letters: ", "")]
+    for number, letter in enumerate(scheme.letters):
+        parts += [(", " if number else "", ""), (letter.code, ROLE_STYLES[letter.role])]
+        parts.append((f" {letter.word}", ""))
+    for number, combined in enumerate(scheme.combined):
+        parts += [(", " if number else " (combined: ", ""), (combined, ROLE_STYLES[Role.OWNER])]
+    if scheme.combined:
+        parts.append((")", ""))
+    return parts
+
+
+def render_text(matrix: Matrix, color: bool = False, width: int | None = None) -> str:
+    from raci.output.common import Cell, Column, grid, styled
+
+    columns = [Column("Phase", style="bold")] if matrix.phased else []
+    columns += [Column("Activity"), Column("Name", shrink=True)]
+    columns += [Column(function.id, justify="center") for function in matrix.functions]
+    columns.append(Column("#", justify="right", style="bold"))
+    sections: list[list[list[Cell]]] = []
+    for phase, activities in matrix.groups:
+        rows: list[list[Cell]] = []
+        for position, activity in enumerate(activities):
+            cells: list[Cell] = []
+            if matrix.phased:
+                cells.append((phase or NO_PHASE) if not position else "")
+            cells += [activity.id, activity.name]
+            for function in matrix.functions:
+                held = matrix.cell(activity, function)
+                cells.append((held.label, _style(held)) if held else "")
+            cells.append(str(matrix.row_total(activity)))
+            rows.append(cells)
+        sections.append(rows)
+    totals = matrix.column_totals()
+    lead = len(columns) - len(matrix.functions) - 1
+    footer: list[list[Cell]] = []
+    for key in [*matrix.letters, "total"]:
+        row: list[Cell] = ["" for _ in range(lead - 1)]
+        row.append((key if key != "total" else "#", "bold"))
+        row += [str(totals[function.id][key]) for function in matrix.functions]
+        row.append(str(sum(counts[key] for counts in totals.values())))
+        footer.append(row)
+    sections.append(footer)
+    scheme = matrix.model.scheme
+    title = styled(f"{matrix.model.title}: {scheme.title} matrix", "bold", color)
+    lines = grid(columns, sections, color=color, width=width)
+    key = "".join(
+        styled(part, look, color) if look else part for part, look in _legend_segments(scheme)
+    )
+    return "\n".join([title, "", *lines, "", key]) + "\n"
+
+
+def render_markdown(matrix: Matrix) -> str:
+    lead = ["Phase"] if matrix.phased else []
+    header = [*lead, "Activity", "Name", *(md(f.id) for f in matrix.functions), "#"]
+    align = "l" * (len(lead) + 2) + "c" * len(matrix.functions) + "r"
+    rows: list[list[str]] = []
+    for phase, activities in matrix.groups:
+        for position, activity in enumerate(activities):
+            row = [f"**{md(phase or NO_PHASE)}**" if not position else ""] if lead else []
+            row += [f"`{activity.id}`", md(activity.name)]
+            for function in matrix.functions:
+                held = matrix.cell(activity, function)
+                text = md(held.label) if held else ""
+                row.append(f"**{text}**" if held and held.owner else text)
+            row.append(str(matrix.row_total(activity)))
+            rows.append(row)
+    totals = matrix.column_totals()
+    for key in [*matrix.letters, "total"]:
+        label = f"**{key if key != 'total' else '#'}**"
+        row = [""] * len(lead) + [label, ""]
+        row += [str(totals[function.id][key]) for function in matrix.functions]
+        row.append(str(sum(counts[key] for counts in totals.values())))
+        rows.append(row)
+    title = f"## {md(matrix.model.title)}: {matrix.model.scheme.title} matrix"
+    key = "".join(
+        f"**{md(part)}**" if look == ROLE_STYLES[Role.OWNER] else md(part)
+        for part, look in _legend_segments(matrix.model.scheme)
+    )
+    return f"{title}\n\n{md_table(header, align, rows)}\n{key}\n"
+
+
+def render_csv(matrix: Matrix) -> str:
+    """The cells only (phase, activity, name, one column per function): no totals and no
+    legend, so the file stays one table that any program reads."""
+    header = ["phase", "activity", "name", *(function.id for function in matrix.functions)]
+    return to_csv(
+        header,
+        (
+            [
+                activity.phase or "",
+                activity.id,
+                activity.name,
+                *(
+                    held.label if (held := matrix.cell(activity, function)) else ""
+                    for function in matrix.functions
+                ),
+            ]
+            for activity in matrix.activities
+        ),
+    )
+
+
+def as_dict(matrix: Matrix) -> dict[str, Any]:
+    totals = matrix.column_totals()
+    return {
+        "model": matrix.model.title,
+        "scheme": matrix.model.scheme.as_dict(),
+        "letters": matrix.letters,
+        "functions": [{"id": function.id, "name": function.name} for function in matrix.functions],
+        "phases": [phase for phase, _ in matrix.groups],
+        "activities": [
+            {
+                "id": activity.id,
+                "name": activity.name,
+                "phase": activity.phase,
+                "effort": activity.effort,
+                "raci": {
+                    function.id: held.label
+                    for function in matrix.functions
+                    if (held := matrix.cell(activity, function))
+                },
+                "total": matrix.row_total(activity),
+            }
+            for activity in matrix.activities
+        ],
+        "totals": totals,
+    }
+
+
+def render_json(matrix: Matrix) -> str:
+    return to_json(as_dict(matrix))

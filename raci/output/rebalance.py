@@ -1,0 +1,195 @@
+"""A plan as text, markdown or JSON. Plain text throughout, so nothing wraps or needs a
+terminal; ``raci report`` reuses :func:`markdown` for its Recommendations section."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from raci import __version__
+from raci.core.findings import Finding
+from raci.core.scheme import Role
+from raci.rebalance.plan import Plan
+
+
+def render(plan: Plan, output_format: str) -> str:
+    if output_format == "json":
+        document = {"tool": {"name": "raci", "version": __version__}, **plan.as_dict()}
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if output_format == "markdown":
+        return markdown(plan)
+    return text(plan)
+
+
+def headline(plan: Plan) -> str:
+    """One sentence: the verdict."""
+    if not plan.feasible:
+        return "No plan: " + "; ".join(plan.problems)
+    count = len(plan.moves)
+    if not count:
+        owner, _ = _words(plan)
+        if plan.options.responsible:
+            return "No moves needed: no function is over its limits"
+        return f"No moves needed: no function is {owner} beyond its limit"
+    letters = sum(len(new) for new in plan.changes.values())
+    moves = "1 move" if count == 1 else f"{count} moves"
+    owner, _ = _words(plan)
+    if plan.options.responsible:
+        return f"{moves} ({letters} letters change); no function is left over its limits"
+    return f"{moves} ({letters} letters change); no function is left {owner} beyond its limit"
+
+
+def _words(plan: Plan) -> tuple[str, str]:
+    scheme = plan.model.scheme
+    return scheme.role_words(Role.OWNER), scheme.role_words(Role.WORKER)
+
+
+def _move_rows(plan: Plan) -> list[list[str]]:
+    owner, worker = _words(plan)
+    return [
+        [
+            move.activity,
+            f"{move.file}:{move.line}",
+            owner if move.role == "accountable" else worker,
+            f"{', '.join(move.source) or '(none)'} → {move.target}",
+            move.reason,
+        ]
+        for move in plan.moves
+    ]
+
+
+def _load_rows(plan: Plan) -> tuple[list[str], list[list[str]]]:
+    owner, worker = _words(plan)
+    head = ["function", f"{owner} before", "after", "limit"]
+    if plan.options.responsible:
+        head += [f"{worker} before", "after", "limit", "effort before", "after", "capacity"]
+    rows = []
+    for load in plan.loads:
+        row = [
+            load.id,
+            str(load.accountable[0]),
+            str(load.accountable[1]),
+            _maybe(load.accountable_limit),
+        ]
+        if plan.options.responsible:
+            row += [
+                str(load.responsible[0]),
+                str(load.responsible[1]),
+                _maybe(load.responsible_limit),
+                f"{load.effort[0]:g}",
+                f"{load.effort[1]:g}",
+                _maybe(load.capacity),
+            ]
+        rows.append(row)
+    return head, rows
+
+
+def _maybe(value: float | None) -> str:
+    return "-" if value is None else f"{value:g}"
+
+
+def _concentration(plan: Plan) -> list[list[str]]:
+    return [
+        ["HHI", f"{plan.hhi[0]:.3f}", f"{plan.hhi[1]:.3f}"],
+        [
+            "effective owners",
+            f"{plan.effective_owners[0]:.1f}",
+            f"{plan.effective_owners[1]:.1f}",
+        ],
+    ]
+
+
+def _finding(finding: Finding) -> str:
+    return (
+        f"{finding.location}: {finding.severity} {finding.code} {finding.rule}: {finding.message}"
+    )
+
+
+def text(plan: Plan) -> str:
+    files = ", ".join(document.name for document in plan.model.documents)
+    lines = [f"Rebalance of {plan.model.title} ({files})", headline(plan)]
+    if plan.feasible:
+        if plan.moves:
+            lines += ["", "Moves", *_table(None, _move_rows(plan), right=())]
+        head, rows = _load_rows(plan)
+        lines += ["", "Load per function", *_table(head, rows, right=range(1, len(head)))]
+        lines += [
+            "",
+            "Concentration",
+            *_table(["", "before", "after"], _concentration(plan), right=(1, 2)),
+        ]
+        lines += _findings("Findings that disappear", plan.fixed, "  ")
+        lines += _findings("Findings that appear", plan.introduced, "  ")
+        if plan.changed:
+            lines += ["", f"Findings that change ({len(plan.changed)})"]
+            for before, after in plan.changed:
+                lines += [f"  {_finding(before)}", f"    now: {after.message}"]
+    if plan.notes:
+        lines += ["", "Notes", *(f"  {note}" for note in plan.notes)]
+    return "\n".join(lines) + "\n"
+
+
+def _findings(title: str, findings: list[Finding], indent: str) -> list[str]:
+    if not findings:
+        return []
+    return ["", f"{title} ({len(findings)})", *(indent + _finding(item) for item in findings)]
+
+
+def _table(head: list[str] | None, rows: list[list[str]], right: Sequence[int]) -> list[str]:
+    everything = ([head] if head else []) + rows
+    widths = [max(len(row[column]) for row in everything) for column in range(len(everything[0]))]
+    lines = []
+    for row in everything:
+        cells = [
+            cell.rjust(width) if column in right else cell.ljust(width)
+            for column, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ]
+        lines.append(("  " + "  ".join(cells)).rstrip())
+    return lines
+
+
+def markdown(plan: Plan, level: int = 2) -> str:
+    """The plan as GitHub-flavoured markdown; ``level`` is the heading level of its title."""
+    hashes = "#" * level
+    lines = [f"{hashes} Rebalance of {_cell(plan.model.title)}", "", _cell(headline(plan)), ""]
+    if plan.feasible:
+        owner, _ = _words(plan)
+        if plan.moves:
+            lines += _md_table(["activity", "where", "role", "move", "why"], _move_rows(plan))
+        head, rows = _load_rows(plan)
+        lines += [f"{hashes}# Load per function", "", *_md_table(head, rows)]
+        lines += [f"{hashes}# Concentration of {owner}", ""]
+        lines += _md_table(["", "before", "after"], _concentration(plan))
+        for title, findings in (
+            ("Findings that disappear", plan.fixed),
+            ("Findings that appear", plan.introduced),
+        ):
+            if findings:
+                lines += [f"{hashes}# {title} ({len(findings)})", ""]
+                lines += [
+                    f"- `{item.location}` {_cell(_finding(item).split(': ', 1)[1])}"
+                    for item in findings
+                ]
+                lines.append("")
+        if plan.changed:
+            lines += [f"{hashes}# Findings that change ({len(plan.changed)})", ""]
+            lines += [
+                f"- `{before.location}` {_cell(_finding(before).split(': ', 1)[1])}  \n"
+                f"  now: {_cell(after.message)}"
+                for before, after in plan.changed
+            ]
+            lines.append("")
+    if plan.notes:
+        lines += [f"{hashes}# Notes", "", *(f"- {_cell(note)}" for note in plan.notes), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _md_table(head: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(_cell(cell) for cell in head) + " |"]
+    lines.append("|" + "|".join(" --- " for _ in head) + "|")
+    lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in rows]
+    return [*lines, ""]
+
+
+def _cell(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ")

@@ -1,0 +1,1 @@
+"""The report's markdown and HTML renderers, its charts and its palette."""

@@ -1,0 +1,95 @@
+"""Numbers and words as every report format writes them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from raci.core.metrics import FunctionMetrics
+    from raci.report.data import ReportData, Summary
+
+
+def number(value: float) -> str:
+    """At most two decimals, no trailing zeros: ``2``, ``2.5``, ``3.33``."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def percent(value: float | None) -> str:
+    return "" if value is None else f"{value:.0%}"
+
+
+def plural(count: int, word: str) -> str:
+    if count == 1:
+        return f"1 {word}"
+    return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
+
+
+LOAD_NOTE = (
+    "Load is effort units carried: each activity's effort is shared equally among the "
+    "functions doing the work. A, R, C and I count the activities where the function owns "
+    "the outcome, does the work, is consulted or is informed."
+)
+COLLABORATION_NOTE = (
+    "Two functions are linked when both hold R, A or C on a common activity; the number on "
+    "a link is how many activities they share."
+)
+
+
+def bridge_note(names: str, count: int) -> str:
+    """The sentence under the collaboration graph; ``names`` is already formatted."""
+    if count == 1:
+        return (
+            f"Highlighted: {names}, a bridge function: without it, groups of functions no "
+            "longer work together."
+        )
+    return (
+        f"Highlighted: {names}, bridge functions: without any one of them, groups of "
+        "functions no longer work together."
+    )
+
+
+def summary_rows(summary: Summary, code: Callable[[str], str]) -> list[list[str]]:
+    """The report's summary table, with function ids rendered by ``code``."""
+    truck = str(summary.truck_factor)
+    if summary.truck_factor_functions:
+        truck += " (" + ", ".join(code(fid) for fid in summary.truck_factor_functions) + ")"
+    return [
+        ["Activities", str(summary.activities)],
+        ["Functions", str(summary.functions)],
+        ["Errors", str(summary.errors)],
+        ["Warnings", str(summary.warnings)],
+        ["Info", str(summary.info)],
+        ["Waived findings", str(summary.waived)],
+        ["Accountability concentration (HHI)", f"{summary.hhi:.3f}"],
+        ["Effective number of owners (1 / HHI)", f"{summary.effective_owners:.1f}"],
+        ["Truck factor (functions whose loss orphans half the work)", truck],
+    ]
+
+
+def load_table(
+    data: ReportData, name: Callable[[FunctionMetrics], str]
+) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows of the load table, its counts headed by the scheme's letters."""
+    headings = data.load_headings
+    headers = [
+        "Function",
+        *(heading for _, heading in headings),
+        "Load",
+        "Capacity",
+        "Utilisation",
+        f"Share of {headings[0][1]}",
+    ]
+    rows = [
+        [
+            name(f),
+            *(str(f.count(role)) for role, _ in headings),
+            number(f.load),
+            number(f.capacity) if f.capacity is not None else "",
+            percent(f.utilisation),
+            percent(f.accountable_share),
+        ]
+        for f in data.load
+    ]
+    return headers, rows
