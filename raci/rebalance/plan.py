@@ -52,13 +52,15 @@ class FunctionLoad:
 
 @dataclass
 class Plan:
-    """The result of :func:`propose`. ``feasible`` is false when ``problems`` names what
-    stops every plan; then there are no moves and ``after`` is the model unchanged."""
+    """The result of :func:`propose`. ``feasible`` is false when no plan clears every
+    limit: the moves are then the best plan there is (the least overload left), with
+    ``problems`` naming the constraints that bind and ``remaining`` what stays over."""
 
     model: Model
     after: Model
     options: Options
     problems: list[str]
+    remaining: list[str]
     moves: list[Move]
     changes: Changes
     loads: list[FunctionLoad]
@@ -74,7 +76,7 @@ class Plan:
 
     @property
     def feasible(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.remaining
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -82,6 +84,7 @@ class Plan:
             "files": [document.name for document in self.model.documents],
             "feasible": self.feasible,
             "problems": list(self.problems),
+            "remaining": list(self.remaining),
             "responsible": self.options.responsible,
             "changes": sum(len(new) for new in self.changes.values()),
             "moves": [move.as_dict() for move in self.moves],
@@ -106,8 +109,6 @@ class Plan:
     def apply(self, target: str) -> str: ...
     def apply(self, target: Model | str) -> Model | str:
         """The rebalanced model, or the rebalanced text of the (single-file) model's YAML."""
-        if not self.feasible:
-            raise RaciError("there is no plan to apply: " + "; ".join(self.problems))
         if isinstance(target, Model):
             if target is not self.model:
                 raise ValueError("a plan applies to the model it was proposed for")
@@ -118,8 +119,6 @@ class Plan:
 
     def edited_files(self, *, every: bool = False) -> list[tuple[Document, str]]:
         """Each file of the model with its new text: the changed ones, or ``every`` one."""
-        if not self.feasible:
-            raise RaciError("there is no plan to apply: " + "; ".join(self.problems))
         touched = {id(self.model.activities[position].document) for position in self.changes}
         edited = []
         for document in self.model.documents:
@@ -159,11 +158,9 @@ def propose(
         else phases.Phase()
     )
     problems = owners.problems + workers.problems
-    changed: Changes = {} if problems else changes(model, owners.holders, workers.holders)
+    changed: Changes = changes(model, owners.holders, workers.holders)
     after = apply_model(model, changed) if changed else model
-    moves: list[Move] = []
-    if not problems:
-        moves = find_moves(model, owners, workers)
+    moves = find_moves(model, owners, workers)
     return _evaluate(model, after, options, found, problems, moves, changed, owners, workers)
 
 
@@ -214,10 +211,14 @@ def _evaluate(
             )
         )
     notes = [*owners.notes, *workers.notes]
-    if not options.responsible and not problems:
+    if not options.responsible:
         worker = model.scheme.role_words(Role.WORKER)
         for rule in ("single-owner-overload", "capacity-overload"):
-            left = [f.function or "" for f in after_findings if f.rule == rule]
+            left = [
+                f.function or ""
+                for f in after_findings
+                if f.rule == rule and f.function not in owners.over
+            ]
             if left:
                 notes.append(
                     f"{rule} remains for {join(left[:5], len(left) - 5)}: it is about "
@@ -228,6 +229,7 @@ def _evaluate(
         after,
         options,
         problems,
+        [*owners.remaining, *workers.remaining],
         moves,
         changed,
         loads,
