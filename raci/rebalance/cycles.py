@@ -211,8 +211,9 @@ class Solver:
         for i in self.stranded:
             if not self.short[i]:
                 continue
-            for g, cost in self.cost[i].items():
-                if g in self.holders[i]:
+            for g in range(m):
+                cost = self.price(i, g)
+                if cost is None or g in self.holders[i]:
                     continue
                 value = cost - self.UNPLACED
                 current = dist[g]
@@ -259,7 +260,8 @@ class Solver:
                 best = (total, f, -1)
             for i in self.stranded:
                 if i in self.held[f]:
-                    own = self.cost[i][f]
+                    own = self.price(i, f)
+                    assert own is not None
                     total = value + self.UNPLACED - own
                     if total < best[0]:
                         best = (total, f, i)

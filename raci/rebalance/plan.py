@@ -185,15 +185,22 @@ def _evaluate(
     owners: phases.Phase,
     workers: phases.Phase,
 ) -> Plan:
-    from raci.core.metrics import compute
     from raci.engine import lint
+    from raci.rules.accountability_concentration import hhi
 
-    before_context, after_context = Context(model), Context(after)
-    before_findings, _ = lint(model, found.resolved)
-    after_findings, _ = lint(after, found.resolved) if after is not model else (before_findings, 0)
+    before_context = Context(model)
+    before_findings, _ = lint(model, found.resolved, before_context)
+    after_context = before_context.sharing_dependencies(after) if after is not model else None
+    after_findings = (
+        lint(after, found.resolved, after_context)[0] if after_context else before_findings
+    )
+    after_context = after_context or before_context
     fixed, introduced, different = _difference(before_findings, after_findings)
-    metrics = compute(before_context), compute(after_context) if after is not model else None
-    first, second = metrics[0], metrics[1] or metrics[0]
+    total = len(model.activities)
+    indices = [
+        hhi({fid: stats.accountable for fid, stats in context.stats.items()}, total)
+        for context in (before_context, after_context)
+    ]
     loads = []
     for fid, function in model.functions.items():
         old, new = before_context.stats[fid], after_context.stats[fid]
@@ -233,8 +240,8 @@ def _evaluate(
         moves,
         changed,
         loads,
-        (first.hhi, second.hhi),
-        (first.effective_owners, second.effective_owners),
+        (indices[0], indices[1]),
+        tuple(1 / index if index else 0.0 for index in indices),  # type: ignore[arg-type]
         fixed,
         introduced,
         different,
