@@ -39,7 +39,7 @@ Rebalance of Greedy trap (small.yaml)
 1 move (2 letters change); no function is left Accountable beyond its limit
 
 Moves
-  a3  small.yaml:10  Accountable  IC → OD  Consulted, the only other eligible function
+  a3  small.yaml:10  Accountable  IC → OD  Consulted, least loaded
 
 Load per function
   function  Accountable before  after  limit
@@ -86,8 +86,7 @@ def test_markdown_output(here: Path, write: Write, run_line: RunLine) -> None:
         "1 move (2 letters change); no function is left Accountable beyond its limit\n\n"
         "| activity | where | role | move | why |\n"
         "| --- | --- | --- | --- | --- |\n"
-        "| a3 | small.yaml:10 | Accountable | IC → OD | Consulted, the only other eligible "
-        "function |\n"
+        "| a3 | small.yaml:10 | Accountable | IC → OD | Consulted, least loaded |\n"
     )
     assert "| IC | 3 | 2 | 2 |\n" in result.stdout
     assert "| HHI | 0.389 | 0.333 |\n" in result.stdout
@@ -108,7 +107,8 @@ def test_json_output(here: Path, write: Write, run_line: RunLine) -> None:
             "from": ["IC"],
             "to": "OD",
             "kind": "move",
-            "reason": "Consulted, the only other eligible function",
+            "reason": "Consulted, least loaded",
+            "tier": "consulted",
             "file": "small.yaml",
             "line": 10,
         }
@@ -143,10 +143,15 @@ def test_no_plan_exits_1_and_names_the_constraint(
         "Rebalance of Greedy trap (small.yaml)\n"
         "No plan: the model's 6 activities (a1, a2, a3, h1, h2 and 1 more) each need an "
         "Accountable, but its 3 functions may be Accountable for at most 3 in all (1 each: "
-        "max_accountable 1)\n"
+        "max_accountable 1): raise the limits or drop scope\n"
+        "\n"
+        "What remains\n"
+        "  IC stays Accountable for 3 activities, above its limit of 1 (max_accountable 1)\n"
+        "  HR stays Accountable for 2 activities, above its limit of 1 (max_accountable 1)\n"
     )
-    assert result.stderr == ""
-    assert not (here / "fixed.yaml").exists()
+    # nothing can move, so the written model is the input as it is
+    assert result.stderr == "wrote fixed.yaml\n"
+    assert (here / "fixed.yaml").read_text() == SMALL
     document = json.loads(
         run_line(
             ["rebalance", "small.yaml", "--max-accountable", "1", "-f", "json"], exit_code=1

@@ -93,6 +93,8 @@ class Model:
     rules: list[tuple[Document, BaseModel]] = field(default_factory=list)
     redefined: list[Function] = field(default_factory=list)
     """Functions defined again in a later file of a directory (``duplicate-id``)."""
+    source: str = ""
+    """The path the model was loaded from, as given: a file, or a directory."""
 
     @property
     def title(self) -> str:
@@ -143,6 +145,8 @@ def load(path: Path, display: str | None = None) -> Loaded:
             problems.extend(schema_problems(document, error, partial(_allowed_keys, schema)))
     shown_files = [shown for _, shown in files]
     model = _merge(documents, validated, problems) if not findings and not problems else None
+    if model is not None:
+        model.source = name
     findings.extend(problem.finding(*SCHEMA_ERROR, "error") for problem in problems)
     return Loaded(shown_files, None if findings else model, findings)
 

@@ -22,6 +22,7 @@ from raci.rebalance.explain import join
 from raci.rebalance.limits import Limits, limits, override_layer, settings_layers
 from raci.rebalance.moves import Move, find_moves
 from raci.rebalance.options import Options
+from raci.rebalance.waivers import Waiver, made_unused, without
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,8 @@ class Plan:
     changed: list[tuple[Finding, Finding]] = field(default_factory=list)
     """(before, after) of findings about the same thing whose message changes."""
     notes: list[str] = field(default_factory=list)
+    waivers: list[Waiver] = field(default_factory=list)
+    """Waivers the plan makes unused: the rebalanced model and ``--write`` drop them."""
 
     @property
     def feasible(self) -> bool:
@@ -115,18 +118,20 @@ class Plan:
             return self.after
         if len(self.model.documents) != 1:
             raise RaciError("this model spans several files: use Plan.edited_files()")
-        return edit_text(target, self.model.documents[0], self.model, self.changes)
+        document = self.model.documents[0]
+        return edit_text(target, document, self.model, self.changes, self.waivers)
 
     def edited_files(self, *, every: bool = False) -> list[tuple[Document, str]]:
         """Each file of the model with its new text: the changed ones, or ``every`` one."""
         touched = {id(self.model.activities[position].document) for position in self.changes}
+        touched |= {id(waiver.holder(self.model)[0]) for waiver in self.waivers}
         edited = []
         for document in self.model.documents:
             if not every and id(document) not in touched:
                 continue
             text = _read(document.path)
             if id(document) in touched:
-                text = edit_text(text, document, self.model, self.changes)
+                text = edit_text(text, document, self.model, self.changes, self.waivers)
             edited.append((document, text))
         return edited
 
@@ -195,6 +200,9 @@ def _evaluate(
         lint(after, found.resolved, after_context)[0] if after_context else before_findings
     )
     after_context = after_context or before_context
+    unused = made_unused(before_context, after_context)
+    after = without(after, unused)
+    after_findings = [finding for finding in after_findings if not _cleared(finding, unused, model)]
     fixed, introduced, different = _difference(before_findings, after_findings)
     total = len(model.activities)
     indices = [
@@ -218,6 +226,12 @@ def _evaluate(
             )
         )
     notes = [*owners.notes, *workers.notes]
+    for waiver in unused:
+        _, _, holder = waiver.holder(model)
+        notes.append(
+            f"{holder} waives '{waiver.rule}', which the plan clears: the rebalanced model "
+            "(and --write) drops the waiver"
+        )
     if not options.responsible:
         worker = model.scheme.role_words(Role.WORKER)
         for rule in ("single-owner-overload", "capacity-overload"):
@@ -246,6 +260,17 @@ def _evaluate(
         introduced,
         different,
         notes,
+        unused,
+    )
+
+
+def _cleared(finding: Finding, unused: list[Waiver], model: Model) -> bool:
+    """An ``unused-waiver`` finding about a waiver the plan drops."""
+    if finding.rule != "unused-waiver":
+        return False
+    return any(
+        finding.message.startswith(f"{waiver.holder(model)[2]} waives '{waiver.rule}',")
+        for waiver in unused
     )
 
 
