@@ -140,7 +140,9 @@ activities:
 
 
 def test_no_plan_names_the_binding_constraint(write: Write) -> None:
-    plan = propose(model_of(write, INFOSEC), Options(only_involved=True, max_accountable=4, max_share=1))
+    plan = propose(
+        model_of(write, INFOSEC), Options(only_involved=True, max_accountable=4, max_share=1)
+    )
     assert not plan.feasible
     assert plan.problems == [
         "InfoSec's 5 activities (s1, s2, s3, s4, s5) have no other eligible function, and "
@@ -171,7 +173,9 @@ def test_the_share_limit_binds_when_it_is_tighter(write: Write) -> None:
 
 def test_never_moves_everything_the_function_owns(write: Write) -> None:
     # HR must take a1 and a2 (nobody else may), so it passes h1 (the first) to OD
-    plan = propose(model_of(write, GREEDY_TRAP), Options(only_involved=True, max_accountable=3, never=("IC",)))
+    plan = propose(
+        model_of(write, GREEDY_TRAP), Options(only_involved=True, max_accountable=3, never=("IC",))
+    )
     assert moved(plan) == [
         ("a1", "accountable", ("IC",), "HR"),
         ("a2", "accountable", ("IC",), "HR"),
@@ -200,7 +204,9 @@ def test_keep_pins_an_activity_and_the_plan_works_around_it(write: Write) -> Non
 
 
 def test_pins_beyond_the_limit_are_no_plan(write: Write) -> None:
-    plan = propose(model_of(write, GREEDY_TRAP), Options(only_involved=True, keep=("a1", "a2", "a3")))
+    plan = propose(
+        model_of(write, GREEDY_TRAP), Options(only_involved=True, keep=("a1", "a2", "a3"))
+    )
     assert plan.problems == [
         "IC is Accountable for 3 activities pinned with --keep, above its limit of 2 "
         "(max_accountable 2)"
@@ -217,8 +223,14 @@ def test_pins_win_over_never(write: Write) -> None:
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        (Options(only_involved=True, keep=("a33",)), "--keep: no activity 'a33' (did you mean 'a3'?)"),
-        (Options(only_involved=True, never=("ic",)), "--never: no function 'ic' (did you mean 'IC'?)"),
+        (
+            Options(only_involved=True, keep=("a33",)),
+            "--keep: no activity 'a33' (did you mean 'a3'?)",
+        ),
+        (
+            Options(only_involved=True, never=("ic",)),
+            "--never: no function 'ic' (did you mean 'IC'?)",
+        ),
     ],
 )
 def test_unknown_names_in_options_are_input_errors(
@@ -335,7 +347,9 @@ def test_capacity_that_pinned_work_already_exceeds_is_no_plan(write: Write) -> N
 
 
 def test_work_that_does_not_fit_the_capacities_is_no_plan(write: Write) -> None:
-    plan = propose(model_of(write, WORK), Options(only_involved=True, responsible=True, never=("HR",)))
+    plan = propose(
+        model_of(write, WORK), Options(only_involved=True, responsible=True, never=("HR",))
+    )
     assert plan.problems == [
         "total capacity 5 < 5.5 effort units of Responsible work: add capacity or drop scope"
     ]
@@ -412,7 +426,10 @@ def test_a_waiver_or_an_off_rule_sets_no_limit(write: Write) -> None:
     off = GREEDY_TRAP.replace("{max_accountable: 2, max_accountable_share: 1}", "off")
     assert propose(model_of(write, off, "off.yaml"), TODAY).moves == []
     # an explicit threshold switches it back on
-    plan = propose(model_of(write, off, "off.yaml"), Options(only_involved=True, max_accountable=2, max_share=1))
+    plan = propose(
+        model_of(write, off, "off.yaml"),
+        Options(only_involved=True, max_accountable=2, max_share=1),
+    )
     assert [move.activity for move in plan.moves] == ["a3"]
 
 

@@ -47,9 +47,7 @@ def brute_force(model: Model, limit: int, involved_only: bool) -> Score:
     choices = []
     for activity in model.activities:
         candidates = [
-            fid
-            for fid in model.functions
-            if tier_of(activity, fid) <= (2 if involved_only else 4)
+            fid for fid in model.functions if tier_of(activity, fid) <= (2 if involved_only else 4)
         ]
         if candidates:
             choices.append([(activity, fid) for fid in candidates])

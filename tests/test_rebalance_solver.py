@@ -27,8 +27,7 @@ def problems(draw: st.DrawFn) -> tuple[list[Demand], list[Room]]:
     for position in range(draw(st.integers(1, 6))):
         listed = draw(st.lists(st.sampled_from(fids), max_size=len(fids), unique=True))
         candidates = [
-            Candidate(fid, draw(st.booleans()), draw(st.integers(0, OTHER - 1)))
-            for fid in listed
+            Candidate(fid, draw(st.booleans()), draw(st.integers(0, OTHER - 1))) for fid in listed
         ]
         units = draw(st.integers(1, 2))
         demands.append(
@@ -79,7 +78,8 @@ def test_the_solver_reaches_the_network_simplex_optimum(
     demands, rooms = problem
     solver = Solver(demands, rooms)
     solver.run()
-    assert all(len(held) + short == d.units for held, short, d in zip(
-        solver.holders, solver.short, demands, strict=True
-    ))
+    assert all(
+        len(held) + short == d.units
+        for held, short, d in zip(solver.holders, solver.short, demands, strict=True)
+    )
     assert cost(solver, solver.holders, solver.short) == simplex(Solver(demands, rooms))

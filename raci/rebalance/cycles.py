@@ -92,9 +92,7 @@ class Solver:
         if len(chosen) < demand.units:
             spare = sorted((cost, k) for k, cost in costs.items() if k not in chosen)
             if demand.open:
-                spare += sorted(
-                    (self._other(i, k), k) for k in range(self.m) if k not in costs
-                )
+                spare += sorted((self._other(i, k), k) for k in range(self.m) if k not in costs)
             chosen += [k for _, k in spare[: demand.units - len(chosen)]]
         self.holders.append(set(chosen))
         self.short.append(demand.units - len(chosen))
@@ -185,9 +183,9 @@ class Solver:
         for k in self.holders[i]:
             if k != g:  # a co-holder: the arcs it may move i along changed
                 self._arrive(i, k)
-        for k in changed:
-            if k is not None:
-                self.rows[k] = None
+        for dirty in changed:
+            if dirty is not None:
+                self.rows[dirty] = None
 
     def run(self) -> Solution:
         while self._improve():
@@ -282,8 +280,8 @@ class Solver:
                 break
             chain.append((source, node, i))
             node = source
-        for source, target, i in reversed(chain):
-            self._moveto(i, source, target)
+        for giver, taker, moved in reversed(chain):
+            self._moveto(moved, giver, taker)
         return True
 
     def _cycle(

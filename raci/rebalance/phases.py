@@ -144,9 +144,13 @@ def responsible(
     rooms = _rooms(model, limits, build.fixed(model), set(options.never), phase, worker)
     by_fid = {room.fid: room for room in rooms}
     reasons: dict[str, str] = {}
+    best: tuple[float, Solution, dict[str, float]] | None = None
     while True:
         solution = solve(build.demands, rooms)
         load = _loads(fixed_load, solution, shares)
+        excess = sum(max(0.0, load[fid] - most) for fid, most in capacity.items())
+        if best is None or excess < best[0] - _EPSILON:
+            best = (excess, solution, load)  # rooms only shrink: keep the best round
         shrank = False
         for fid, most in capacity.items():
             room = by_fid.get(fid)
@@ -157,6 +161,7 @@ def responsible(
             room.tight = True
         if not shrank:
             break
+    _, solution, load = best
     tight = {room.fid for room in rooms if room.tight}
     bound = _bound(build, solution, rooms)
     counts = bool(solution.overflow) and not tight.intersection(bound)
@@ -165,8 +170,7 @@ def responsible(
     for fid, carried in over.items():
         phase.over.append(fid)
         phase.remaining.append(
-            f"{fid} still carries {carried:g} effort units, above its capacity of "
-            f"{capacity[fid]:g}"
+            f"{fid} still carries {carried:g} effort units, above its capacity of {capacity[fid]:g}"
         )
     pinned = [fid for fid in over if fixed_load[fid] > capacity[fid] + _EPSILON]
     for fid in pinned:

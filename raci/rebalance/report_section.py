@@ -108,8 +108,10 @@ def _plan_blocks(plan: Plan) -> list[Paragraph | Table]:
         ],
     )
     load = Table(
-        ["Function", f"{owner} before", "after", "limit", f"{worker} before", "after", "limit"]
-        + ["Effort before", "after", "capacity"],
+        [
+            *("Function", f"{owner} before", "after", "limit"),
+            *(f"{worker} before", "after", "limit", "Effort before", "after", "capacity"),
+        ],
         [
             [
                 item.id,
