@@ -9,6 +9,7 @@ import typer
 
 from raci.cli.app import command
 from raci.cli.output import emit
+from raci.core.errors import EXIT_INPUT
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -67,7 +68,7 @@ def import_command(
     except SheetProblems as problems:
         for line in problems.lines():
             sys.stderr.write(f"raci: {line}\n")
-        raise typer.Exit(2) from None
+        raise typer.Exit(EXIT_INPUT) from None
     target = output.as_posix() if output is not None else "org.yaml"
     header = [
         f"Ownership file imported from {source.name} by raci.",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from raci.output.palette import NODE_COLOURS, css
 from raci.output.report.fmt import number
 
 if TYPE_CHECKING:
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
 
 _ENTITIES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;"}
 
-BRIDGE_STYLE = "fill:#fde2e1,stroke:#c0392b,stroke-width:2px"
+_BRIDGE = NODE_COLOURS["bridge"]
+BRIDGE_STYLE = f"fill:{css(_BRIDGE[0])},stroke:{css(_BRIDGE[1])},stroke-width:2px"
 
 
 def label(text: str) -> str:
