@@ -19,6 +19,7 @@ EXAMPLES = """
   raci load org.yaml                       the table, coloured on a terminal
   raci load org.yaml --format json         every metric as data (HHI, truck factor, ...)
   raci load org.yaml --format markdown -o load.md
+  raci load org.yaml --by-phase            add one table per phase
 
 Flags are the function-level findings of [bold]raci check[/] with the same settings:
 overloaded, over-capacity, bridge, idle, unused.
@@ -36,6 +37,13 @@ def load_command(
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write to this file (atomically).", dir_okay=False
     ),
+    by_phase: bool | None = typer.Option(
+        None,
+        "--by-phase/--no-by-phase",
+        help="Add the load of each phase (default: when the model declares phases, or gives "
+        "raci or capacity per phase).",
+        show_default=False,
+    ),
 ) -> None:
     """Per-function load: A/R/C/I counts, effort vs capacity, share of accountability."""
     from raci.core.context import Context
@@ -46,7 +54,7 @@ def load_command(
     model = load_model(path)
     context = Context(model)
     findings, _ = lint(model, model_settings(path, model), context)
-    table = view.build(model, compute(context), findings)
+    table = view.build(model, compute(context, by_phase), findings)
     if output_format == "text":
         text = view.render_text(table, wants_color(output), terminal_width(output))
     elif output_format == "json":
