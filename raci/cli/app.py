@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import typer
 
 from raci import __version__
+from raci.cli.helptext import RaciCommand, RaciGroup
 from raci.core.errors import RaciError
 from raci.core.runtime import paused_gc
 
@@ -24,6 +25,7 @@ BUG_REPORT = "https://github.com/raci-dev/raci/issues"
 
 app = typer.Typer(
     name="raci",
+    cls=RaciGroup,
     help=(
         "Model cross-functional ownership as RACI matrices and lint it like code.\n\n"
         "Start with [bold]raci check org.yaml[/]; [bold]raci rules[/] lists what it checks."
@@ -62,7 +64,7 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
                     3,
                 )
 
-        app.command(name, **options)(run)
+        app.command(name, cls=RaciCommand, **options)(run)
         return function
 
     return decorate
