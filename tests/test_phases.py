@@ -79,7 +79,8 @@ def test_phases_in_order_of_first_appearance_without_a_list(tmp_path: Path) -> N
     )
     model = model_of(path)
     assert model.phases == ["run", "launch"]
-    assert not model.declared_phases and model.phased
+    assert not model.declared_phases
+    assert model.phased
 
 
 def test_a_model_without_phases_has_no_phase_figures() -> None:
@@ -184,5 +185,6 @@ def test_load_by_phase_is_opt_in_for_models_that_only_group(run_line: RunLine) -
     assert "Load per phase" not in plain
     assert run_line(["load", str(SMALL), "--no-by-phase"]).output == plain
     forced = run_line(["load", str(SMALL), "--by-phase"]).output
-    assert forced.startswith(plain) and "Load per phase" in forced
+    assert forced.startswith(plain)
+    assert "Load per phase" in forced
     assert "Load per phase" not in run_line(["load", str(PHASED), "--no-by-phase"]).output

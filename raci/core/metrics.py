@@ -90,8 +90,8 @@ class ModelMetrics:
         if not self.phases:
             data.pop("phases")  # models without phases keep the shape they always had
         for entry, phase in zip(data.get("phases", []), self.phases, strict=False):
-            for row, function in zip(entry["functions"], phase.functions, strict=True):
-                row["utilisation"] = function.utilisation
+            for row, held in zip(entry["functions"], phase.functions, strict=True):
+                row["utilisation"] = held.utilisation
         return data
 
 

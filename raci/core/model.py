@@ -7,6 +7,7 @@ as problems (``parse-error`` / ``schema-error``), never as an exception.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -268,7 +269,7 @@ def _add_activities(
 
 
 def _assign_letters(
-    activity: Activity, scheme: Scheme, raci: dict[str, Any], errors: list[Problem]
+    activity: Activity, scheme: Scheme, raci: Mapping[str, Any], errors: list[Problem]
 ) -> None:
     """Read each letter of ``raci`` in ``scheme`` and assign it; a bad one is an error."""
     document = activity.document
