@@ -18,7 +18,7 @@ import typer
 
 from raci import __version__
 from raci.cli.helptext import RaciCommand, RaciGroup
-from raci.core.errors import RaciError
+from raci.core.errors import InputError, RaciError
 from raci.core.runtime import paused_gc
 
 BUG_REPORT = "https://github.com/raci-dev/raci/issues"
@@ -51,6 +51,11 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
                     return function(*args, **kwargs)
             except (typer.Exit, typer.Abort, typer.BadParameter):
                 raise
+            except InputError as error:
+                from raci.output.check.text import line
+
+                sys.stderr.write("".join(line(finding) + "\n" for finding in error.findings))
+                raise typer.Exit(error.exit_code) from None
             except RaciError as error:
                 fail(str(error), error.exit_code)
             except KeyboardInterrupt:
