@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import typer
 
 from raci import __version__
+from raci.cli.output import reset_inputs
 from raci.core.errors import RaciError
 from raci.core.runtime import paused_gc
 
@@ -44,6 +45,7 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
     def decorate(function: F) -> F:
         @functools.wraps(function)
         def run(*args: Any, **kwargs: Any) -> Any:
+            reset_inputs()
             try:
                 with paused_gc():
                     return function(*args, **kwargs)
@@ -70,7 +72,9 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
 
 def fail(message: str, code: int) -> None:
     """Print ``raci: message`` on stderr and exit with ``code``."""
-    sys.stderr.write(f"raci: {message}\n")
+    from raci.output.escape import log_lines, terminal
+
+    sys.stderr.write(log_lines(f"raci: {terminal(message)}\n"))
     raise typer.Exit(code)
 
 

@@ -10,7 +10,7 @@ import typer
 
 from raci.cli.app import command
 from raci.cli.common import IGNORE, SELECT, settings_file
-from raci.cli.output import emit, progress, wants_color
+from raci.cli.output import emit, progress, reading, wants_color
 
 CheckFormat = Literal["text", "json", "sarif", "github", "junit", "markdown", "auto"]
 
@@ -67,6 +67,7 @@ def check_command(
 
     targets = list(paths) if paths else default_paths(Path.cwd())
     layer = cli_layer(select, ignore or [], strict)
+    reading(*targets)
     settings_file(config)
     with progress("Checking") as on_path:
         report = check(targets, config=config, command_line=layer, progress=on_path)
@@ -74,5 +75,9 @@ def check_command(
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     render = get_formatter(name)
-    emit(render(report, name == "text" and wants_color(output)), output)
+    emit(
+        render(report, name == "text" and wants_color(output)),
+        output,
+        workflow_commands=name == "github",
+    )
     raise typer.Exit(report.exit_code)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
+from raci.cli.output import reading, to_stdout
 from raci.core.errors import RaciError
 
 if TYPE_CHECKING:
@@ -43,14 +44,17 @@ def settings_file(config: Path | None) -> Path | None:
     """``--config``, checked: a missing file is a clean exit 2, not a parse error later."""
     if config is not None and not config.is_file():
         raise RaciError(f"--config: no such file: {config}")
+    if config is not None:
+        reading(config)
     return config
 
 
 def fail_with_findings(findings: Iterable[Finding]) -> NoReturn:
     """Print input findings as ``raci check`` would, on stderr, and exit 2."""
     from raci.output.check.text import line
+    from raci.output.escape import log_lines
 
-    sys.stderr.write("".join(line(finding) + "\n" for finding in findings))
+    sys.stderr.write(log_lines("".join(line(finding) + "\n" for finding in findings)))
     raise typer.Exit(EXIT_INPUT)
 
 
@@ -59,6 +63,7 @@ def load_model(path: Path) -> Model:
     from raci.core.model import load
     from raci.core.runtime import paused_gc
 
+    reading(path)
     with paused_gc():
         loaded = load(path, path.as_posix())
     if loaded.model is None:
@@ -72,6 +77,7 @@ def checked_model(path: Path) -> tuple[Report, Model]:
     Lint findings do not stop these commands: they show them."""
     from raci.engine import check
 
+    reading(path)
     report = check([path])
     if report.input_error or not report.models:
         fail_with_findings(report.findings)
@@ -142,6 +148,6 @@ def terminal_width(output: Path | None) -> int | None:
     """The terminal's width when writing to one; None (no truncation) for files and pipes."""
     import shutil
 
-    if output is not None or not sys.stdout.isatty():
+    if not to_stdout(output) or not sys.stdout.isatty():
         return None
     return shutil.get_terminal_size().columns

@@ -9,7 +9,7 @@ import typer
 
 from raci.cli.app import command
 from raci.cli.common import IGNORE, SELECT, settings_file
-from raci.cli.output import emit
+from raci.cli.output import emit, reading
 from raci.core.errors import RaciError
 
 DiffFormat = Literal["text", "markdown", "json"]
@@ -56,6 +56,7 @@ def diff_command(
     from raci.diff.changes import diff_git, diff_paths
     from raci.output.diff import render
 
+    reading(*paths)
     settings_file(config)
     layer = cli_layer(select, ignore or [], strict)
     if git is not None:

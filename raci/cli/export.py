@@ -44,10 +44,11 @@ def export_command(
 ) -> None:
     """Export the RACI matrix as a spreadsheet: CSV, or an XLSX workbook."""
     from raci.cli.common import checked_model
-    from raci.core.atomic import write_atomic
+    from raci.cli.output import to_stdout
 
     name: str | None = output_format
-    if name is None and output is not None:
+    if name is None and not to_stdout(output):
+        assert output is not None
         name = {".csv": "csv", ".xlsx": "xlsx"}.get(output.suffix.lower())
         if name is None:
             raise RaciError(
@@ -55,14 +56,13 @@ def export_command(
                 "or pass --format csv|xlsx"
             )
     name = name or "csv"
-    if name == "xlsx" and output is None:
+    if name == "xlsx" and output is None:  # '-o -' is asked for, and gets the bytes
         raise RaciError("--format xlsx writes a binary workbook: name the file with -o FILE.xlsx")
     report, model = checked_model(path)
     if name == "xlsx":
         from raci.sheets.xlsx import to_xlsx
 
-        assert output is not None
-        write_atomic(output, to_xlsx(model, report))
+        emit(to_xlsx(model, report), output)
     else:
         from raci.sheets.export import to_csv
 
