@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from raci.output.check.paths import workspace_path
 from raci.output.check.text import summary
+from raci.output.registry import PLAIN, Medium
 from raci.output.escape import markdown_cell
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def verdict(report: Report) -> str:
     return "✅ **raci check passed**"
 
 
-def render(report: Report, color: bool = False) -> str:
+def render(report: Report, medium: Medium = PLAIN) -> str:
     out = ["## Ownership check", "", verdict(report), "", summary(report).lstrip("✓✗• ")]
     if report.strict:
         out[-1] += " (strict: warnings fail)"
