@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from raci.output.registry import PLAIN, Medium
 from raci.output.report.fmt import (
     COLLABORATION_NOTE,
     LOAD_NOTE,
@@ -70,7 +71,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str = ""
     return "\n".join([line(headers), line(rule), *(line(row) for row in rows)])
 
 
-def render_markdown(data: ReportData) -> str:
+def render_markdown(data: ReportData, medium: Medium = PLAIN) -> str:
     parts = [
         f"# {text(data.title)}",
         f"Ownership report for {code(data.source)} · {data.date} · raci {data.version}",
