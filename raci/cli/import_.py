@@ -11,7 +11,8 @@ from typing import Literal
 import typer
 
 from raci.cli.app import command
-from raci.cli.output import emit
+from raci.cli.output import emit, reading
+from raci.cli.output import target as output_target
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -80,6 +81,8 @@ def import_command(
     if scheme != "auto" and scheme not in SCHEMES:
         choices = [*SCHEMES, "auto"]
         raise RaciError(f"--scheme: no scheme '{scheme}'{suggest(scheme, choices)}")
+    reading(source)
+    output = output_target(output)
     if output_format == "json" and output is None:
         raise RaciError("--format json prints the summary on stdout: write the model with -o")
     try:
@@ -96,17 +99,16 @@ def import_command(
         for line in problems.lines():
             sys.stderr.write(f"raci: {comment_text(line)}\n")
         raise typer.Exit(2) from None
-    summary = imported.summary.as_dict()
-    if True:
-        from raci.sheets.yaml_out import checked_yaml
+    from raci.sheets.yaml_out import checked_yaml
 
-        target = output.as_posix() if output is not None else "org.yaml"
-        header = [
-            f"Ownership file imported from {source.name} by raci.",
-            f"Next: raci check {target}",
-        ]
-        emit(checked_yaml(imported.data, header), output)
+    target = output.as_posix() if output is not None else "org.yaml"
+    header = [
+        f"Ownership file imported from {source.name} by raci.",
+        f"Next: raci check {target}",
+    ]
+    emit(checked_yaml(imported.data, header), output)
     if output_format == "json":
+        summary = imported.summary.as_dict()
         sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     else:
         for line in imported.summary.lines():
