@@ -94,6 +94,11 @@ class Scheme:
         return list(dict.fromkeys(held.label for held in self._table.values()))
 
     @property
+    def accepted(self) -> list[str]:
+        """Every upper-case spelling :meth:`parse` accepts (``A/R``, ``R/A``, ``AR``, ``RA``)."""
+        return list(self._table)
+
+    @property
     def vetoes(self) -> tuple[Letter, ...]:
         """The letters whose holder can block the outcome; empty in most schemes."""
         return tuple(letter for letter in self.letters if letter.veto)
