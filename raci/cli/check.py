@@ -11,7 +11,7 @@ import typer
 from raci.cli.app import command
 from raci.cli.common import settings_file, show
 from raci.cli.options import IGNORE, SELECT, config_option, format_option, output_option
-from raci.cli.output import progress
+from raci.cli.output import progress, reading
 from raci.core.errors import RaciError
 
 EXAMPLES = """
@@ -62,6 +62,7 @@ def check_command(
     try:
         targets = list(paths) if paths else default_paths(Path.cwd())
         layer = cli_layer(select, ignore or [], strict)
+        reading(*targets)
         settings_file(config)
     except RaciError as error:
         if name != "github":
