@@ -30,6 +30,6 @@ def schema_command(
     """Print the JSON Schema (draft 2020-12) of an ownership file, for editors."""
     import json
 
-    from raci.core.schema import json_schema
+    from raci.output.json_schema import json_schema
 
     emit(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", output)
