@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from raci.core.context import Context
+from raci.core.words import percent
 from raci.rules.base import Problem, Rule, function_problem
 
 
@@ -50,5 +51,5 @@ class CapacityOverload(Rule):
                 yield function_problem(
                     function,
                     f"function '{fid}' carries {stats.load:g} effort units against a capacity "
-                    f"of {capacity:g} ({stats.load / capacity:.0%})",
+                    f"of {capacity:g} ({percent(stats.load / capacity)})",
                 )

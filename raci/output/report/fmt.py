@@ -17,7 +17,9 @@ def number(value: float) -> str:
 
 
 def percent(value: float | None) -> str:
-    return "" if value is None else f"{value:.0%}"
+    from raci.core.words import percent as bounded
+
+    return "" if value is None else bounded(value)
 
 
 def plural(count: int, word: str) -> str:
