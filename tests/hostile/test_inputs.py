@@ -97,14 +97,16 @@ def test_symlink_loops(run_line: RunLine, tmp_path: Path) -> None:
     assert "a symbolic link loops back to a folder above it" in result.stdout
 
 
-def test_deep_settings_file_and_nul_in_paths(run_line: RunLine, tmp_path: Path) -> None:
+def test_deep_settings_file_and_nul_in_paths(
+    run_line: RunLine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shutil.copy(EXAMPLES / "shared-ownership.yaml", tmp_path / "raci.yaml")
     config = tmp_path / ".raci.toml"
     config.write_text("a = " + "[" * 2000 + "]" * 2000 + "\n", "utf-8")
     result = run_line(["check", str(tmp_path / "raci.yaml")], exit_code=2)
     assert "invalid TOML: the tables or arrays nest too deeply to read" in result.stdout
     config.write_text('paths = ["a\\u0000b"]\n', "utf-8")
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)
     result = run_line(["check"], exit_code=2)
     assert "'paths' entry 'a\\x00b' must be a relative path inside the folder" in result.stderr
     config.write_text('paths = ["/dev/zero"]\n', "utf-8")
