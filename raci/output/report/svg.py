@@ -10,8 +10,8 @@ import math
 from html import escape
 from typing import TYPE_CHECKING
 
+from raci.output.palette import NODE_COLOURS, ROLE_COLOURS, css
 from raci.output.report.fmt import number
-from raci.output.report.palette import ROLE_COLOURS
 
 if TYPE_CHECKING:
     from raci.core.metrics import FunctionMetrics
@@ -85,7 +85,7 @@ def collaboration(graph: Collaboration) -> str:
     bridges = set(graph.bridges)
     for fid, name in graph.functions:
         x, y = places[fid]
-        fill, stroke = ("#fde2e1", "#c0392b") if fid in bridges else ("#eaf2f8", "#2c3e50")
+        fill, stroke = map(css, NODE_COLOURS["bridge" if fid in bridges else "plain"])
         body.append(
             f'<g><title>{escape(name)}</title><circle cx="{x:.1f}" cy="{y:.1f}" '
             f'r="{widest:.0f}" fill="{fill}" stroke="{stroke}" stroke-width="2"/>'
