@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from raci import __version__
 from raci.engine import check
+from raci.output.registry import render as render_view
 from raci.output.report.markdown import table, text
-from raci.report import render, report_date, section_builders
+from raci.report import report_date, section_builders
 from raci.report.build import build
 from raci.report.data import Paragraph, Section, Table
 from tests.conftest import RunLine
@@ -85,7 +86,20 @@ def test_markdown_sections_in_order() -> None:
 
 def test_every_table_row_has_the_header_cell_count() -> None:
     found = tables(GOLDEN.read_text(encoding="utf-8"))
-    assert [len(found_table.header) for found_table in found] == [3, 9, 6, 6, 6, 4, 3, 5, 3, 3, 3, 3]
+    assert [len(found_table.header) for found_table in found] == [
+        3,
+        9,
+        6,
+        6,
+        6,
+        4,
+        3,
+        5,
+        3,
+        3,
+        3,
+        3,
+    ]
     matrix = found[3]
     assert matrix.header == ["Activity", "Effort", "IC", "HR", "IT", "Brand"]
     assert matrix.rows == [
@@ -138,16 +152,14 @@ activities:
     )
     report = check([path])
     data = build(report, report.models[0], source="org.yaml", date=DATE)
-    markdown = render(data, "markdown")
+    markdown = render_view("report", "markdown", data)
     assert headings(markdown)[0] == (1, "# not a heading")
     matrix = next(found for found in tables(markdown) if found.header[:2] == ["Activity", "Effort"])
     assert matrix.rows[0][0] == "| starts with a pipe \\| and a backslash \\"
     assert matrix.rows[1][0] == "- looks like a list"
     flowchart = mermaid_blocks(markdown)[-1]
     assert check_flowchart(flowchart) == ["f0", "f1"]
-    assert 'f0["a #quot;quoted#quot; #lt;b#gt;name#lt;/b#gt; #amp; #35;35; | pipe"]' in (
-        flowchart
-    )
+    assert 'f0["a #quot;quoted#quot; #lt;b#gt;name#lt;/b#gt; #amp; #35;35; | pipe"]' in (flowchart)
 
 
 @given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40))
@@ -316,17 +328,17 @@ def test_extra_sections_render_in_every_format(write: Write) -> None:
         )
 
     data = build(report, report.models[0], source="org.yaml", date=DATE, sections=[recommendations])
-    markdown = render(data, "markdown")
+    markdown = render_view("report", "markdown", data)
     assert headings(markdown)[-2:] == [
         (2, "Recommendations"),
         (2, "Appendix: every finding and where it is"),
     ]
     (moves,) = [found for found in tables(markdown) if found.header == ["Activity", "To"]]
     assert moves.rows == [["Run the launch", "Human Resources"]], "ids shown by name"
-    page = render(data, "html")
+    page = render_view("report", "html", data)
     assert '<section id="recommendations" class="extra">' in page
     assert '<td><span title="launch">Run the launch</span></td>' in page
-    assert json.loads(render(data, "json"))["sections"] == [
+    assert json.loads(render_view("report", "json", data))["sections"] == [
         {
             "key": "recommendations",
             "title": "Recommendations",
@@ -347,7 +359,7 @@ def test_section_builders_are_named_module_colon_function(write: Write) -> None:
     (builder,) = section_builders(("tests.test_report:named_section",))
     report = check([write("org.yaml", CLEAN)])
     data = build(report, report.models[0], source="org.yaml", date=DATE, sections=[builder])
-    assert "## Named section\n\nFrom the registry.\n" in render(data, "markdown")
+    assert "## Named section\n\nFrom the registry.\n" in render_view("report", "markdown", data)
 
 
 INFEASIBLE = """\

@@ -6,6 +6,8 @@ Nothing heavy is imported until a command runs, and ``raci --version`` imports n
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from importlib import import_module
 from typing import TYPE_CHECKING
@@ -47,4 +49,37 @@ def main() -> None:
 
         sys.stdout.write(f"raci {__version__}\n")
         return
-    build_app()(prog_name="raci")
+    try:
+        build_app()(prog_name="raci")
+        code = 0
+    except SystemExit as done:
+        code = exit_code(done.code)
+    leave(code)
+
+
+def exit_code(code: object) -> int:
+    """The process exit code a ``SystemExit`` stands for (as the interpreter reads it)."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    sys.stderr.write(f"{code}\n")
+    return 1
+
+
+def leave(code: int) -> None:
+    """Flush the standard streams and end the process at once.
+
+    A normal exit tears down every object the command built (millions at 100,000
+    activities), which costs a fifth of the run and changes nothing: every file we
+    write is complete and closed (atomic writes) before the command returns, temporary
+    folders are removed by their ``with`` blocks, and raci registers no ``atexit``
+    handlers. So only the standard streams need flushing. Only the console script
+    leaves this way; the library and ``CliRunner`` never reach here.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        # The reader may have gone away (``raci matrix | head``) or closed the stream:
+        # nothing more can be said then, and the exit code still stands.
+        with contextlib.suppress(BrokenPipeError, ValueError):
+            stream.flush()
+    os._exit(code)

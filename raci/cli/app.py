@@ -17,13 +17,15 @@ from typing import Any, TypeVar
 import typer
 
 from raci import __version__
-from raci.core.errors import RaciError
+from raci.cli.helptext import RaciCommand, RaciGroup
+from raci.core.errors import InputError, RaciError
 from raci.core.runtime import paused_gc
 
 BUG_REPORT = "https://github.com/raci-dev/raci/issues"
 
 app = typer.Typer(
     name="raci",
+    cls=RaciGroup,
     help=(
         "Model cross-functional ownership as RACI matrices and lint it like code.\n\n"
         "Start with [bold]raci check org.yaml[/]; [bold]raci rules[/] lists what it checks."
@@ -49,6 +51,11 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
                     return function(*args, **kwargs)
             except (typer.Exit, typer.Abort, typer.BadParameter):
                 raise
+            except InputError as error:
+                from raci.output.check.text import line
+
+                sys.stderr.write("".join(line(finding) + "\n" for finding in error.findings))
+                raise typer.Exit(error.exit_code) from None
             except RaciError as error:
                 fail(str(error), error.exit_code)
             except KeyboardInterrupt:
@@ -62,7 +69,7 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
                     3,
                 )
 
-        app.command(name, **options)(run)
+        app.command(name, cls=RaciCommand, **options)(run)
         return function
 
     return decorate

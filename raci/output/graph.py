@@ -19,6 +19,7 @@ from raci.core.graph import (
     function_attributes,
     node_id,
 )
+from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -93,7 +94,7 @@ _MERMAID_CLASSES = {
 }
 
 
-def to_mermaid(graph: nx.Graph) -> str:
+def to_mermaid(graph: nx.Graph, medium: Medium = PLAIN) -> str:
     """A Mermaid flowchart that GitHub renders: functions as rounded boxes, activities
     as rectangles, edges labelled with the letters (or shared activities)."""
     ids = mermaid_ids(graph)
@@ -150,7 +151,7 @@ def _dot_attributes(data: dict[str, Any]) -> str:
     return f" [{', '.join(pairs)}]" if pairs else ""
 
 
-def to_dot(graph: nx.Graph) -> str:
+def to_dot(graph: nx.Graph, medium: Medium = PLAIN) -> str:
     """Graphviz dot, every attribute quoted; networkx's ``read_dot`` reads it back."""
     kind = "digraph" if graph.is_directed() else "graph"
     arrow = "->" if graph.is_directed() else "--"
@@ -179,14 +180,14 @@ def to_dot(graph: nx.Graph) -> str:
 # -- GraphML and JSON ---------------------------------------------------------------
 
 
-def to_graphml(graph: nx.Graph) -> str:
+def to_graphml(graph: nx.Graph, medium: Medium = PLAIN) -> str:
     """GraphML from networkx's writer: ``networkx.read_graphml`` and Gephi read it back."""
     import networkx as nx
 
     return "\n".join(nx.generate_graphml(graph)) + "\n"
 
 
-def to_node_link(graph: nx.Graph) -> str:
+def to_node_link(graph: nx.Graph, medium: Medium = PLAIN) -> str:
     """networkx node-link JSON (``nodes`` and ``edges``): ``networkx.node_link_graph``
     reads it back."""
     import json

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 from raci.output.check.text import line
+from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
     from raci.core.findings import Finding
@@ -98,7 +99,7 @@ def _suite(
     suite.set("skipped", "0")
 
 
-def render(report: Report, color: bool = False) -> str:
+def render(report: Report, medium: Medium = PLAIN) -> str:
     root = ET.Element("testsuites", name="raci")
     placed: set[int] = set()
     for checked in report.checked:

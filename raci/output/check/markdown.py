@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from raci.output.check.paths import workspace_path
 from raci.output.check.text import summary
+from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
     from raci.core.findings import Finding
@@ -63,7 +64,7 @@ def verdict(report: Report) -> str:
     return "✅ **raci check passed**"
 
 
-def render(report: Report, color: bool = False) -> str:
+def render(report: Report, medium: Medium = PLAIN) -> str:
     out = ["## Ownership check", "", verdict(report), "", summary(report).lstrip("✓✗• ")]
     if report.strict:
         out[-1] += " (strict: warnings fail)"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from raci.core.words import plural
+from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
     from raci.core.findings import Finding
@@ -42,8 +43,8 @@ def summary(report: Report) -> str:
     return f"{mark} {', '.join(parts)} in {scope}{waived}"
 
 
-def render(report: Report, color: bool = False) -> str:
-    if not color:
+def render(report: Report, medium: Medium = PLAIN) -> str:
+    if not medium.color:
         return "".join(line(finding) + "\n" for finding in report.findings) + summary(report) + "\n"
     from rich.console import Console
     from rich.text import Text

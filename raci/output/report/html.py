@@ -14,6 +14,7 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
+from raci.output.registry import PLAIN, Medium
 from raci.output.report import svg
 from raci.output.report.fmt import LOAD_NOTE, load_table
 from raci.output.report.html_parts import (
@@ -35,7 +36,7 @@ _MARKS = {"pass": "✓", "warn": "⚠", "fail": "✗"}
 SectionRenderer = Callable[["ReportData"], "tuple[str, str, list[str]] | None"]
 
 
-def render_html(data: ReportData) -> str:
+def render_html(data: ReportData, medium: Medium = PLAIN) -> str:
     parts = [_header(data)]
     for renderer in SECTIONS:
         found = renderer(data)

@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from raci.output.registry import PLAIN, Medium
+
 if TYPE_CHECKING:
     from raci.report.data import ReportData
 
@@ -54,7 +56,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str = ""
     return "\n".join([line(headers), line(rule), *(line(row) for row in rows)])
 
 
-def render_markdown(data: ReportData) -> str:
+def render_markdown(data: ReportData, medium: Medium = PLAIN) -> str:
     from raci.output.report import markdown_parts as parts
 
     blocks: list[str] = []
