@@ -387,7 +387,7 @@ def test_junit_text_is_xml_safe() -> None:
     junit_schema().validate(text)
     failure = ET.fromstring(text).find("testsuite/testcase/failure")
     assert failure is not None
-    assert failure.get("message") == "bad \ufffd <&> ]]>"
+    assert failure.get("message") == "bad \\x01 <&> ]]>"
 
 
 # -- markdown -----------------------------------------------------------------------

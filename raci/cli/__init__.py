@@ -1,7 +1,8 @@
 """The ``raci`` command line: thin commands over the library, one module per command.
 
-Command modules register themselves on import; :func:`build_app` imports them all.
-Nothing heavy is imported until a command runs, and ``raci --version`` imports nothing.
+Command modules register themselves on import; :func:`build_app` imports them all, or
+only the one a command line names. Nothing heavy is imported until a command runs, and
+``raci --version`` imports nothing.
 """
 
 from __future__ import annotations
@@ -33,11 +34,30 @@ COMMAND_MODULES = (
 )
 
 
-def build_app() -> typer.Typer:
-    """The typer application with every command registered."""
+MODULE_OF = {"import": "import_", "explain": "rules"}
+"""Commands registered by a module of another name; every other command's module is
+named after it."""
+
+
+def command_module(argv: list[str]) -> str | None:
+    """The one module that registers the command ``argv`` runs, if it names one.
+
+    Building typer's command tree inspects every command's signature (a tenth of a
+    small check), so a command line that names a command registers only that one;
+    ``--help``, no command or an unknown one registers them all, for the listing and
+    the "no such command" message.
+    """
+    if not argv or argv[0].startswith("-"):
+        return None
+    module = MODULE_OF.get(argv[0], argv[0])
+    return module if module in COMMAND_MODULES else None
+
+
+def build_app(only: str | None = None) -> typer.Typer:
+    """The typer application with every command registered (or only module ``only``'s)."""
     from raci.cli.app import app
 
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if only is None else (only,):
         import_module(f"raci.cli.{name}")
     return app
 
@@ -50,7 +70,7 @@ def main() -> None:
         sys.stdout.write(f"raci {__version__}\n")
         return
     try:
-        build_app()(prog_name="raci")
+        build_app(command_module(sys.argv[1:]))(prog_name="raci")
         code = 0
     except SystemExit as done:
         code = exit_code(done.code)

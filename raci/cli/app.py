@@ -18,6 +18,7 @@ import typer
 
 from raci import __version__
 from raci.cli.helptext import RaciCommand, RaciGroup
+from raci.cli.output import reset_inputs
 from raci.core.errors import InputError, RaciError
 from raci.core.runtime import paused_gc
 
@@ -46,6 +47,7 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
     def decorate(function: F) -> F:
         @functools.wraps(function)
         def run(*args: Any, **kwargs: Any) -> Any:
+            reset_inputs()
             try:
                 with paused_gc():
                     return function(*args, **kwargs)
@@ -53,8 +55,10 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
                 raise
             except InputError as error:
                 from raci.output.check.text import line
+                from raci.output.escape import log_lines
 
-                sys.stderr.write("".join(line(finding) + "\n" for finding in error.findings))
+                lines = "".join(line(finding) + "\n" for finding in error.findings)
+                sys.stderr.write(log_lines(lines))
                 raise typer.Exit(error.exit_code) from None
             except RaciError as error:
                 fail(str(error), error.exit_code)
@@ -77,7 +81,9 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
 
 def fail(message: str, code: int) -> None:
     """Print ``raci: message`` on stderr and exit with ``code``."""
-    sys.stderr.write(f"raci: {message}\n")
+    from raci.output.escape import log_lines, terminal
+
+    sys.stderr.write(log_lines(f"raci: {terminal(message)}\n"))
     raise typer.Exit(code)
 
 

@@ -10,7 +10,7 @@ import typer
 from raci.cli.app import command
 from raci.cli.common import settings_file, show
 from raci.cli.options import IGNORE, SELECT, config_option, format_option, output_option
-from raci.cli.output import progress
+from raci.cli.output import progress, reading
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -56,6 +56,7 @@ def check_command(
 
     targets = list(paths) if paths else default_paths(Path.cwd())
     layer = cli_layer(select, ignore or [], strict)
+    reading(*targets)
     settings_file(config)
     with progress("Checking") as on_path:
         report = check(targets, config=config, command_line=layer, progress=on_path)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from raci.cli.output import reading, target, to_stdout
 from raci.core.errors import RaciError
 
 if TYPE_CHECKING:
@@ -24,6 +25,8 @@ def settings_file(config: Path | None) -> Path | None:
     """``--config``, checked: a missing file is a clean exit 2, not a parse error later."""
     if config is not None and not config.is_file():
         raise RaciError(f"--config: no such file: {config}")
+    if config is not None:
+        reading(config)
     return config
 
 
@@ -42,6 +45,7 @@ def checked(
     from raci.core.config import cli_layer
     from raci.engine import check_model
 
+    reading(path)
     settings_file(config)
     layer = cli_layer(select, ignore or [], strict)
     result = check_model(path, config=config, command_line=layer, lint_rules=lint)
@@ -53,16 +57,14 @@ def show(view: str, name: str, data: Any, output: Path | None) -> None:
     """Render ``data`` with the registered renderer and write it to ``output`` (atomically)
     or stdout, in colour and fitted to the width only on a terminal."""
     from raci.cli.output import emit, wants_color
-    from raci.core.atomic import write_atomic
     from raci.output.registry import Medium, render
 
+    target(output)  # refuse an input, a device... before rendering
     rendered = render(view, name, data, Medium(wants_color(output), terminal_width(output)))
-    if isinstance(rendered, bytes):
-        if output is None:
-            raise RaciError(f"--format {name} writes a binary file: name it with -o FILE")
-        write_atomic(output, rendered)
-    else:
-        emit(rendered, output)
+    if isinstance(rendered, bytes) and output is None:
+        raise RaciError(f"--format {name} writes a binary file: name it with -o FILE")
+    # '-o -' asks for the bytes on stdout; GitHub annotations are workflow commands
+    emit(rendered, output, workflow_commands=view == "check" and name == "github")
 
 
 def split_values(values: Sequence[str] | None) -> list[str]:
@@ -107,6 +109,6 @@ def terminal_width(output: Path | None) -> int | None:
     """The terminal's width when writing to one; None (no truncation) for files and pipes."""
     import shutil
 
-    if output is not None or not sys.stdout.isatty():
+    if not to_stdout(output) or not sys.stdout.isatty():
         return None
     return shutil.get_terminal_size().columns

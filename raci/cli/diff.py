@@ -9,6 +9,7 @@ import typer
 from raci.cli.app import command
 from raci.cli.common import settings_file, show
 from raci.cli.options import IGNORE, SELECT, config_option, format_option, output_option
+from raci.cli.output import reading
 from raci.core.errors import RaciError
 
 EXAMPLES = """
@@ -46,6 +47,7 @@ def diff_command(
     from raci.core.config import cli_layer
     from raci.diff.changes import diff_git, diff_paths
 
+    reading(*paths)
     settings_file(config)
     layer = cli_layer(select, ignore or [], strict)
     if git is not None:

@@ -40,7 +40,7 @@ def export_command(
     from raci.output.registry import BINARY, format_for
 
     name = output_format
-    if name is None and output is not None:
+    if name is None and output is not None and str(output) != "-":
         name = format_for("export", output)
         if name is None:
             raise RaciError(

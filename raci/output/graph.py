@@ -19,6 +19,7 @@ from raci.core.graph import (
     function_attributes,
     node_id,
 )
+from raci.output import escape
 from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
@@ -62,13 +63,7 @@ def view(context: Context, name: View) -> nx.Graph:
 
 def mermaid_text(text: str) -> str:
     """``text`` inside a double-quoted Mermaid label: quotes and markup as entity codes."""
-    return (
-        text.replace("#", "#35;")
-        .replace('"', "#quot;")
-        .replace("<", "#lt;")
-        .replace(">", "#gt;")
-        .replace("\n", " ")
-    )
+    return escape.mermaid(text)
 
 
 def mermaid_ids(graph: nx.Graph) -> dict[Any, str]:
@@ -137,8 +132,7 @@ def dot_id(value: str) -> str:
 
 def dot_quote(value: object) -> str:
     """A dot double-quoted string (backslashes and quotes escaped, newlines as ``\\n``)."""
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + text.replace("\r", "").replace("\n", "\\n") + '"'
+    return escape.dot(value)
 
 
 def _dot_attributes(data: dict[str, Any]) -> str:
@@ -184,7 +178,22 @@ def to_graphml(graph: nx.Graph, medium: Medium = PLAIN) -> str:
     """GraphML from networkx's writer: ``networkx.read_graphml`` and Gephi read it back."""
     import networkx as nx
 
-    return "\n".join(nx.generate_graphml(graph)) + "\n"
+    return "\n".join(nx.generate_graphml(_xml_safe(graph))) + "\n"
+
+
+def _xml_safe(graph: nx.Graph) -> nx.Graph:
+    """A copy of ``graph`` whose ids and text attributes XML 1.0 can carry."""
+    safe = graph.__class__()
+    safe.graph.update({key: escape.xml_value(value) for key, value in graph.graph.items()})
+    for node, data in graph.nodes(data=True):
+        safe.add_node(escape.xml_value(node), **_xml_attributes(data))
+    for source, target, data in graph.edges(data=True):
+        safe.add_edge(escape.xml_value(source), escape.xml_value(target), **_xml_attributes(data))
+    return safe
+
+
+def _xml_attributes(data: dict[str, Any]) -> dict[str, Any]:
+    return {escape.xml(str(key)): escape.xml_value(value) for key, value in data.items()}
 
 
 def to_node_link(graph: nx.Graph, medium: Medium = PLAIN) -> str:

@@ -193,4 +193,6 @@ def _md_table(head: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def _cell(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ")
+    from raci.output.escape import markdown_cell
+
+    return markdown_cell(value)

@@ -7,36 +7,24 @@ GitHub and GitLab render in place.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from raci.output.escape import markdown, markdown_code
 from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
     from raci.report.data import ReportData
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>~&])")
-_LINE_START = re.compile(r"^([#>+=-]|\d+[.)](?=\s|$))")
-
 
 def text(value: str) -> str:
     """Plain text that renders as itself: markdown's inline syntax escaped, on one line."""
-    escaped = _SPECIAL.sub(r"\\\1", " ".join(value.split()))
-    start = _LINE_START.match(escaped)
-    if start is None:
-        return escaped
-    if start[1][0].isdigit():  # "1." opens a list; "1\." does not ("\1" is no escape)
-        return f"{start[1][:-1]}\\{escaped[len(start[1]) - 1 :]}"
-    return "\\" + escaped
+    return markdown(" ".join(value.split()))
 
 
 def code(value: str) -> str:
     """A code span that holds ``value`` whatever backticks it contains."""
-    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if value.startswith("`") or value.endswith("`") else ""
-    return f"{fence}{pad}{value}{pad}{fence}"
+    return markdown_code(value)
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str = "") -> str:

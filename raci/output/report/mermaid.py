@@ -13,13 +13,12 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from raci.output.escape import mermaid, terminal
 from raci.output.report.fmt import number
 
 if TYPE_CHECKING:
     from raci.core.metrics import FunctionMetrics
     from raci.report.data import Collaboration
-
-_ENTITIES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;"}
 
 BRIDGE_STYLE = "fill:#fde2e1,stroke:#c0392b,stroke-width:2px"
 MAX_EDGES = 60
@@ -35,12 +34,12 @@ def label(text: str, most: int = 40) -> str:
     flat = " ".join(text.split())
     if len(flat) > most:
         flat = flat[: most - 1].rstrip() + "…"
-    return '"' + "".join(_ENTITIES.get(char, char) for char in flat) + '"'
+    return '"' + mermaid(flat) + '"'
 
 
 def _axis_text(text: str) -> str:
     """A quoted xychart string: the grammar allows no escapes, so quotes become primes."""
-    return '"' + " ".join(text.split()).replace('"', "'") + '"'
+    return '"' + terminal(" ".join(text.split())).replace('"', "'") + '"'
 
 
 def load_chart(load: list[FunctionMetrics]) -> str:
