@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import typer
+
 from raci.cli.app import command
 from raci.cli.common import checked, show
 from raci.cli.options import (
@@ -21,6 +23,7 @@ EXAMPLES = """
   raci load org.yaml                       the table, coloured on a terminal
   raci load org.yaml --format json         every metric as data (HHI, truck factor, ...)
   raci load org.yaml --format markdown -o load.md
+  raci load org.yaml --by-phase            add one table per phase
 
 Flags are the function-level findings of [bold]raci check[/] with the same settings:
 overloaded, over-capacity, bridge, idle, unused.
@@ -37,6 +40,13 @@ def load_command(
     select: list[str] | None = SELECT,
     ignore: list[str] | None = IGNORE,
     config: Path | None = config_option(),
+    by_phase: bool | None = typer.Option(
+        None,
+        "--by-phase/--no-by-phase",
+        help="Add the load of each phase (default: when the model declares phases, or gives "
+        "raci or capacity per phase).",
+        show_default=False,
+    ),
 ) -> None:
     """Per-function load: A/R/C/I counts, effort vs capacity, share of accountability."""
     from raci.core.metrics import compute
@@ -44,4 +54,5 @@ def load_command(
 
     result = checked(path, config, select, ignore)
     model, _, context = result.require()
-    show("load", output_format, view.build(model, compute(context), result.findings), output)
+    table = view.build(model, compute(context, by_phase), result.findings)
+    show("load", output_format, table, output)

@@ -162,6 +162,10 @@ def render_text(table: LoadTable, medium: Medium = PLAIN) -> str:
     lines = [styled(_title(table), "bold", color), ""]
     lines += grid(columns, [rows], color=color, width=width, gap=2)
     lines += ["", *_summary(table)]
+    if table.metrics.phases:
+        from raci.output.load_phases import text_lines
+
+        lines += ["", *text_lines(table.metrics.phases, table.model.scheme, color, width)]
     return "\n".join(lines) + "\n"
 
 
@@ -184,6 +188,10 @@ def render_markdown(table: LoadTable, medium: Medium = PLAIN) -> str:
     ]
     lines = [f"## {md(_title(table))}", "", md_table(header, align, rows)]
     lines.extend(f"- {md(line)}" for line in _summary(table))
+    if table.metrics.phases:
+        from raci.output.load_phases import markdown_lines
+
+        lines += markdown_lines(table.metrics.phases, table.model.scheme)
     return "\n".join(lines) + "\n"
 
 
