@@ -19,7 +19,7 @@ import typer
 from raci import __version__
 from raci.cli.helptext import RaciCommand, RaciGroup
 from raci.cli.output import reset_inputs
-from raci.core.errors import InputError, RaciError
+from raci.core.errors import EXIT_INTERNAL, InputError, RaciError
 from raci.core.runtime import paused_gc
 
 BUG_REPORT = "https://github.com/raci-dev/raci/issues"
@@ -70,7 +70,7 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
                 fail(
                     f"internal error ({type(error).__name__}: {error}). This is a bug in raci "
                     f"{__version__}; please report it at {BUG_REPORT}",
-                    3,
+                    EXIT_INTERNAL,
                 )
 
         app.command(name, cls=RaciCommand, **options)(run)

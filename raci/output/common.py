@@ -13,20 +13,12 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 from raci import __version__
+from raci.core.words import number as number
+from raci.core.words import percent as percent
 from raci.output.escape import csv_cell, markdown_cell, terminal
 
 WIDE = 10_000
 """Console width for rendering: wide enough that rich never wraps or squeezes a table."""
-
-
-def number(value: float) -> str:
-    """A load or effort as people write it: ``7``, ``2.5``, ``3.33``."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def percent(value: float) -> str:
-    return f"{value:.0%}"
 
 
 def rounded(value: Any) -> Any:

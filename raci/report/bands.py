@@ -1,7 +1,8 @@
 """How close a function is to its capacity, in three bands every renderer colours alike.
 
 A chart coloured by band lets a sponsor see at once which function is within its
-means, which is close to the edge and which is over it.
+means, which is close to the edge and which is over it. The colours are in
+:data:`raci.output.palette.BAND_COLOURS`.
 """
 
 from __future__ import annotations
@@ -22,14 +23,6 @@ BAND_WORDS: dict[Band, str] = {
     "over": "over capacity",
     "none": "no capacity set",
 }
-
-BAND_COLOURS: dict[Band, str] = {
-    "within": "2E8B57",
-    "near": "E6A117",
-    "over": "C0392B",
-    "none": "95A5A6",
-}
-"""band -> RRGGBB fill, shared by the HTML charts and the deck's native charts."""
 
 
 def band(function: FunctionMetrics) -> Band:

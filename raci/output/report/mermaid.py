@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from raci.output.escape import mermaid, terminal
+from raci.output.palette import NODE_COLOURS, css
 from raci.output.report.fmt import number
 
 if TYPE_CHECKING:
     from raci.core.metrics import FunctionMetrics
     from raci.report.data import Collaboration
 
-BRIDGE_STYLE = "fill:#fde2e1,stroke:#c0392b,stroke-width:2px"
+_BRIDGE = NODE_COLOURS["bridge"]
+BRIDGE_STYLE = f"fill:{css(_BRIDGE[0])},stroke:{css(_BRIDGE[1])},stroke-width:2px"
 MAX_EDGES = 60
 """Links drawn at most: far below mermaid's 500, because a flowchart of more is unreadable."""
 MAX_TEXT = 40_000

@@ -6,7 +6,7 @@ the page prints as a sponsor-ready A4 landscape document.
 
 from __future__ import annotations
 
-from raci.output.report.palette import ROLE_COLOURS, SEVERITY_COLOURS
+from raci.output.palette import ROLE_COLOURS, SEVERITY_COLOURS
 
 _CSS = """
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #5d6d7e; --rule: #d5d8dc;

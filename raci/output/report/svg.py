@@ -11,9 +11,9 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from raci.output.palette import BAND_COLOURS, ROLE_COLOURS
 from raci.output.report.fmt import number
-from raci.output.report.palette import ROLE_COLOURS
-from raci.report.bands import BAND_COLOURS, BAND_WORDS, Band, band
+from raci.report.bands import BAND_WORDS, Band, band
 
 if TYPE_CHECKING:
     from raci.core.metrics import FunctionMetrics
