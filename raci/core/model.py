@@ -37,6 +37,8 @@ class Function:
     document: Document
     phase_capacity: dict[str, float] = field(default_factory=dict)
     """Phase -> capacity, when ``capacity:`` is given per phase (``capacity`` is their sum)."""
+    ends: str | None = None
+    """The last phase the function is there for (``ends:``), if it leaves."""
 
     @property
     def path(self) -> LogicalPath:
@@ -115,11 +117,15 @@ class Model:
     @property
     def phased(self) -> bool:
         """Whether the model uses phases beyond grouping (``phases:``, raci or capacity per
-        phase): views then add per-phase figures; other models read exactly as before."""
+        phase, a function that ``ends:``): views then add per-phase figures; other models
+        read exactly as before."""
         return (
             self.declared_phases
             or any(activity.stage is not None for activity in self.activities)
-            or any(function.phase_capacity for function in self.functions.values())
+            or any(
+                function.phase_capacity or function.ends is not None
+                for function in self.functions.values()
+            )
         )
 
     @property
@@ -231,6 +237,7 @@ def _merge(documents: list[Document], validated: list[Any], errors: list[Problem
         for fid, raw in data.functions.items():
             function = Function(fid, raw.name, None, raw.description, {}, document)
             set_capacity(function, raw.capacity)
+            function.ends = raw.ends
             function.waive = _waivers(raw.waive, document, function.path, errors)
             if fid in model.functions:
                 model.redefined.append(function)

@@ -69,6 +69,13 @@ class Function(_Strict):
         ),
     )
     description: str | None = None
+    ends: Text | None = Field(
+        None,
+        description=(
+            "the last phase the function is there for (a project team that disbands); it "
+            "should hold no R or A after it (orphaned-after-phase)"
+        ),
+    )
     waive: Waivers = Field(default_factory=dict)
 
 
