@@ -29,6 +29,15 @@ NODE_COLOURS: dict[str, tuple[str, str]] = {
 """Graph nodes -> (fill, stroke) as RRGGBB: functions, activities, and in the report's
 collaboration chart a bridge function and any other."""
 
+BAND_COLOURS: dict[str, str] = {
+    "within": "2E8B57",
+    "near": "E6A117",
+    "over": "C0392B",
+    "none": "95A5A6",
+}
+"""Capacity band (:mod:`raci.report.bands`) -> RRGGBB bar fill, in the HTML report's
+charts and the deck's native charts alike."""
+
 
 def css(colour: str) -> str:
     """``RRGGBB`` as a CSS / Graphviz colour: ``#rrggbb``."""
