@@ -94,8 +94,8 @@ def test_report_has_a_phases_section(run_line: RunLine, tmp_path: Path) -> None:
     run_line(["report", PHASED, "-o", str(out), "--date", "2027-01-01"])
     text = out.read_text("utf-8")
     section = text.split("## Phases\n\n", 1)[1].split("\n## ", 1)[0]
-    assert "| community | Community management |  | IC A/R | → OD A, IC R |" in section
-    assert "| IC | 0 | 5 / 4 | 2 / 3 |" in section
+    assert "| Community management |  | IC A/R | → OD A, IC R |" in section
+    assert "| Internal Communications | 0 | 5 / 4 | 2 / 3 |" in section
     assert "| HHI of accountability | 0.500 | 1.000 | 1.000 |" in section
     small = tmp_path / "small.md"
     run_line(["report", str(SMALL), "-o", str(small), "--date", "2027-01-01"])

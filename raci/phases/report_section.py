@@ -22,9 +22,9 @@ def phases(model: Model, context: Context, metrics: ModelMetrics) -> Section | N
 
     timeline = build(model)
     side_by_side = Table(
-        ["Activity", "Name", *timeline.phases],
+        ["Activity", *timeline.phases],
         [
-            [row.id, row.name, *(cell(row.stages.get(phase)) for phase in timeline.phases)]
+            [row.id, *(cell(row.stages.get(phase)) for phase in timeline.phases)]
             for row in timeline.rows
         ],
     )
@@ -34,8 +34,9 @@ def phases(model: Model, context: Context, metrics: ModelMetrics) -> Section | N
         cells = []
         for phase in metrics.phases:
             held = phase.functions[position]
-            load = number(held.load)
-            cells.append(load if held.capacity is None else f"{load} / {number(held.capacity)}")
+            carried = number(held.load)
+            capacity = held.capacity
+            cells.append(carried if capacity is None else f"{carried} / {number(capacity)}")
         rows.append([fid, *cells])
     rows.append(["HHI of accountability", *(f"{phase.hhi:.3f}" for phase in metrics.phases)])
     load = Table(["Function", *names], rows)
