@@ -16,7 +16,14 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from raci.core.findings import PARSE_ERROR, SCHEMA_ERROR, Finding, input_finding
-from raci.core.loader import Document, LogicalPath, ParseProblem, ownership_files, read_document
+from raci.core.loader import (
+    Document,
+    LogicalPath,
+    ParseProblem,
+    UnreadableEntry,
+    ownership_files,
+    read_document,
+)
 from raci.core.phases import set_capacity, settle_phases, stages
 from raci.core.scheme import DEFAULT_SCHEME, SCHEMES, Assignment, Scheme
 from raci.core.suggest import suggest
@@ -149,9 +156,14 @@ def load(path: Path, display: str | None = None) -> Loaded:
     name = display if display is not None else path.as_posix()
     is_dir = path.is_dir()
     if is_dir:
-        files = [
-            (file, _join(name, file.relative_to(path).as_posix())) for file in ownership_files(path)
-        ]
+        try:
+            listed = ownership_files(path)
+        except UnreadableEntry as error:
+            shown = (
+                _join(name, error.path.relative_to(path).as_posix()) if error.path != path else name
+            )
+            return Loaded([], None, [input_finding(PARSE_ERROR, error.message, shown)])
+        files = [(file, _join(name, file.relative_to(path).as_posix())) for file in listed]
         if not files:
             message = "the directory holds no .yaml or .yml files"
             return Loaded([], None, [input_finding(PARSE_ERROR, message, name)])
