@@ -6,8 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from raci.core.scheme import Role
-from raci.core.words import percent
-from raci.output.report.fmt import number, plural
+from raci.output.report.fmt import number, percent, plural
 from raci.report.bands import band
 from raci.report.data import Measure
 
@@ -73,7 +72,7 @@ def points(
         if function is not top:
             found.append(
                 f"{function.name} is over capacity: {number(function.load)} effort units "
-                f"against {number(function.capacity or 0)} ({function.utilisation:.0%})."
+                f"against {number(function.capacity or 0)} ({percent(function.utilisation)})."
             )
     by_name = {f.name: f for f in load}
     for group in groups:
