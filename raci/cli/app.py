@@ -17,13 +17,17 @@ from typing import Any, TypeVar
 import typer
 
 from raci import __version__
-from raci.core.errors import RaciError
+from raci.cli.helptext import RaciCommand, RaciGroup
+from raci.cli.output import reset_inputs
+from raci.core.errors import EXIT_INTERNAL, InputError, RaciError
+from raci.core.files import set_max_bytes
 from raci.core.runtime import paused_gc
 
 BUG_REPORT = "https://github.com/raci-dev/raci/issues"
 
 app = typer.Typer(
     name="raci",
+    cls=RaciGroup,
     help=(
         "Model cross-functional ownership as RACI matrices and lint it like code.\n\n"
         "Start with [bold]raci check org.yaml[/]; [bold]raci rules[/] lists what it checks."
@@ -44,11 +48,20 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
     def decorate(function: F) -> F:
         @functools.wraps(function)
         def run(*args: Any, **kwargs: Any) -> Any:
+            reset_inputs()
+            set_max_bytes(kwargs.pop("max_bytes", None))
             try:
                 with paused_gc():
                     return function(*args, **kwargs)
             except (typer.Exit, typer.Abort, typer.BadParameter):
                 raise
+            except InputError as error:
+                from raci.output.check.text import line
+                from raci.output.escape import log_lines
+
+                lines = "".join(line(finding) + "\n" for finding in error.findings)
+                sys.stderr.write(log_lines(lines))
+                raise typer.Exit(error.exit_code) from None
             except RaciError as error:
                 fail(str(error), error.exit_code)
             except KeyboardInterrupt:
@@ -59,18 +72,46 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
                 fail(
                     f"internal error ({type(error).__name__}: {error}). This is a bug in raci "
                     f"{__version__}; please report it at {BUG_REPORT}",
-                    3,
+                    EXIT_INTERNAL,
                 )
 
-        app.command(name, **options)(run)
+        if name != "init":  # init's PATH is the file it creates
+            _with_max_bytes(run, function)
+        app.command(name, cls=RaciCommand, **options)(run)
         return function
 
     return decorate
 
 
+READS_FILES = frozenset({"path", "paths", "source", "views"})
+"""Arguments that name input files: their commands take ``--max-bytes``."""
+
+
+def _with_max_bytes(run: Callable[..., Any], function: Callable[..., Any]) -> None:
+    """Give ``run`` the ``--max-bytes`` option when ``function`` reads input files; the
+    wrapper takes the value out (it sets the limit) before calling ``function``."""
+    import inspect
+
+    from raci.cli.options import max_bytes_option
+
+    signature = inspect.signature(function, eval_str=True)
+    if not READS_FILES.intersection(signature.parameters):
+        return
+    extra = inspect.Parameter(
+        "max_bytes", inspect.Parameter.KEYWORD_ONLY, default=max_bytes_option(),
+        annotation=int | None,
+    )  # fmt: skip
+    run.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[*signature.parameters.values(), extra]
+    )
+    run.__annotations__ = {**function.__annotations__, "max_bytes": int | None}
+
+
 def fail(message: str, code: int) -> None:
     """Print ``raci: message`` on stderr and exit with ``code``."""
-    sys.stderr.write(f"raci: {message}\n")
+    from raci.output.escape import log_lines, terminal
+
+    sys.stderr.write(log_lines(f"raci: {terminal(message)}\n"))
     raise typer.Exit(code)
 
 

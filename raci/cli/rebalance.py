@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
 import typer
 
 from raci.cli.app import command
-
-RebalanceFormat = Literal["text", "markdown", "json"]
+from raci.cli.options import (
+    IGNORE,
+    SELECT,
+    config_option,
+    format_option,
+    output_option,
+    path_argument,
+)
+from raci.core.errors import EXIT_FINDINGS, EXIT_OK
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -38,9 +44,7 @@ function (--only-involved stops before Informed). Each move says which.
 
 @command("rebalance", epilog=EXAMPLES)
 def rebalance_command(
-    path: Path = typer.Argument(
-        ..., metavar="PATH", help="An ownership file or directory.", show_default=False
-    ),
+    path: Path = path_argument("An ownership file or directory."),
     responsible: bool = typer.Option(
         False, "--responsible", help="Also choose who is Responsible (within capacities)."
     ),
@@ -68,12 +72,8 @@ def rebalance_command(
         help="This function takes nothing new and hands over what it holds (repeatable).",
         metavar="FUNCTION",
     ),
-    output_format: RebalanceFormat = typer.Option(
-        "text", "--format", "-f", help="text, markdown or json."
-    ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write the plan to this file (atomically).", dir_okay=False
-    ),
+    output_format: str = format_option("rebalance", help="text, markdown or json."),
+    output: Path | None = output_option("Write the plan to this file (atomically)."),
     write: Path | None = typer.Option(
         None,
         "--write",
@@ -83,22 +83,22 @@ def rebalance_command(
     in_place: bool = typer.Option(
         False, "--in-place", help="Rewrite the input itself with the rebalanced model."
     ),
-    config: Path | None = typer.Option(
-        None, "--config", help="A .raci.toml-style settings file.", dir_okay=False
-    ),
+    select: list[str] | None = SELECT,
+    ignore: list[str] | None = IGNORE,
+    config: Path | None = config_option("A .raci.toml-style settings file."),
 ) -> None:
     """Propose the fewest reassignments that clear overload (min-cost flow)."""
     import sys
 
-    from raci.cli.common import load_model, settings_file
-    from raci.cli.output import emit
-    from raci.output.rebalance import render
-    from raci.rebalance import Options, propose, settings_layers
+    from raci.cli.common import checked, settings_file, show
+    from raci.engine import command_line
+    from raci.rebalance import Options, propose
     from raci.rebalance.write import targets, write_plan
 
     settings_file(config)
     destination = targets(path, write, in_place)
-    model = load_model(path)
+    result = checked(path, config, select, ignore, lint=False)
+    model = result.require()[0]
     options = Options(
         responsible=responsible,
         max_accountable=max_accountable,
@@ -107,10 +107,10 @@ def rebalance_command(
         never=tuple(never or ()),
         only_involved=only_involved,
     )
-    layers = settings_layers(model, path, config)
+    layers = [*result.layers, command_line(select, ignore, False)]
     plan = propose(model, options, layers=layers)
-    emit(render(plan, output_format), output)
+    show("rebalance", output_format, plan, output)
     if destination is not None:
         written = write_plan(plan, path, destination)
         sys.stderr.write(f"wrote {', '.join(written) or 'nothing (no file changed)'}\n")
-    raise typer.Exit(0 if plan.feasible else 1)
+    raise typer.Exit(EXIT_OK if plan.feasible else EXIT_FINDINGS)

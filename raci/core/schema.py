@@ -8,18 +8,39 @@ Letters in ``raci:`` are checked against the file's scheme after validation (see
 from __future__ import annotations
 
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, StringConstraints, create_model
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    create_model,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
-from raci.rules import REGISTRY
+from raci.core.scheme import SCHEMES
+
+if TYPE_CHECKING:
+    from raci.core.catalogue import Catalogue
 
 IDENTIFIER = r"^[A-Za-z0-9_.\-]+$"
+
+MAX_QUANTITY = 1_000_000.0
+"""The largest ``effort`` or ``capacity``: sums and ratios of such numbers stay finite
+and print in a bounded width (``effort: 1e309`` is infinity, which no report can show)."""
 
 Identifier = Annotated[str, StringConstraints(pattern=IDENTIFIER)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-SchemeName = Literal["raci", "rasci", "raci-vs", "daci", "rapid"]
+if TYPE_CHECKING:
+    SchemeName = str
+else:
+    SchemeName = Literal[tuple(SCHEMES)]  # the names of the one table of schemes
 
 
 class _Strict(BaseModel):
@@ -36,18 +57,44 @@ Waivers = Annotated[
 ]
 
 
+def _shape(value: Any) -> str:
+    """Which form a value takes where a field accepts one of two (letter or per phase)."""
+    return "[per phase]" if isinstance(value, dict) else "[single]"
+
+
+Capacity = Annotated[float, Field(gt=0, le=MAX_QUANTITY, allow_inf_nan=False, strict=True)]
+PhaseCapacity = Annotated[
+    Annotated[Capacity, Tag("[single]")] | Annotated[dict[Text, Capacity], Tag("[per phase]")],
+    Discriminator(_shape),
+]
+
+
 class Function(_Strict):
     """An organisational function that can hold assignments."""
 
     name: Text = Field(description="display name, e.g. Internal Communications")
-    capacity: float | None = Field(
+    capacity: PhaseCapacity | None = Field(
         None,
-        gt=0,
-        strict=True,
-        description="effort units the function can carry (capacity-overload)",
+        description=(
+            "effort units the function can carry (capacity-overload): one number for the "
+            "whole programme, or phase -> number"
+        ),
     )
     description: str | None = None
+    ends: Text | None = Field(
+        None,
+        description=(
+            "the last phase the function is there for (a project team that disbands); it "
+            "should hold no R or A after it (orphaned-after-phase)"
+        ),
+    )
     waive: Waivers = Field(default_factory=dict)
+
+
+Cell = Annotated[
+    Annotated[str, Tag("[single]")] | Annotated[dict[Identifier, str], Tag("[per phase]")],
+    Discriminator(_shape),
+]
 
 
 class Activity(_Strict):
@@ -57,13 +104,21 @@ class Activity(_Strict):
     name: Text
     phase: str | None = Field(None, description="free text; groups matrices and reports")
     effort: float = Field(
-        1.0, ge=0, strict=True, description="effort units, shared among the R holders"
+        1.0,
+        ge=0,
+        le=MAX_QUANTITY,
+        allow_inf_nan=False,
+        strict=True,
+        description="effort units, shared among the R holders",
     )
     depends_on: list[str] = Field(
         default_factory=list, description="ids of activities this one needs first"
     )
-    raci: dict[Identifier, str] = Field(
-        description="function id -> letter (R, A, C, I or A/R in RACI; see 'scheme')"
+    raci: dict[Identifier, Cell] = Field(
+        description=(
+            "function id -> letter (R, A, C, I or A/R in RACI; see 'scheme'), or, for an "
+            "activity that changes hands, phase -> (function id -> letter)"
+        )
     )
     eligible: list[Identifier] = Field(
         default_factory=list,
@@ -76,8 +131,9 @@ class Activity(_Strict):
 
 
 @cache
-def rules_block() -> type[BaseModel]:
-    """A model with one optional field per rule, accepting its name or its code."""
+def rules_block(catalogue: Catalogue) -> type[BaseModel]:
+    """A model with one optional field per rule of ``catalogue``, accepting its name or
+    its code."""
     fields: dict[str, Any] = {
         rule.name.replace("-", "_"): (
             rule.Settings | None,
@@ -88,22 +144,38 @@ def rules_block() -> type[BaseModel]:
                 description=f"{rule.code}: {rule.summary()}",
             ),
         )
-        for rule in REGISTRY.values()
+        for rule in catalogue
     }
     return create_model("Rules", __config__=ConfigDict(extra="forbid"), **fields)
 
 
 class _FileBase(_Strict):
     version: Literal[1] = Field(description="the format version; only 1 exists")
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _exactly_one(cls, value: Any) -> Any:
+        """``true`` and ``1.0`` equal 1 in Python; the version is the integer 1 only."""
+        if type(value) is not int:
+            raise PydanticCustomError("literal_error", "Input should be 1", {"expected": "1"})
+        return value
+
     name: str | None = Field(None, description="the model's title in reports")
     description: str | None = None
     scheme: SchemeName = Field("raci", description="which letters the file uses")
+    phases: list[Text] | None = Field(
+        None,
+        description=(
+            "the phases in order (default: the order in which activities first name them); "
+            "every phase an activity or a capacity names must be one of them"
+        ),
+    )
 
 
 @cache
-def file_models() -> tuple[type[_FileBase], type[_FileBase]]:
+def file_models(catalogue: Catalogue) -> tuple[type[_FileBase], type[_FileBase]]:
     """(whole file, one file of a directory): the second may omit functions/activities."""
-    rules: Any = rules_block() | None
+    rules: Any = rules_block(catalogue) | None
     whole = create_model(
         "OwnershipFile",
         __base__=_FileBase,
@@ -119,11 +191,3 @@ def file_models() -> tuple[type[_FileBase], type[_FileBase]]:
         rules=(rules, None),
     )
     return whole, part
-
-
-def json_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of an ownership file, for editors; see
-    :mod:`raci.output.json_schema` for what it adds to what pydantic generates."""
-    from raci.output.json_schema import json_schema as build
-
-    return build()

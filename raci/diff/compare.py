@@ -20,7 +20,9 @@ from raci.diff.changes import (
 )
 
 
-def compare(before: Side, after: Side) -> Diff:
+def compare(before: Side, after: Side, *, renames: bool = True) -> Diff:
+    """What changes from ``before`` to ``after``; ``renames=False`` takes every id that
+    appears or disappears as added or removed (two phases of one model rename nothing)."""
     result = Diff(
         before.name,
         after.name,
@@ -35,7 +37,7 @@ def compare(before: Side, after: Side) -> Diff:
     ]
     removed = [activity for aid, activity in old_ids.items() if aid not in new_ids]
     added = [activity for aid, activity in new_ids.items() if aid not in old_ids]
-    result.renamed = find_renames(removed, added)
+    result.renamed = find_renames(removed, added) if renames else []
     renamed_old = {rename.old for rename in result.renamed}
     renamed_new = {rename.new for rename in result.renamed}
     result.activities_removed = [
@@ -49,7 +51,7 @@ def compare(before: Side, after: Side) -> Diff:
     for old, new in pairs:
         _compare_activity(old, new, result)
     _compare_functions(old_model, new_model, result)
-    _load_deltas(old_model, new_model, result)
+    _load_deltas(before, after, result)
     _compare_findings(before.findings, after.findings, result)
     return result
 
@@ -129,11 +131,12 @@ def _compare_functions(old: Model, new: Model, result: Diff) -> None:
                 )
 
 
-def _load_deltas(old: Model, new: Model, result: Diff) -> None:
+def _load_deltas(old: Side, new: Side, result: Diff) -> None:
     from raci.core.context import Context
     from raci.core.metrics import FunctionMetrics, compute
 
-    before, after = compute(Context(old)), compute(Context(new))
+    before = compute(old.context or Context(old.model))
+    after = compute(new.context or Context(new.model))
     result.hhi = (before.hhi, after.hhi)
     old_by_id = {metrics.id: metrics for metrics in before.functions}
     new_by_id = {metrics.id: metrics for metrics in after.functions}
@@ -159,47 +162,10 @@ def _load_deltas(old: Model, new: Model, result: Diff) -> None:
             result.load.append(delta)
 
 
-def _finding_key(finding: Finding, renames: dict[str, str]) -> tuple[Any, ...]:
-    """(rule, activity, function, message), an old activity id read as its new id."""
-    activity, message = finding.activity, finding.message
-    if activity is not None and activity in renames:
-        message = message.replace(f"'{activity}'", f"'{renames[activity]}'")
-        activity = renames[activity]
-    return (finding.rule, activity, finding.function, message)
-
-
 def _compare_findings(old: list[Finding], new: list[Finding], result: Diff) -> None:
+    from raci.engine import compare as compare_findings
+
     renames = {rename.old: rename.new for rename in result.renamed}
-    old_keys = Counter(_finding_key(finding, renames) for finding in old)
-    new_keys = Counter(_finding_key(finding, {}) for finding in new)
-    introduced = _unmatched(new, new_keys, old_keys, {})
-    fixed = _unmatched(old, old_keys, new_keys, renames)
-    # the same rule on the same subject, with a new message (a count moved): changed
-    waiting: dict[tuple[Any, ...], list[Finding]] = {}
-    for finding in fixed:
-        waiting.setdefault(_finding_key(finding, renames)[:3], []).append(finding)
-    for finding in introduced:
-        candidates = waiting.get(_finding_key(finding, {})[:3])
-        if candidates:
-            result.changed_findings.append((candidates.pop(0), finding))
-        else:
-            result.introduced.append(finding)
-    paired = {id(old_finding) for old_finding, _ in result.changed_findings}
-    result.fixed = [finding for finding in fixed if id(finding) not in paired]
-
-
-def _unmatched(
-    findings: list[Finding],
-    mine: Counter[tuple[Any, ...]],
-    theirs: Counter[tuple[Any, ...]],
-    renames: dict[str, str],
-) -> list[Finding]:
-    """The findings of one side beyond what the other side has of the same key."""
-    spare = {key: count - theirs[key] for key, count in mine.items() if count > theirs[key]}
-    left: list[Finding] = []
-    for finding in reversed(findings):
-        key = _finding_key(finding, renames)
-        if spare.get(key, 0) > 0:
-            spare[key] -= 1
-            left.append(finding)
-    return left[::-1]
+    found = compare_findings(old, new, renames)
+    result.introduced, result.fixed = found.introduced, found.fixed
+    result.changed_findings = found.changed

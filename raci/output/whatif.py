@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from raci.core.scheme import Role
 from raci.core.words import plural
 from raci.output.common import number, to_json
+from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -79,14 +80,24 @@ def lines(result: WhatIf) -> list[tuple[str, str]]:
     return found
 
 
-def render_text(result: WhatIf, color: bool = False) -> str:
+_RICH_REWRITES = frozenset("\t\x07\x08\x0b\x0c\r")
+"""Characters rich expands or drops; lines without them print as they are."""
+
+
+def render_text(result: WhatIf, medium: Medium = PLAIN) -> str:
+    found = lines(result)
+    if not medium.color and not any(_RICH_REWRITES.intersection(line) for line, _ in found):
+        # Plain lines are what rich prints uncoloured, and rich costs more than the
+        # what-if itself on a large model.
+        text = "\n".join(line.rstrip() for line, _ in found)
+        return text.rstrip("\n") + "\n"
     from rich.text import Text
 
     from raci.output.common import render_rich
 
-    parts: list[RenderableType] = [Text(text, style=style) for text, style in lines(result)]
-    return render_rich(parts, color)
+    parts: list[RenderableType] = [Text(text, style=style) for text, style in found]
+    return render_rich(parts, medium.color)
 
 
-def render_json(result: WhatIf) -> str:
+def render_json(result: WhatIf, medium: Medium = PLAIN) -> str:
     return to_json({"model": result.model.title, **result.as_dict()})
