@@ -8,7 +8,7 @@ Letters in ``raci:`` are checked against the file's scheme after validation (see
 from __future__ import annotations
 
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AliasChoices,
@@ -19,16 +19,28 @@ from pydantic import (
     StringConstraints,
     Tag,
     create_model,
+    field_validator,
 )
+from pydantic_core import PydanticCustomError
 
-from raci.rules import REGISTRY
+from raci.core.scheme import SCHEMES
+
+if TYPE_CHECKING:
+    from raci.core.catalogue import Catalogue
 
 IDENTIFIER = r"^[A-Za-z0-9_.\-]+$"
+
+MAX_QUANTITY = 1_000_000.0
+"""The largest ``effort`` or ``capacity``: sums and ratios of such numbers stay finite
+and print in a bounded width (``effort: 1e309`` is infinity, which no report can show)."""
 
 Identifier = Annotated[str, StringConstraints(pattern=IDENTIFIER)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-SchemeName = Literal["raci", "rasci", "raci-vs", "daci", "rapid"]
+if TYPE_CHECKING:
+    SchemeName = str
+else:
+    SchemeName = Literal[tuple(SCHEMES)]  # the names of the one table of schemes
 
 
 class _Strict(BaseModel):
@@ -50,7 +62,7 @@ def _shape(value: Any) -> str:
     return "[per phase]" if isinstance(value, dict) else "[single]"
 
 
-Capacity = Annotated[float, Field(gt=0, strict=True)]
+Capacity = Annotated[float, Field(gt=0, le=MAX_QUANTITY, allow_inf_nan=False, strict=True)]
 PhaseCapacity = Annotated[
     Annotated[Capacity, Tag("[single]")] | Annotated[dict[Text, Capacity], Tag("[per phase]")],
     Discriminator(_shape),
@@ -92,7 +104,12 @@ class Activity(_Strict):
     name: Text
     phase: str | None = Field(None, description="free text; groups matrices and reports")
     effort: float = Field(
-        1.0, ge=0, strict=True, description="effort units, shared among the R holders"
+        1.0,
+        ge=0,
+        le=MAX_QUANTITY,
+        allow_inf_nan=False,
+        strict=True,
+        description="effort units, shared among the R holders",
     )
     depends_on: list[str] = Field(
         default_factory=list, description="ids of activities this one needs first"
@@ -114,8 +131,9 @@ class Activity(_Strict):
 
 
 @cache
-def rules_block() -> type[BaseModel]:
-    """A model with one optional field per rule, accepting its name or its code."""
+def rules_block(catalogue: Catalogue) -> type[BaseModel]:
+    """A model with one optional field per rule of ``catalogue``, accepting its name or
+    its code."""
     fields: dict[str, Any] = {
         rule.name.replace("-", "_"): (
             rule.Settings | None,
@@ -126,13 +144,22 @@ def rules_block() -> type[BaseModel]:
                 description=f"{rule.code}: {rule.summary()}",
             ),
         )
-        for rule in REGISTRY.values()
+        for rule in catalogue
     }
     return create_model("Rules", __config__=ConfigDict(extra="forbid"), **fields)
 
 
 class _FileBase(_Strict):
     version: Literal[1] = Field(description="the format version; only 1 exists")
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _exactly_one(cls, value: Any) -> Any:
+        """``true`` and ``1.0`` equal 1 in Python; the version is the integer 1 only."""
+        if type(value) is not int:
+            raise PydanticCustomError("literal_error", "Input should be 1", {"expected": "1"})
+        return value
+
     name: str | None = Field(None, description="the model's title in reports")
     description: str | None = None
     scheme: SchemeName = Field("raci", description="which letters the file uses")
@@ -146,9 +173,9 @@ class _FileBase(_Strict):
 
 
 @cache
-def file_models() -> tuple[type[_FileBase], type[_FileBase]]:
+def file_models(catalogue: Catalogue) -> tuple[type[_FileBase], type[_FileBase]]:
     """(whole file, one file of a directory): the second may omit functions/activities."""
-    rules: Any = rules_block() | None
+    rules: Any = rules_block(catalogue) | None
     whole = create_model(
         "OwnershipFile",
         __base__=_FileBase,
@@ -164,11 +191,3 @@ def file_models() -> tuple[type[_FileBase], type[_FileBase]]:
         rules=(rules, None),
     )
     return whole, part
-
-
-def json_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of an ownership file, for editors; see
-    :mod:`raci.output.json_schema` for what it adds to what pydantic generates."""
-    from raci.output.json_schema import json_schema as build
-
-    return build()

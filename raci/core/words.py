@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+PERCENT_CAP = 100.0
+"""Ratios above this (10,000%) print as ``>10000%``: a capacity of 1e-300 must not print a
+300-digit percentage."""
+
 
 def number(value: float) -> str:
     """A load or effort as people write it: at most two decimals, no trailing zeros:
@@ -11,8 +15,20 @@ def number(value: float) -> str:
 
 
 def percent(value: float | None) -> str:
-    """A share as a whole percentage (``40%``); nothing for no value."""
-    return "" if value is None else f"{value:.0%}"
+    """A share as a whole percentage (``40%``); nothing for no value; at most
+    ``>10000%``, whatever the ratio (infinity and NaN included)."""
+    if value is None:
+        return ""
+    if value != value or value > PERCENT_CAP:
+        return f">{PERCENT_CAP:.0%}"
+    if value < -PERCENT_CAP:
+        return f"<-{PERCENT_CAP:.0%}"
+    return f"{value:.0%}"
+
+
+def one_of(items: list[str] | tuple[str, ...]) -> str:
+    """``a, b or c``."""
+    return " or ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
 
 
 def plural(count: int, word: str) -> str:

@@ -3,12 +3,12 @@ JSON for scripts (:meth:`raci.diff.changes.Diff.as_dict`)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from raci.core.scheme import SCHEMES
 from raci.core.words import number, percent
+from raci.output.escape import json_text
 from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
@@ -222,4 +222,4 @@ def _table(out: list[str], title: str, header: list[str], rows: list[str]) -> No
 
 
 def render_json(diff: Diff, medium: Medium = PLAIN) -> str:
-    return json.dumps(diff.as_dict(), indent=2, ensure_ascii=False) + "\n"
+    return json_text(diff.as_dict())

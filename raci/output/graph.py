@@ -20,6 +20,7 @@ from raci.core.graph import (
     node_id,
 )
 from raci.output import escape
+from raci.output.escape import json_text
 from raci.output.palette import NODE_COLOURS, css
 from raci.output.registry import PLAIN, Medium
 
@@ -201,9 +202,8 @@ def _xml_attributes(data: dict[str, Any]) -> dict[str, Any]:
 def to_node_link(graph: nx.Graph, medium: Medium = PLAIN) -> str:
     """networkx node-link JSON (``nodes`` and ``edges``): ``networkx.node_link_graph``
     reads it back."""
-    import json
 
     import networkx as nx
 
     data = nx.node_link_data(graph, edges="edges")
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(data)
