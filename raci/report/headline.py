@@ -6,8 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from raci.core.scheme import Role
-from raci.core.words import percent
-from raci.output.report.fmt import number, plural
+from raci.output.report.fmt import number, percent, plural
 from raci.report.bands import band
 from raci.report.data import Measure
 

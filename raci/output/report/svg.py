@@ -11,9 +11,8 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from raci.core.words import percent
 from raci.output.palette import BAND_COLOURS, ROLE_COLOURS
-from raci.output.report.fmt import number
+from raci.output.report.fmt import number, percent
 from raci.report.bands import BAND_WORDS, Band, band
 
 if TYPE_CHECKING:
