@@ -190,7 +190,8 @@ def spreadsheet(cell: Any) -> None:
     if not isinstance(value, str):
         return
     cleaned = value if not _SHEET_ILLEGAL.search(value) else sheet_text(value)
-    cell.value = cleaned
+    if cleaned != value:
+        cell.value = cleaned
     cell.data_type = "s"
     if cleaned.startswith(FORMULA_START):
         cell.quotePrefix = True
