@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -60,15 +58,10 @@ def matrix_grid(model: Model) -> Grid:
 def to_csv(model: Model) -> str:
     """The matrix as CSV (UTF-8, comma-separated, ``\\n`` line ends); a cell a
     spreadsheet would evaluate as a formula starts with ``'`` (OWASP)."""
-    from raci.output.escape import csv_cell
+    from raci.output.escape import csv_text
 
     grid = matrix_grid(model)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(csv_cell(header) for header in grid.headers)
-    for row in grid.rows:
-        writer.writerow(csv_cell(_text(value)) for value in row)
-    return buffer.getvalue()
+    return csv_text([grid.headers, *([_text(value) for value in row] for row in grid.rows)])
 
 
 def _text(value: Value) -> str:
