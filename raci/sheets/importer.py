@@ -51,6 +51,11 @@ class Imported:
     data: dict[str, Any]
     """The ownership file as plain values (``version``, ``functions``, ``activities``...)."""
     summary: Summary
+    carried: frozenset[str] = frozenset()
+    """The activity fields the sheet has a column for (``phase``, ``effort``, ``x-notes``
+    ...) and ``functions`` when it has a Functions sheet: ``--into`` changes only those."""
+    columns: tuple[str, ...] = ()
+    """The function ids of the matrix's letter columns."""
 
 
 def read_matrix(
