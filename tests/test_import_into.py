@@ -14,9 +14,8 @@ from raci.core.model import load
 from raci.sheets.export import metadata
 from tests.conftest import EXAMPLES, MODELS, RunLine
 
-MODEL_PATHS = sorted(
-    [*MODELS.glob("*.yaml"), *EXAMPLES.glob("*.yaml"), *EXAMPLES.glob("schemes/*.yaml")]
-) + [EXAMPLES / "ownership"]
+FILES = sorted([*MODELS.glob("*.yaml"), *EXAMPLES.glob("*.yaml"), *EXAMPLES.glob("schemes/*.yaml")])
+MODEL_PATHS = [*FILES, EXAMPLES / "ownership"]
 IDS = [path.relative_to(path.parent.parent).as_posix() for path in MODEL_PATHS]
 
 

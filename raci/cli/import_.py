@@ -13,6 +13,7 @@ import typer
 from raci.cli.app import command
 from raci.cli.output import emit, reading
 from raci.cli.output import target as output_target
+from raci.core.errors import EXIT_INPUT
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -121,7 +122,7 @@ def import_command(
     except SheetProblems as problems:
         for line in problems.lines():
             sys.stderr.write(f"raci: {comment_text(line)}\n")
-        raise typer.Exit(2) from None
+        raise typer.Exit(EXIT_INPUT) from None
     summary = imported.summary.as_dict()
     notes: list[str] = []
     if into is not None and model is not None:

@@ -11,10 +11,13 @@ from raci.rules.bridge_function import BridgeFunction
 from raci.rules.capacity_overload import CapacityOverload
 from raci.rules.dependency_cycle import DependencyCycle
 from raci.rules.duplicate_id import DuplicateId
+from raci.rules.handover_without_overlap import HandoverWithoutOverlap
 from raci.rules.idle_function import IdleFunction
 from raci.rules.missing_accountable import MissingAccountable
 from raci.rules.missing_responsible import MissingResponsible
 from raci.rules.multiple_accountable import MultipleAccountable
+from raci.rules.orphaned_after_phase import OrphanedAfterPhase
+from raci.rules.ownership_churn import OwnershipChurn
 from raci.rules.single_owner_overload import SingleOwnerOverload
 from raci.rules.sole_owner import SoleOwner
 from raci.rules.too_many_consulted import TooManyConsulted
@@ -44,6 +47,9 @@ _RULES: tuple[type[Rule], ...] = (
     UnusedFunction,
     UnusedWaiver,
     TooManyVetoes,
+    HandoverWithoutOverlap,
+    OrphanedAfterPhase,
+    OwnershipChurn,
 )
 
 REGISTRY: dict[str, type[Rule]] = {rule.name: rule for rule in _RULES}
