@@ -10,7 +10,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from raci.core.model import load
+from raci.engine import load
 from raci.sheets.export import metadata
 from tests.conftest import EXAMPLES, MODELS, RunLine
 

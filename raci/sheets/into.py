@@ -17,7 +17,8 @@ from typing import Any
 
 from raci.core.errors import RaciError
 from raci.core.loader import Document
-from raci.core.model import Activity, Model, load
+from raci.core.model import Activity, Model
+from raci.engine import load
 from raci.sheets.export import metadata
 from raci.sheets.importer import Imported
 from raci.sheets.layout import function_header, unique
