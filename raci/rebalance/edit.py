@@ -23,11 +23,11 @@ from raci.core.model import Model
 from raci.rebalance.apply import Changes
 from raci.rebalance.waivers import Waiver, cuts
 
-_VALUE = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'|[^\s,{}\[\]#]+")
+VALUE = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'|[^\s,{}\[\]#]+")
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 
 
-class _Text:
+class TextIndex:
     """A document's text with 0-based (line, column) -> offset lookups."""
 
     def __init__(self, text: str) -> None:
@@ -53,7 +53,7 @@ def edit_text(
 ) -> str:
     """``text`` (the source of ``document``) with the changed letters of its activities,
     and without the ``waivers`` the plan makes unused."""
-    source = _Text(text)
+    source = TextIndex(text)
     edits: list[tuple[int, int, str]] = cuts(text, document, model, list(waivers))
     mine = {
         position: new
@@ -68,7 +68,7 @@ def edit_text(
         for fid, letter in new.items():
             if fid in raci:
                 start = source.offset(document, (*where, fid))
-                match = _VALUE.match(text, start)
+                match = VALUE.match(text, start)
                 if match is None:
                     raise _refuse(document, activity.id)
                 quote = match.group()[0] if match.group()[0] in "\"'" else ""
@@ -76,24 +76,36 @@ def edit_text(
             else:
                 added.append((fid, letter))
         if added:
-            edits.append(_insertion(source, where, raci, added, document, activity.id))
-    edits.sort()
+            edits.append(insertion(source, where, raci, added, document, activity.id))
+    edited = splice(text, edits)
+    if edited is None:
+        raise _refuse(document, model.activities[next(iter(mine))].id if mine else "")
+    _verify(edited, document, model, found, waivers)
+    return edited
+
+
+Edit = tuple[int, int, str]
+"""(start, end, replacement): ``text[start:end]`` becomes ``replacement``."""
+
+
+def splice(text: str, edits: list[Edit]) -> str | None:
+    """``text`` with every edit made, or None when two edits overlap. Insertions at one
+    place keep the order they were given in."""
+    edits = sorted(edits, key=lambda edit: (edit[0], edit[1]))
     for (_, end, _), (start, _, _) in pairwise(edits):
         if start < end:
-            raise _refuse(document, model.activities[next(iter(mine))].id if mine else "")
+            return None
     pieces, cursor = [], 0
     for start, end, replacement in edits:
         pieces.append(text[cursor:start])
         pieces.append(replacement)
         cursor = end
     pieces.append(text[cursor:])
-    edited = "".join(pieces)
-    _verify(edited, document, model, found, waivers)
-    return edited
+    return "".join(pieces)
 
 
-def _insertion(
-    source: _Text,
+def insertion(
+    source: TextIndex,
     where: LogicalPath,
     raci: YamlMap,
     added: list[tuple[str, str]],
@@ -106,13 +118,13 @@ def _insertion(
     head = re.compile(r"(?:\"raci\"|'raci'|raci)[ \t]*:[ \t]*(\{)?").match(text, key_at)
     if head is None:
         raise _refuse(document, activity)
-    entries = [_entry(fid, letter) for fid, letter in added]
+    entries = [entry_text(fid, letter) for fid, letter in added]
     if not raci:
         if head.group(1) is None:  # pragma: no cover - an empty block mapping is null
             raise _refuse(document, activity)
         return head.end(), head.end(), ", ".join(entries)
     last = list(raci)[-1]
-    value = _VALUE.match(text, source.offset(document, (*where, last)))
+    value = VALUE.match(text, source.offset(document, (*where, last)))
     if value is None:
         raise _refuse(document, activity)
     if head.group(1) is not None:  # a flow mapping: {IC: A/R, HR: C}
@@ -125,7 +137,7 @@ def _insertion(
     return end, end, "".join(f"{newline}{indent}{entry}" for entry in entries)
 
 
-def _entry(fid: str, letter: str) -> str:
+def entry_text(fid: str, letter: str) -> str:
     key = fid if _PLAIN_KEY.fullmatch(fid) else f'"{fid}"'
     return f"{key}: {letter}"
 
