@@ -113,7 +113,7 @@ def _load(data: ReportData) -> tuple[str, str, list[str]]:
     owner_word = next((x.word for x in data.matrix.letters if x.role == "owner"), "A")
     return (
         "load",
-        "Load against capacity",
+        "Load and accountability per function",
         [
             '<div class="charts">'
             f'<figure class="chart"><figcaption>Load against capacity</figcaption>'
