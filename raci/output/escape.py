@@ -194,7 +194,7 @@ def sheet_text(text: str) -> str:
     ``_x0001_`` (OOXML ``ST_Xstring``), which ``raci import`` reads back."""
     from raci.sheets.xlsx_text import escape
 
-    return escape(text)
+    return _SHEET_ILLEGAL.sub(lambda match: f"_x{ord(match.group()):04X}_", escape(text))
 
 
 def sheet_value(value: Any) -> Any:
