@@ -80,12 +80,16 @@ def wants_color(output: Path | None) -> bool:
     return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
 
-def emit(text: str | bytes, output: Path | None, *, workflow_commands: bool = False) -> None:
+def emit(
+    text: str | bytes, output: Path | None, *, workflow_commands: bool = False, color: bool = False
+) -> None:
     """Write ``text`` to ``output`` atomically, or to stdout (``None`` or ``-``).
 
     On stdout no line may start a CI workflow command from content (see
     :func:`raci.output.escape.log_lines`), unless the output *is* workflow commands
-    (``--format github``), whose content is escaped by its renderer.
+    (``--format github``), whose content is escaped by its renderer. On a terminal,
+    data formats (CSV, YAML, dot...) have their control characters shown as escapes too;
+    ``color`` output has escaped its content already (its own colour codes stay).
     """
     destination = target(output)
     if destination is not None:
@@ -96,10 +100,12 @@ def emit(text: str | bytes, output: Path | None, *, workflow_commands: bool = Fa
         sys.stdout.buffer.write(text)
         sys.stdout.buffer.flush()
         return
-    if not workflow_commands:
-        from raci.output.escape import log_lines
+    from raci.output.escape import log_lines, terminal_block
 
+    if not workflow_commands:
         text = log_lines(text)
+    if not color and sys.stdout.isatty():
+        text = terminal_block(text)
     sys.stdout.write(text)
     sys.stdout.flush()
 
