@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from raci.core.atomic import check_target, write_atomic
+from raci.core.atomic import Content, check_target, write_atomic
 from raci.core.errors import RaciError
 
 _INPUTS: list[Path] = []
@@ -81,11 +81,12 @@ def wants_color(output: Path | None) -> bool:
 
 
 def emit(
-    text: str | bytes, output: Path | None, *, workflow_commands: bool = False, color: bool = False
+    text: Content, output: Path | None, *, workflow_commands: bool = False, color: bool = False
 ) -> None:
     """Write ``text`` to ``output`` atomically, or to stdout (``None`` or ``-``).
 
-    On stdout no line may start a CI workflow command from content (see
+    ``text`` may be text chunks, each ending at a line end, written as they come. On
+    stdout no line may start a CI workflow command from content (see
     :func:`raci.output.escape.log_lines`), unless the output *is* workflow commands
     (``--format github``), whose content is escaped by its renderer. On a terminal,
     data formats (CSV, YAML, dot...) have their control characters shown as escapes too;
@@ -102,11 +103,13 @@ def emit(
         return
     from raci.output.escape import log_lines, terminal_block
 
+    chunks: Iterable[str] = [text] if isinstance(text, str) else text
     if not workflow_commands:
-        text = log_lines(text)
+        chunks = map(log_lines, chunks)
     if not color and sys.stdout.isatty():
-        text = terminal_block(text)
-    sys.stdout.write(text)
+        chunks = map(terminal_block, chunks)
+    for chunk in chunks:
+        sys.stdout.write(chunk)
     sys.stdout.flush()
 
 
