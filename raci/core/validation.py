@@ -130,6 +130,8 @@ def describe_error(data: Any, path: LogicalPath, detail: ErrorDetails, allowed: 
         )
     if kind in _KINDS:
         return f"{subject} must be {_KINDS[kind]}, not {yaml_kind(value)}"
+    if kind == "string_pattern_mismatch" and "/" in str(context.get("pattern", "")):
+        return f"'{value}' is not FUNCTION/member ({subject}), e.g. IC/alex"
     if kind == "string_pattern_mismatch":
         return f"'{value}' is not a valid id ({subject}): use letters, digits, '-', '_' and '.'"
     if kind == "string_too_short":

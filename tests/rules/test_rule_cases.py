@@ -65,6 +65,7 @@ GRAPH_RULES = (
     "handover-without-overlap",
     "orphaned-after-phase",
     "ownership-churn",
+    "single-person-dependency",
 )
 
 
