@@ -187,7 +187,8 @@ def spreadsheet(cell: Any) -> None:
     if not isinstance(value, str):
         return
     cleaned = _SHEET_ILLEGAL.sub(_shown, value)
-    cell.value = cleaned
+    if cleaned != value:
+        cell.value = cleaned
     cell.data_type = "s"
     if cleaned.startswith(FORMULA_START):
         cell.quotePrefix = True
