@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "schema",
     "diff",
     "rebalance",
+    "deck",
 )
 
 

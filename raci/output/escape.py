@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -163,6 +164,24 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
+def csv_text(rows: Iterable[Sequence[Any]]) -> str:
+    """Rows as CSV (``\\n`` line ends) that every reader splits the same way: formula
+    cells protected (:func:`csv_cell`), and a row holding a carriage return quoted whole
+    (Python's writer quotes only the line terminator's characters, and a bare CR ends a
+    line for every reader)."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    plain = csv.writer(buffer, lineterminator="\n")
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in rows:
+        cells = [csv_cell(cell) for cell in row]
+        has_cr = any(isinstance(cell, str) and "\r" in cell for cell in cells)
+        (quoted if has_cr else plain).writerow(cells)
+    return buffer.getvalue()
+
+
 def csv_unescape(value: str) -> str:
     """The text :func:`csv_cell` protected (an import reading raci's own CSV back)."""
     if value.startswith("'") and value[1:].startswith(FORMULA_START):
@@ -171,8 +190,11 @@ def csv_unescape(value: str) -> str:
 
 
 def sheet_text(text: str) -> str:
-    """Text a worksheet can hold: what openpyxl refuses shown as ``\\x01``."""
-    return _SHEET_ILLEGAL.sub(_shown, text)
+    """Text a worksheet can hold, as Excel itself stores it: control characters as
+    ``_x0001_`` (OOXML ``ST_Xstring``), which ``raci import`` reads back."""
+    from raci.sheets.xlsx_text import escape
+
+    return escape(text)
 
 
 def sheet_value(value: Any) -> Any:
@@ -186,7 +208,7 @@ def spreadsheet(cell: Any) -> None:
     value = cell.value
     if not isinstance(value, str):
         return
-    cleaned = _SHEET_ILLEGAL.sub(_shown, value)
+    cleaned = value if not _SHEET_ILLEGAL.search(value) else sheet_text(value)
     if cleaned != value:
         cell.value = cleaned
     cell.data_type = "s"
