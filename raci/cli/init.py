@@ -27,8 +27,7 @@ def init_command(
     path: str = typer.Argument(
         "raci.yaml",
         metavar="PATH",
-        help="The file to create; DIR/ (a trailing slash) or an existing directory: "
-        "DIR/raci.yaml.",
+        help="The file to create; DIR/ (a trailing slash) or an existing directory: DIR/raci.yaml.",
     ),
     model: str = typer.Option(
         DEFAULT_MODEL, "--model", "-m", help="The reference model to copy (raci models)."
