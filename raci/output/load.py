@@ -76,6 +76,10 @@ def bar(function: FunctionMetrics, scale: float, width: int = BAR_WIDTH) -> list
         return [("█" * filled, "load")]
     limit = round(function.capacity / scale * width)
     within = min(filled, limit)
+    if function.load > function.capacity and within == filled:
+        # over capacity by less than a cell (101%): still show one cell of overflow
+        filled = max(filled, 1)
+        within = filled - 1
     return [
         ("█" * within, "load"),
         ("▒" * (filled - within), "over"),
