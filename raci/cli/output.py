@@ -43,7 +43,7 @@ def _same(first: Path, second: Path) -> bool:
 
 def _input_files(path: Path) -> Iterator[Path]:
     if path.is_dir():
-        from raci.core.loader import ownership_files
+        from raci.core.documents import ownership_files
 
         try:
             yield from ownership_files(path)
