@@ -123,6 +123,11 @@ class Document:
     name: str
     data: YamlMap
 
+    def release(self) -> None:
+        """Let go of the values and their positions once every finding is located (a
+        diff holds two models at once); :meth:`locate` then answers the file's start."""
+        self.data = YamlMap(self.data.mark)
+
     def locate(self, path: LogicalPath, *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of ``path``; of its key when ``key`` is true.
 
