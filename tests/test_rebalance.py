@@ -230,7 +230,7 @@ def test_pins_win_over_never(write: Write) -> None:
         ),
         (
             Options(only_involved=True, never=("ic",)),
-            "--never: no function 'ic' (did you mean 'IC'?)",
+            "--never: no function 'ic' (did you mean 'IC' (Internal Communications)?)",
         ),
     ],
 )

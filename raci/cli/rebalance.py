@@ -42,6 +42,7 @@ function (--only-involved stops before Informed). Each move says which.
 """
 
 
+# Long only for its option declarations: typer reads the options from the signature.
 @command("rebalance", epilog=EXAMPLES)
 def rebalance_command(
     path: Path = path_argument("An ownership file or directory."),
