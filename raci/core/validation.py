@@ -130,6 +130,8 @@ def describe_error(data: Any, path: LogicalPath, detail: ErrorDetails, allowed: 
         )
     if kind in _KINDS:
         return f"{subject} must be {_KINDS[kind]}, not {yaml_kind(value)}"
+    if kind == "string_pattern_mismatch" and "/" in str(context.get("pattern", "")):
+        return f"'{value}' is not FUNCTION/member ({subject}), e.g. IC/alex"
     if kind == "string_pattern_mismatch":
         hint = _function_hint(data, path, value)
         if hint:  # a name where the id belongs: say which id
