@@ -121,3 +121,55 @@ def test_the_phased_reference_model_is_clean_and_its_broken_twin_shows_each_find
         "ownership-churn",
         "single-person-dependency",
     }
+
+
+ONE_MEMBER = """\
+version: 1
+functions:
+  IC: {name: Internal Communications, members: {alex: {}, sam: {}}}
+  Solo: {name: Solo team, capacity: 3, members: {kim: {name: Kim Lee}}}
+  OD: {name: Organisational Development}
+activities:
+  - {id: a, name: A, effort: 2, raci: {Solo: A/R, IC: R, OD: C}, people: {IC/alex: R}}
+  - {id: b, name: B, raci: {Solo: A, OD: R}}
+  - {id: c, name: C, effort: 3, raci: {IC: A/R, Solo: C}}
+"""
+
+
+def test_whatif_without_a_person_equals_without_a_function_of_one_member(tmp_path: Path) -> None:
+    from raci.whatif import without
+
+    path = tmp_path / "org.yaml"
+    path.write_text(ONE_MEMBER, encoding="utf-8")
+    model = model_of(path)
+    person = without(model, ["Solo/kim"]).as_dict()
+    function = without(model, ["Solo"]).as_dict()
+    assert person.pop("removed") == ["Solo/kim"]
+    assert function.pop("removed") == ["Solo"]
+    assert person == function
+    assert [gap["activity"] for gap in person["without_owner"]] == ["a", "b"]
+
+
+def test_whatif_without_a_person_keeps_what_others_of_the_function_hold(tmp_path: Path) -> None:
+    from raci.whatif import without
+
+    path = tmp_path / "org.yaml"
+    path.write_text(ONE_MEMBER, encoding="utf-8")
+    model = model_of(path)
+    found = without(model, ["IC/alex"])
+    by_id = {activity.id: activity for activity in found.model.activities}
+    assert "IC" not in by_id["a"].raci  # alex was the only one of IC named R on a
+    assert by_id["c"].raci["IC"].label == "A/R"  # nobody named: sam still holds it
+    assert found.model.functions["IC"].capacity == 1  # one member left, fte_unit 1
+    assert [gap["activity"] for gap in found.as_dict()["without_worker"]] == []
+
+
+def test_whatif_without_person_on_the_command_line(run_line: RunLine) -> None:
+    output = run_line(["whatif", str(PEOPLE), "--without", "IC/kim"]).stdout
+    assert output.startswith("What if IC/kim steps back? (People rollout, 3 activities)\n")
+    assert "Left without a Responsible (R): 1 activity\n  post  could take over: OD (A)\n" in output
+    result = run_line(["whatif", str(PEOPLE), "--without", "IC/kimm"], exit_code=2)
+    assert (
+        result.stderr
+        == "raci: --without: no member 'kimm' of IC in the model (did you mean 'kim'?)\n"
+    )
