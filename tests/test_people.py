@@ -173,3 +173,28 @@ def test_whatif_without_person_on_the_command_line(run_line: RunLine) -> None:
         result.stderr
         == "raci: --without: no member 'kimm' of IC in the model (did you mean 'kim'?)\n"
     )
+
+
+def test_redact_replaces_people_in_every_output(run_line: RunLine, tmp_path: Path) -> None:
+    named = ("alex", "Alex Morgan", "sam", "kim", "Kim Lee")
+    load_text = run_line(["load", str(PEOPLE), "--redact"]).stdout
+    assert "IC/1            1  1  1  2.5 / 4   62%\n" in load_text
+    check_text = run_line(["check", str(BROKEN), "--redact", "-f", "json"], exit_code=None).stdout
+    assert "'IC/1' is the only one Responsible (R)" in check_text
+    report = tmp_path / "report.md"
+    run_line(["report", str(PHASED_MODEL), "--redact", "-o", str(report)])
+    whatif = run_line(["whatif", str(PEOPLE), "--redact", "--without", "IC/3"]).stdout
+    assert whatif.startswith("What if IC/3 steps back?")
+    for output in (load_text, check_text, report.read_text("utf-8"), whatif):
+        assert not any(name in output for name in named)
+    assert "Alex Morgan" in run_line(["load", str(PEOPLE)]).stdout  # only when asked
+
+
+def test_report_has_a_people_section(run_line: RunLine, tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    run_line(["report", str(PEOPLE), "-o", str(out), "--date", "2027-01-01"])
+    section = out.read_text("utf-8").split("## People\n\n", 1)[1].split("\n## ", 1)[0]
+    assert "| IC/kim | 1 | 0 | 1 | 2 / 4 | Post |" in section  # ids show as names
+    small = tmp_path / "small.md"
+    run_line(["report", str(SMALL), "-o", str(small), "--date", "2027-01-01"])
+    assert "## People" not in small.read_text("utf-8")
