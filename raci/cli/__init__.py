@@ -28,6 +28,8 @@ COMMAND_MODULES = (
     "schema",
     "diff",
     "rebalance",
+    "survey",
+    "merge",
 )
 
 

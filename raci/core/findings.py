@@ -26,9 +26,14 @@ class Finding:
     column: int
     activity: str | None = None
     function: str | None = None
+    cell: str | None = None
+    """In a spreadsheet (a view ``raci merge`` read): ``Sheet!D7``; ``line`` and
+    ``column`` are then its row and column numbers."""
 
     @property
     def location(self) -> str:
+        if self.cell:
+            return f"{self.file}:{self.cell}"
         return f"{self.file}:{self.line}:{self.column}"
 
     @property
@@ -40,7 +45,7 @@ class Finding:
         return (self.file, self.line, self.column, self.code)
 
     def as_dict(self) -> dict[str, str | int | None]:
-        return {
+        found: dict[str, str | int | None] = {
             "code": self.code,
             "rule": self.rule,
             "severity": self.severity,
@@ -51,6 +56,9 @@ class Finding:
             "activity": self.activity,
             "function": self.function,
         }
+        if self.cell:
+            found["cell"] = self.cell
+        return found
 
 
 def input_finding(

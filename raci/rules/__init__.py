@@ -9,17 +9,21 @@ from raci.rules.accountability_concentration import AccountabilityConcentration
 from raci.rules.base import Rule
 from raci.rules.bridge_function import BridgeFunction
 from raci.rules.capacity_overload import CapacityOverload
+from raci.rules.contested_accountable import ContestedAccountable
 from raci.rules.dependency_cycle import DependencyCycle
 from raci.rules.duplicate_id import DuplicateId
 from raci.rules.idle_function import IdleFunction
+from raci.rules.low_agreement import LowAgreement
 from raci.rules.missing_accountable import MissingAccountable
 from raci.rules.missing_responsible import MissingResponsible
 from raci.rules.multiple_accountable import MultipleAccountable
+from raci.rules.self_view_gap import SelfViewGap
 from raci.rules.single_owner_overload import SingleOwnerOverload
 from raci.rules.sole_owner import SoleOwner
 from raci.rules.too_many_consulted import TooManyConsulted
 from raci.rules.too_many_responsible import TooManyResponsible
 from raci.rules.too_many_vetoes import TooManyVetoes
+from raci.rules.unclaimed_activity import UnclaimedActivity
 from raci.rules.unknown_dependency import UnknownDependency
 from raci.rules.unknown_function import UnknownFunction
 from raci.rules.unused_function import UnusedFunction
@@ -44,6 +48,10 @@ _RULES: tuple[type[Rule], ...] = (
     UnusedFunction,
     UnusedWaiver,
     TooManyVetoes,
+    ContestedAccountable,
+    UnclaimedActivity,
+    SelfViewGap,
+    LowAgreement,
 )
 
 REGISTRY: dict[str, type[Rule]] = {rule.name: rule for rule in _RULES}

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from raci.core.context import Context
     from raci.core.loader import Document, LogicalPath
     from raci.core.model import Activity, Function
+    from raci.core.views import Place
 
 
 class RuleSettings(BaseModel):
@@ -58,11 +59,19 @@ class Problem:
     key: bool = False
     activity: Activity | None = None
     function: str | None = None
+    place: Place | None = None
+    """Where in a returned view (``raci merge``) the problem is, instead of the model."""
 
     def finding(self, code: str, rule: str, severity: Severity) -> Finding:
         """The located :class:`Finding` for this problem."""
-        line, column = self.document.locate(self.path, key=self.key)
         activity = self.activity.id if self.activity is not None else None
+        if self.place is not None:
+            at = self.place
+            return Finding(
+                code, rule, severity, self.message, at.file, at.line, at.column,
+                activity, self.function, at.cell,
+            )  # fmt: skip
+        line, column = self.document.locate(self.path, key=self.key)
         return Finding(
             code, rule, severity, self.message, self.document.name, line, column,
             activity, self.function,
