@@ -11,6 +11,7 @@ import raci
 from raci.engine import check
 from raci.rules import REGISTRY, resolve_rule
 from raci.rules.too_many_vetoes import TooManyVetoes
+from raci.views import VIEW_RULES
 from tests.conftest import RunLine
 
 Write = Callable[[str, str], Path]
@@ -215,7 +216,7 @@ def test_a_decide_perform_is_no_veto(write: Write) -> None:
 def test_too_many_vetoes_is_registered_by_name_and_code() -> None:
     assert resolve_rule("too-many-vetoes") is TooManyVetoes
     assert resolve_rule("raci018") is TooManyVetoes
-    assert list(REGISTRY)[-1] == "too-many-vetoes"
+    assert list(REGISTRY).index("too-many-vetoes") == 17
     assert TooManyVetoes.settings_help() == [
         ("max", 2, "most functions that may hold a veto (RAPID's Agree) on one activity")
     ]
@@ -230,6 +231,8 @@ def test_each_rules_failing_example_fails_and_passing_example_passes(
 ) -> None:
     examples = rule.examples()
     assert set(examples) == {"failing", "passing"}
+    if rule.name in VIEW_RULES:
+        return  # run on views by raci merge: tests/test_rules_cli.py runs these examples
     failing = [f.rule for f in check([write("failing.yaml", examples["failing"])]).findings]
     passing = [f.rule for f in check([write("passing.yaml", examples["passing"])]).findings]
     assert rule.name in failing

@@ -27,7 +27,8 @@ class LowAgreement(Rule):
     below it needs a conversation before anyone is held to it. The finding points at
     the first cell where a view departs from the most given letter. An activity on
     which every answer is the same letter has no alpha (nothing varies) and passes.
-    Only ``raci merge`` runs it; ``raci check`` has no views.
+    Only ``raci merge`` runs it; ``raci check`` has no views. In the examples,
+    ``---`` separates the views of two respondents (one file each).
 
     Failing example::
 

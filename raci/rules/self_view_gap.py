@@ -27,7 +27,8 @@ class SelfViewGap(Rule):
     counted for the owning and the working role, on the activities both sides
     answered (each side by a majority of its respondents); over ``max_gap`` activities
     it is reported, at the function's own view, on the first activity where the two
-    sides differ. Only ``raci merge`` runs it; ``raci check`` has no views.
+    sides differ. Only ``raci merge`` runs it; ``raci check`` has no views. In the examples,
+    ``---`` separates the views of two respondents (one file each).
 
     Failing example::
 

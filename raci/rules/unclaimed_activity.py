@@ -10,10 +10,10 @@ from raci.rules.views_common import at_view, function_index
 
 
 class UnclaimedActivity(Rule):
-    """Nobody claims an activity: no respondent names an Accountable (A), or all who
-    name one name the same function, which does not name itself.
+    """Nobody in the survey claims an activity's accountability.
 
-    The quiet half of the ownership dilemma: IC thinks HR owns the community
+    No respondent names an Accountable (A), or all who name one name the same
+    function, which does not name itself. The quiet half of the ownership dilemma: IC thinks HR owns the community
     guidelines while HR thinks nobody asked it. When every view points away from
     itself, or at a function that did not answer the survey, nobody will do the work.
     The finding points at the named function's own cell in its own view (or, when

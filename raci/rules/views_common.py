@@ -56,3 +56,14 @@ def _and(words: list[str]) -> str:
 
 def function_index(merged: Merged, fid: str) -> int:
     return list(merged.functions).index(fid)
+
+
+def view_documents(example: str) -> list[str]:
+    """A view rule's docstring example as one text per view: ``---`` lines separate them."""
+    documents: list[list[str]] = [[]]
+    for line in example.splitlines(keepends=True):
+        if line.rstrip() == "---":
+            documents.append([])
+        else:
+            documents[-1].append(line)
+    return ["".join(lines) for lines in documents if "".join(lines).strip()]

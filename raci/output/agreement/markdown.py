@@ -93,7 +93,11 @@ def _most_contested(merged: Merged) -> list[str]:
         ]
         for a in contested
     ]
-    return [*out, md_table(["activity", "alpha", "agree", "disputed cells"], "lrrl", rows).rstrip("\n"), ""]
+    return [
+        *out,
+        md_table(["activity", "alpha", "agree", "disputed cells"], "lrrl", rows).rstrip("\n"),
+        "",
+    ]
 
 
 def _heatmap(merged: Merged) -> list[str]:
