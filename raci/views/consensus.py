@@ -77,7 +77,7 @@ def _function(function: Function | None, name: str) -> dict[str, Any]:
     found: dict[str, Any] = {"name": name}
     if function is not None:
         if function.capacity is not None:
-            found["capacity"] = function.capacity
+            found["capacity"] = _plain(function.capacity)
         if function.description:
             found["description"] = function.description
         if function.waive:
@@ -90,7 +90,7 @@ def _kept(activity: Activity | None) -> dict[str, Any]:
         return {}
     kept: dict[str, Any] = {}
     if activity.effort != 1:
-        kept["effort"] = activity.effort
+        kept["effort"] = _plain(activity.effort)
     if activity.depends_on:
         kept["depends_on"] = list(activity.depends_on)
     if activity.eligible:
@@ -102,3 +102,8 @@ def _kept(activity: Activity | None) -> dict[str, Any]:
 
 def _number(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
+
+
+def _plain(number: float) -> float | int:
+    """``2`` rather than ``2.0``, as people write efforts and capacities."""
+    return int(number) if float(number).is_integer() else number

@@ -39,7 +39,8 @@ def disagreements(merged: Merged, activity: ActivityResult) -> list[dict[str, An
 
 
 def owners(merged: Merged, activity: ActivityResult) -> list[dict[str, Any]]:
-    """Who names whom the owner: one entry per function named (None: nobody)."""
+    """Who names whom the owner: one entry per function named, the most named first, and
+    last (function None) the views that name nobody."""
     named: dict[int, list[str]] = {number: [] for number in activity.answered}
     for fid, views in activity.owners.items():
         for number in views:
@@ -49,7 +50,8 @@ def owners(merged: Merged, activity: ActivityResult) -> list[dict[str, Any]]:
         chosen: list[str | None] = list(fids) or [None]
         for named_fid in chosen:
             groups.setdefault(named_fid, []).append(merged.views[number].label)
-    return [{"function": fid, "by": by} for fid, by in groups.items()]
+    ranked = sorted(groups.items(), key=lambda item: (item[0] is None, -len(item[1])))
+    return [{"function": fid, "by": by} for fid, by in ranked]
 
 
 def perception(merged: Merged) -> list[dict[str, Any]]:
