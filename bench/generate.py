@@ -21,9 +21,14 @@ def function_ids(count: int = FUNCTIONS) -> list[str]:
     return [f"F{index:02d}" for index in range(count)]
 
 
-def generate(activities: int, seed: int = 7) -> str:
-    """Return the YAML text of a model with ``activities`` activities."""
+def generate(activities: int, seed: int = 7, changed: float = 0.0) -> str:
+    """Return the YAML text of a model with ``activities`` activities.
+
+    ``changed`` is the share of activities whose letters a second random stream
+    reshuffles: the same model after a review, for ``raci diff``.
+    """
     rng = random.Random(seed)
+    edits = random.Random(seed + 1)
     ids = function_ids()
     lines = [
         "version: 1",
@@ -56,6 +61,8 @@ def generate(activities: int, seed: int = 7) -> str:
             holders[-1] = "Comms"  # unknown function
         elif roll < 0.03:
             letters = ["A/R"] + ["C"] * (len(holders) - 1)  # crowded consultation
+        if changed and edits.random() < changed:
+            edits.shuffle(letters)
         lines.append("    raci:")
         lines.extend(f"      {fid}: {letter}" for fid, letter in zip(holders, letters, strict=True))
     return "\n".join(lines) + "\n"

@@ -1,11 +1,14 @@
-"""Run the rules: load each path, resolve its settings, lint, waive, sort, and decide the exit.
+"""The one check pipeline: load a model, resolve its settings, lint, waive, sort.
 
-This is the library behind ``raci check``; it never prints.
+:func:`check_model` is what every command that reads a model runs; :func:`check` gathers
+several paths into the :class:`Report` of ``raci check``; :func:`compare` tells which
+findings a change fixed, introduced or changed (what-if, rebalance, diff). It never prints.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,8 +22,9 @@ from raci.core.config import (
     resolve,
 )
 from raci.core.context import Context
+from raci.core.errors import InputError
 from raci.core.findings import SCHEMA_ERROR, Finding
-from raci.core.model import Loaded, Model, load
+from raci.core.model import Model, load
 from raci.core.runtime import paused_gc
 from raci.rules.base import Problem
 from raci.rules.unused_waiver import UnusedWaiver
@@ -58,6 +62,30 @@ class Report:
     """The shared statistics and graphs each of ``models`` was checked with."""
     checked: list[Checked] = field(default_factory=list)
 
+    def add(self, result: CheckedModel) -> None:
+        """Gather one path's result into the report."""
+        self.files.extend(result.files)
+        self.findings.extend(result.findings)
+        checked = Checked(result.path, list(result.files))
+        self.checked.append(checked)
+        if result.model is None or result.settings is None or result.context is None:
+            return
+        checked.rules = [enabled.rule.name for enabled in result.settings.rules]
+        self.waived += result.waived
+        self.activities += len(result.model.activities)
+        self.functions += len(result.model.functions)
+        self.strict = self.strict or result.settings.strict
+        self.models.append(result.model)
+        self.settings.append(result.settings)
+        self.contexts.append(result.context)
+
+    @classmethod
+    def of(cls, result: CheckedModel) -> Report:
+        """The report ``raci check`` gives on the one path of ``result``."""
+        report = cls()
+        report.add(result)
+        return report
+
     def count(self, severity: str) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity)
 
@@ -86,82 +114,146 @@ class Report:
         }
 
 
+@dataclass
+class CheckedModel:
+    """One model through the pipeline: what was read, the settings, and what the rules found.
+
+    ``findings`` holds the input problems when the model or its settings are unusable
+    (then ``model``/``settings`` are None), else the findings left after waivers.
+    """
+
+    path: str
+    files: list[str]
+    findings: list[Finding] = field(default_factory=list)
+    waived: int = 0
+    model: Model | None = None
+    settings: Resolved | None = None
+    layers: list[Layer] = field(default_factory=list)
+    """The settings layers below the command line, lowest first (rebalance adds its own)."""
+    context: Context | None = None
+    settings_broken: bool = False
+    """True when a settings file (not the model) made the input unusable."""
+
+    def require(self) -> tuple[Model, Resolved, Context]:
+        """(model, settings, context) of a usable result; else
+        :class:`~raci.core.errors.InputError` carrying the input problems."""
+        if self.model is None or self.settings is None or self.context is None:
+            raise InputError(self.findings)
+        return self.model, self.settings, self.context
+
+
+class Settings:
+    """Settings files read so far: each is read, and its problems reported, once."""
+
+    def __init__(self) -> None:
+        self.layers: dict[Path, Layer | None] = {}
+
+    def read(self, path: Path) -> tuple[Layer | None, list[Finding]]:
+        """The layer of the file at ``path`` (None if it is broken), and its problems the
+        first time it is read: a run reports a broken settings file once."""
+        if path in self.layers:
+            return self.layers[path], []
+        try:
+            self.layers[path] = read_config(path)
+            return self.layers[path], []
+        except ConfigError as error:
+            self.layers[path] = None
+            return None, error.findings
+
+
+def check_model(
+    path: Path | str,
+    *,
+    display: str | None = None,
+    config: Path | str | None = None,
+    command_line: Layer | None = None,
+    settings_from: Path | None = None,
+    lint_rules: bool = True,
+    settings: Settings | None = None,
+) -> CheckedModel:
+    """The one pipeline: load ``path``, resolve its settings as ``raci check`` does, and
+    (unless ``lint_rules`` is false) run the rules.
+
+    Settings come from the nearest ``.raci.toml`` / ``[tool.raci]`` upward from
+    ``settings_from`` (default ``path``), the model's ``rules:`` blocks, the ``config``
+    file, then ``command_line``. Never raises on bad input: a result whose ``model`` is
+    None carries the problems; :meth:`CheckedModel.require` turns them into an error.
+    """
+    path = Path(path)
+    settings = settings if settings is not None else Settings()
+    with paused_gc():
+        loaded = load(path, display if display is not None else path.as_posix())
+    result = CheckedModel(path.as_posix(), list(loaded.files), list(loaded.findings))
+    start = settings_from if settings_from is not None else path
+    found = find_config(start) if start.exists() else None
+    below: list[Layer] = []
+    above: list[Layer] = []
+    for file, layers in ((found, below), (Path(config) if config else None, above)):
+        if file is not None:
+            layer, problems = settings.read(file)
+            result.findings.extend(problems)
+            result.settings_broken = result.settings_broken or layer is None
+            layers.extend([layer] if layer is not None else [])
+    model = loaded.model
+    if model is None or result.settings_broken:
+        return result
+    from_model, conflicts = model_layer(model.rules)
+    if conflicts:
+        result.findings.extend(problem.finding(*SCHEMA_ERROR, "error") for problem in conflicts)
+        return result
+    result.layers = [*below, from_model, *above]
+    top = [command_line] if command_line is not None else []
+    result.model, result.context = model, Context(model)
+    result.settings = resolve([*result.layers, *top])
+    if lint_rules:
+        with paused_gc():
+            result.findings, result.waived = lint(model, result.settings, result.context)
+        result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def default_layers(model: Model) -> list[Layer]:
+    """The settings layers ``raci check`` would find for ``model`` read from its first
+    file (for library callers that hold a model, not a path); InputError if broken."""
+    first = model.documents[0].path if model.documents else Path.cwd()
+    layers: list[Layer] = []
+    discovered = find_config(first) if first.exists() else None
+    if discovered is not None:
+        layer, problems = Settings().read(discovered)
+        if layer is None:
+            raise InputError(problems)
+        layers.append(layer)
+    from_model, conflicts = model_layer(model.rules)
+    if conflicts:
+        raise InputError([problem.finding(*SCHEMA_ERROR, "error") for problem in conflicts])
+    return [*layers, from_model]
+
+
 def check(
     paths: Sequence[Path | str],
     *,
-    config: Path | None = None,
+    config: Path | str | None = None,
     command_line: Layer | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Report:
     """Check each path (a file or a directory model) and gather one report.
 
     ``progress(path)`` is called as each path starts, so a front end can show where a
-    long run is.
+    long run is. A broken ``config`` file is reported once, and nothing is checked.
     """
     report = Report()
-    configs = _Configs()
-    override = configs.read(config) if config is not None else None
-    if configs.findings:
-        report.findings = configs.findings
-        return report
+    settings = Settings()
+    if config is not None:
+        _, problems = settings.read(Path(config))
+        if problems:
+            report.findings = list(problems)
+            return report
     for raw in paths:
-        path = Path(raw)
         if progress is not None:
-            progress(path.as_posix())
-        with paused_gc():
-            loaded = load(path, path.as_posix())
-            _check_one(path, loaded, configs, [override, command_line], report)
+            progress(Path(raw).as_posix())
+        report.add(check_model(raw, config=config, command_line=command_line, settings=settings))
     report.findings.sort(key=Finding.sort_key)
     return report
-
-
-class _Configs:
-    """Configuration files read so far: each is read, and its problems reported, once."""
-
-    def __init__(self) -> None:
-        self.layers: dict[Path, Layer | None] = {}
-        self.findings: list[Finding] = []
-
-    def read(self, path: Path) -> Layer | None:
-        if path not in self.layers:
-            try:
-                self.layers[path] = read_config(path)
-            except ConfigError as error:
-                self.layers[path] = None
-                self.findings.extend(error.findings)
-        return self.layers[path]
-
-
-def _check_one(
-    path: Path, loaded: Loaded, configs: _Configs, top: list[Layer | None], report: Report
-) -> None:
-    report.files.extend(loaded.files)
-    report.findings.extend(loaded.findings)
-    checked = Checked(path.as_posix(), list(loaded.files))
-    report.checked.append(checked)
-    seen = len(configs.findings)
-    discovered = find_config(path)
-    layers = [configs.read(discovered)] if discovered is not None else []
-    report.findings.extend(configs.findings[seen:])
-    model = loaded.model
-    if model is None or len(configs.findings) > seen or None in layers:
-        return
-    from_model, conflicts = model_layer(model.rules)
-    if conflicts:
-        report.findings.extend(problem.finding(*SCHEMA_ERROR, "error") for problem in conflicts)
-        return
-    resolved = resolve([layer for layer in [*layers, from_model, *top] if layer is not None])
-    context = Context(model)
-    findings, waived = lint(model, resolved, context)
-    checked.rules = [enabled.rule.name for enabled in resolved.rules]
-    report.findings.extend(findings)
-    report.waived += waived
-    report.activities += len(model.activities)
-    report.functions += len(model.functions)
-    report.strict = report.strict or resolved.strict
-    report.models.append(model)
-    report.settings.append(resolved)
-    report.contexts.append(context)
 
 
 def lint(
@@ -204,3 +296,72 @@ def _waive(context: Context, rule: str, problems: Iterable[Problem]) -> tuple[li
             used.add((id(holder), rule))
             dropped += 1
     return kept, dropped
+
+
+@dataclass
+class Comparison:
+    """Which findings a change fixed, introduced, or kept about the same subject but with
+    another message (a count moved): ``changed`` pairs (before, after)."""
+
+    fixed: list[Finding] = field(default_factory=list)
+    introduced: list[Finding] = field(default_factory=list)
+    changed: list[tuple[Finding, Finding]] = field(default_factory=list)
+
+
+def _finding_key(finding: Finding, renames: Mapping[str, str]) -> tuple[str | None, ...]:
+    """(rule, activity, function, message), a renamed activity read as its new id."""
+    activity, message = finding.activity, finding.message
+    if activity is not None and activity in renames:
+        message = message.replace(f"'{activity}'", f"'{renames[activity]}'")
+        activity = renames[activity]
+    return (finding.rule, activity, finding.function, message)
+
+
+def compare(
+    before: Sequence[Finding], after: Sequence[Finding], renames: Mapping[str, str] | None = None
+) -> Comparison:
+    """The findings of ``after`` against those of ``before``, as one multiset each.
+
+    A finding is the same when its rule, subject (activity, function) and message are;
+    ``renames`` maps old activity ids to new ones. What is left on both sides about the
+    same rule and subject is ``changed``. Every list is in finding order.
+    """
+    renames = renames or {}
+    old = Counter(_finding_key(finding, renames) for finding in before)
+    new = Counter(_finding_key(finding, {}) for finding in after)
+    gone = _unmatched(before, old, new, renames)
+    came = _unmatched(after, new, old, {})
+    waiting: dict[tuple[str | None, ...], list[Finding]] = {}
+    for finding in gone:
+        waiting.setdefault(_finding_key(finding, renames)[:3], []).append(finding)
+    result = Comparison()
+    for finding in came:
+        candidates = waiting.get(_finding_key(finding, {})[:3])
+        if candidates:
+            result.changed.append((candidates.pop(0), finding))
+        else:
+            result.introduced.append(finding)
+    paired = {id(old_finding) for old_finding, _ in result.changed}
+    result.fixed = [finding for finding in gone if id(finding) not in paired]
+    result.fixed.sort(key=Finding.sort_key)
+    result.introduced.sort(key=Finding.sort_key)
+    result.changed.sort(key=lambda pair: pair[1].sort_key())
+    return result
+
+
+def _unmatched(
+    findings: Sequence[Finding],
+    mine: Counter[tuple[str | None, ...]],
+    theirs: Counter[tuple[str | None, ...]],
+    renames: Mapping[str, str],
+) -> list[Finding]:
+    """The findings of one side beyond what the other side has of the same key (the
+    last ones of a kind are the unmatched ones)."""
+    spare = {key: count - theirs[key] for key, count in mine.items() if count > theirs[key]}
+    left: list[Finding] = []
+    for finding in reversed(findings):
+        key = _finding_key(finding, renames)
+        if spare.get(key, 0) > 0:
+            spare[key] -= 1
+            left.append(finding)
+    return left[::-1]

@@ -21,9 +21,9 @@ from jsonschema import Draft4Validator, FormatChecker
 
 from raci.core.findings import Finding
 from raci.engine import Report
-from raci.output.check import FORMATS, get_formatter
 from raci.output.check.github import escape_data, escape_property
 from raci.output.check.markdown import cell
+from raci.output.registry import Medium, formats, renderer
 from raci.rules import REGISTRY
 from tests.conftest import RunLine
 
@@ -94,9 +94,9 @@ def junit_schema() -> xmlschema.XMLSchema:
 
 
 def test_every_format_has_a_formatter() -> None:
-    assert FORMATS == ("text", "json", "sarif", "github", "junit", "markdown")
-    for name in FORMATS:
-        assert callable(get_formatter(name))
+    assert formats("check") == ["text", "json", "sarif", "github", "junit", "markdown"]
+    for name in formats("check"):
+        assert callable(renderer("check", name))
 
 
 # -- github -------------------------------------------------------------------------
@@ -145,7 +145,7 @@ def test_github_escapes_file_title_and_message() -> None:
         "RACI004", "unknown-function", "error", "50% done\nnext: line", "a,b:c.yaml", 3, 4
     )
     report = Report(findings=[finding])
-    line = get_formatter("github")(report, False)
+    line = renderer("check", "github")(report, Medium())
     assert line == (
         "::error file=a%2Cb%3Ac.yaml,line=3,col=4,title=RACI004 unknown-function"
         "::50%25 done%0Anext: line\n"
@@ -383,11 +383,11 @@ def test_junit_config_problems_get_their_own_suite(
 
 def test_junit_text_is_xml_safe() -> None:
     finding = Finding("RACI004", "unknown-function", "error", "bad \x01 <&> ]]>", "o.yaml", 1, 1)
-    text = get_formatter("junit")(Report(findings=[finding]), False)
+    text = renderer("check", "junit")(Report(findings=[finding]), Medium())
     junit_schema().validate(text)
     failure = ET.fromstring(text).find("testsuite/testcase/failure")
     assert failure is not None
-    assert failure.get("message") == "bad \ufffd <&> ]]>"
+    assert failure.get("message") == "bad \\x01 <&> ]]>"
 
 
 # -- markdown -----------------------------------------------------------------------

@@ -70,6 +70,12 @@ def environment() -> dict[str, str]:
         ("ownership/README.md", False),
         ("ownership.yaml", False),
         ("config/settings.yaml", False),
+        (".raci.toml", True),
+        ("pyproject.toml", True),
+        ("teams/emea/.raci.toml", True),
+        ("raci.toml", False),
+        ("pyproject.toml.orig", False),
+        ("notpyproject.toml", False),
     ],
 )
 def test_hook_files_pattern(path: str, matches: bool) -> None:
@@ -81,6 +87,10 @@ def test_hook_checks_whole_models() -> None:
     found = hook()
     assert found["pass_filenames"] is False
     assert found["language"] == "python"
+    # raci needs 3.11+: an older default python3 would fail at pip install
+    version = re.fullmatch(r"python3\.(\d+)", found["language_version"])
+    assert version is not None
+    assert int(version[1]) >= 11
     assert found["name"] == "raci check"
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
     assert shlex.split(found["entry"]) == ["raci", "check"]
@@ -101,6 +111,16 @@ def test_hook_entry_runs_from_the_repository_root(tmp_path: Path) -> None:
     done = subprocess.run(command, cwd=tmp_path, env=environment(), capture_output=True, text=True)
     assert done.returncode == 1
     assert "ownership/org.yaml:6:62: error RACI004 unknown-function" in done.stdout
+
+
+def test_readme_shows_the_hook_with_verbose_and_its_python() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    block = readme.split("# .pre-commit-config.yaml\n", 1)[1].split("```", 1)[0]
+    (configured,) = yaml.safe_load(block)["repos"][0]["hooks"]
+    assert configured["id"] == "raci-check"
+    assert configured["verbose"] is True
+    assert configured["language_version"] == hook()["language_version"]
+    assert hook()["files"] in readme
 
 
 # -- the GitHub Action --------------------------------------------------------------

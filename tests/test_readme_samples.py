@@ -24,10 +24,16 @@ def test_quick_start_sample_output_is_current(
     assert result.stdout == found[1]
 
 
+VENV = "python3 -m venv .venv && . .venv/bin/activate"
+
+
 def test_quick_start_has_exactly_two_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Quick start", 1)[1].split("```console\n", 1)[1].split("```")[0]
     assert section.splitlines() == [
-        "python -m pip install . && raci check examples/ic-goes-it-alone.yaml",
-        "python -m pip install -e '.[test]' && python -m pytest",
+        f"{VENV} && python -m pip install . && raci check examples/ic-goes-it-alone.yaml",
+        f"{VENV} && python -m pip install -e '.[test]' && python -m pytest",
     ]
+    prose = " ".join(readme.split("## Quick start", 1)[1].split("\n## ", 1)[0].split())
+    assert "the whole test suite" in prose
+    assert re.search(r"takes about [a-z ]+ on a 2-core machine", prose)

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from raci import __version__
 from raci.engine import check
+from raci.output.registry import render as render_view
 from raci.output.report.markdown import table, text
-from raci.report import render, report_date, section_builders
+from raci.report import report_date, section_builders
 from raci.report.build import build
 from raci.report.data import Paragraph, Section, Table
 from tests.conftest import RunLine
@@ -122,7 +123,7 @@ activities:
     )
     report = check([path])
     data = build(report, report.models[0], source="org.yaml", date=DATE)
-    markdown = render(data, "markdown")
+    markdown = render_view("report", "markdown", data)
     assert headings(markdown)[0] == (1, "# not a heading")
     matrix = tables(markdown)[1]
     assert matrix.rows[0][0] == "| starts with a pipe \\| and a backslash \\ (one)"
@@ -297,11 +298,11 @@ def test_extra_sections_render_in_every_format(write: Write) -> None:
         )
 
     data = build(report, report.models[0], source="org.yaml", date=DATE, sections=[recommendations])
-    markdown = render(data, "markdown")
+    markdown = render_view("report", "markdown", data)
     assert headings(markdown)[-1] == (2, "Recommendations")
     assert tables(markdown)[-1].rows == [["launch", "HR"]]
-    assert '<section id="recommendations">' in render(data, "html")
-    assert json.loads(render(data, "json"))["sections"] == [
+    assert '<section id="recommendations">' in render_view("report", "html", data)
+    assert json.loads(render_view("report", "json", data))["sections"] == [
         {
             "key": "recommendations",
             "title": "Recommendations",
@@ -322,7 +323,7 @@ def test_section_builders_are_named_module_colon_function(write: Write) -> None:
     (builder,) = section_builders(("tests.test_report:named_section",))
     report = check([write("org.yaml", CLEAN)])
     data = build(report, report.models[0], source="org.yaml", date=DATE, sections=[builder])
-    assert "## Named section\n\nFrom the registry.\n" in render(data, "markdown")
+    assert "## Named section\n\nFrom the registry.\n" in render_view("report", "markdown", data)
 
 
 INFEASIBLE = """\

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from raci.engine import check
+from raci.output.rules import rules_markdown
 from raci.rules import REGISTRY
-from raci.rules.catalogue import INPUT_RULES, RuleDoc, all_docs, render_rules, rule_docs
+from raci.rules.catalogue import INPUT_RULES, RuleDoc, all_docs, rule_docs
 from raci.rules.views_common import view_documents
 from raci.views import VIEW_RULES
 from tests.conftest import ROOT, RunLine
@@ -60,7 +61,7 @@ def test_readme_rule_table_is_the_registry(run_line: RunLine) -> None:
     found = re.search(r"<!-- rules:start -->\n(.*?)<!-- rules:end -->", text, re.DOTALL)
     assert found is not None, "README.md lacks the <!-- rules:start/end --> markers"
     assert found[1] == run_line(["rules", "--format", "markdown"]).stdout
-    assert found[1] == render_rules(rule_docs(), "markdown")
+    assert found[1] == rules_markdown(rule_docs())
 
 
 @pytest.mark.parametrize("name_or_code", ["sole-owner", "RACI010", "raci010"])

@@ -117,7 +117,7 @@ def test_totals_and_loads_add_up(data: dict[str, Any]) -> None:
     assignments = sum(len(activity.raci) for activity in model.activities)
     assert sum(matrix.row_total(activity) for activity in matrix.activities) == assignments
     assert sum(counts["total"] for counts in totals.values()) == assignments
-    text = matrices.render_text(matrix, False, None).splitlines()
+    text = matrices.render_text(matrix).splitlines()
     assert len([line for line in text if line.startswith("─")]) == 1
     context = Context(model)
     findings, _ = lint(model, _defaults(model), context)

@@ -17,13 +17,16 @@ from typing import Any, TypeVar
 import typer
 
 from raci import __version__
-from raci.core.errors import RaciError
+from raci.cli.helptext import RaciCommand, RaciGroup
+from raci.cli.output import reset_inputs
+from raci.core.errors import InputError, RaciError
 from raci.core.runtime import paused_gc
 
 BUG_REPORT = "https://github.com/raci-dev/raci/issues"
 
 app = typer.Typer(
     name="raci",
+    cls=RaciGroup,
     help=(
         "Model cross-functional ownership as RACI matrices and lint it like code.\n\n"
         "Start with [bold]raci check org.yaml[/]; [bold]raci rules[/] lists what it checks."
@@ -44,11 +47,19 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
     def decorate(function: F) -> F:
         @functools.wraps(function)
         def run(*args: Any, **kwargs: Any) -> Any:
+            reset_inputs()
             try:
                 with paused_gc():
                     return function(*args, **kwargs)
             except (typer.Exit, typer.Abort, typer.BadParameter):
                 raise
+            except InputError as error:
+                from raci.output.check.text import line
+                from raci.output.escape import log_lines
+
+                lines = "".join(line(finding) + "\n" for finding in error.findings)
+                sys.stderr.write(log_lines(lines))
+                raise typer.Exit(error.exit_code) from None
             except RaciError as error:
                 fail(str(error), error.exit_code)
             except KeyboardInterrupt:
@@ -62,7 +73,7 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
                     3,
                 )
 
-        app.command(name, **options)(run)
+        app.command(name, cls=RaciCommand, **options)(run)
         return function
 
     return decorate
@@ -70,7 +81,9 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
 
 def fail(message: str, code: int) -> None:
     """Print ``raci: message`` on stderr and exit with ``code``."""
-    sys.stderr.write(f"raci: {message}\n")
+    from raci.output.escape import log_lines, terminal
+
+    sys.stderr.write(log_lines(f"raci: {terminal(message)}\n"))
     raise typer.Exit(code)
 
 

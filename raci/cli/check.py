@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
 
 import typer
 
 from raci.cli.app import command
-from raci.cli.common import IGNORE, SELECT, settings_file
-from raci.cli.output import emit, progress, wants_color
-
-CheckFormat = Literal["text", "json", "sarif", "github", "junit", "markdown", "auto"]
+from raci.cli.common import settings_file, show
+from raci.cli.options import IGNORE, SELECT, config_option, format_option, output_option
+from raci.cli.output import progress, reading
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -38,41 +36,32 @@ def check_command(
         "here, or 'paths' under [tool.raci].",
         show_default=False,
     ),
-    output_format: CheckFormat = typer.Option(
-        "text",
-        "--format",
-        "-f",
+    output_format: str = format_option(
+        "check",
+        extra=("auto",),
         help="text (coloured on a terminal), json, sarif (code scanning), github "
         "(annotations), junit (test reports), markdown (a PR comment), or auto (github "
         "under GITHUB_ACTIONS, else text).",
     ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write the result to this file (atomically).", dir_okay=False
-    ),
+    output: Path | None = output_option("Write the result to this file (atomically)."),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail the check too (exit 1)."),
     select: list[str] | None = SELECT,
     ignore: list[str] | None = IGNORE,
-    config: Path | None = typer.Option(
-        None,
-        "--config",
-        help="A .raci.toml-style settings file, applied above every other setting.",
-        dir_okay=False,
-    ),
+    config: Path | None = config_option(),
 ) -> None:
     """Validate and lint ownership files: every problem at file:line:column."""
     from raci.core.config import cli_layer
     from raci.core.defaults import default_paths
     from raci.engine import check
-    from raci.output.check import get_formatter
 
     targets = list(paths) if paths else default_paths(Path.cwd())
     layer = cli_layer(select, ignore or [], strict)
+    reading(*targets)
     settings_file(config)
     with progress("Checking") as on_path:
         report = check(targets, config=config, command_line=layer, progress=on_path)
     name = output_format
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    render = get_formatter(name)
-    emit(render(report, name == "text" and wants_color(output)), output)
+    show("check", name, report, output)
     raise typer.Exit(report.exit_code)

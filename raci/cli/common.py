@@ -1,9 +1,9 @@
-"""What every command that reads a model shares: load it, or fail the way ``check`` does.
+"""What every command that reads a model shares: check it, or fail the way ``check`` does.
 
 An unusable input (missing file, invalid YAML, schema violation, broken settings file)
 prints the same ``file:line:col: error CODE rule: message`` lines ``raci check`` would
-print, on stderr, and exits 2. Commands call :func:`load_model` (and
-:func:`model_settings` when they run rules) and never see a half-loaded model.
+print, on stderr, and exits 2. Commands call :func:`checked` and never see a half-loaded
+model; :func:`show` renders the result through the output registry.
 """
 
 from __future__ import annotations
@@ -11,93 +11,60 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any
 
-import typer
-
+from raci.cli.output import reading, target, to_stdout
 from raci.core.errors import RaciError
 
 if TYPE_CHECKING:
-    from raci.core.config import Resolved
-    from raci.core.findings import Finding
     from raci.core.model import Model
-    from raci.engine import Report
-
-EXIT_INPUT = 2
-
-SELECT = typer.Option(
-    None,
-    "--select",
-    metavar="RULE,...",
-    help="Run only these rules (names or codes, comma-separated).",
-)
-IGNORE = typer.Option(
-    None,
-    "--ignore",
-    metavar="RULE,...",
-    help="Skip these rules (names or codes, comma-separated).",
-)
+    from raci.engine import CheckedModel
 
 
 def settings_file(config: Path | None) -> Path | None:
     """``--config``, checked: a missing file is a clean exit 2, not a parse error later."""
     if config is not None and not config.is_file():
         raise RaciError(f"--config: no such file: {config}")
+    if config is not None:
+        reading(config)
     return config
 
 
-def fail_with_findings(findings: Iterable[Finding]) -> NoReturn:
-    """Print input findings as ``raci check`` would, on stderr, and exit 2."""
-    from raci.output.check.text import line
+def checked(
+    path: Path,
+    config: Path | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    *,
+    strict: bool = False,
+    lint: bool = True,
+) -> CheckedModel:
+    """``path`` through the check pipeline with the command line's settings; an unusable
+    model or settings file is an :class:`~raci.core.errors.InputError` (its findings on
+    stderr, exit 2). Lint findings do not stop a command: it shows them."""
+    from raci.core.config import cli_layer
+    from raci.engine import check_model
 
-    sys.stderr.write("".join(line(finding) + "\n" for finding in findings))
-    raise typer.Exit(EXIT_INPUT)
-
-
-def load_model(path: Path) -> Model:
-    """The model at ``path`` (a file or a directory), or exit 2 with its input findings."""
-    from raci.core.model import load
-    from raci.core.runtime import paused_gc
-
-    with paused_gc():
-        loaded = load(path, path.as_posix())
-    if loaded.model is None:
-        fail_with_findings(loaded.findings)
-    return loaded.model
-
-
-def checked_model(path: Path) -> tuple[Report, Model]:
-    """``raci check``'s report on ``path`` and its model, for the commands that render
-    both (report, export); exit 2 with the input findings when the model is unusable.
-    Lint findings do not stop these commands: they show them."""
-    from raci.engine import check
-
-    report = check([path])
-    if report.input_error or not report.models:
-        fail_with_findings(report.findings)
-    return report, report.models[0]
+    reading(path)
+    settings_file(config)
+    layer = cli_layer(select, ignore or [], strict)
+    result = check_model(path, config=config, command_line=layer, lint_rules=lint)
+    result.require()
+    return result
 
 
-def model_settings(path: Path, model: Model) -> Resolved:
-    """The rule settings ``raci check`` would use for ``path``: defaults, the nearest
-    ``.raci.toml`` / ``[tool.raci]``, then the model's own ``rules:`` blocks.
+def show(view: str, name: str, data: Any, output: Path | None) -> None:
+    """Render ``data`` with the registered renderer and write it to ``output`` (atomically)
+    or stdout, in colour and fitted to the width only on a terminal."""
+    from raci.cli.output import emit, wants_color
+    from raci.output.registry import Medium, render
 
-    A broken settings file or conflicting ``rules:`` blocks exit 2 with their findings.
-    """
-    from raci.core.config import ConfigError, find_config, model_layer, read_config, resolve
-    from raci.core.findings import SCHEMA_ERROR
-
-    layers = []
-    discovered = find_config(path)
-    if discovered is not None:
-        try:
-            layers.append(read_config(discovered))
-        except ConfigError as error:
-            fail_with_findings(error.findings)
-    from_model, conflicts = model_layer(model.rules)
-    if conflicts:
-        fail_with_findings(problem.finding(*SCHEMA_ERROR, "error") for problem in conflicts)
-    return resolve([*layers, from_model])
+    target(output)  # refuse an input, a device... before rendering
+    rendered = render(view, name, data, Medium(wants_color(output), terminal_width(output)))
+    if isinstance(rendered, bytes) and output is None:
+        raise RaciError(f"--format {name} writes a binary file: name it with -o FILE")
+    # '-o -' asks for the bytes on stdout; GitHub annotations are workflow commands
+    emit(rendered, output, workflow_commands=view == "check" and name == "github")
 
 
 def split_values(values: Sequence[str] | None) -> list[str]:
@@ -142,6 +109,6 @@ def terminal_width(output: Path | None) -> int | None:
     """The terminal's width when writing to one; None (no truncation) for files and pipes."""
     import shutil
 
-    if output is not None or not sys.stdout.isatty():
+    if not to_stdout(output) or not sys.stdout.isatty():
         return None
     return shutil.get_terminal_size().columns

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
 import typer
 
 from raci.cli.app import command
-from raci.cli.common import IGNORE, SELECT, settings_file
-from raci.cli.output import emit
+from raci.cli.common import settings_file, show
+from raci.cli.output import reading
+from raci.cli.options import IGNORE, SELECT, config_option, format_option, output_option
 from raci.core.errors import RaciError
-
-DiffFormat = Literal["text", "markdown", "json"]
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -37,25 +35,19 @@ def diff_command(
     git: str | None = typer.Option(
         None, "--git", metavar="REV", help="Read the old side of PATH from this git revision."
     ),
-    output_format: DiffFormat = typer.Option(
-        "text", "--format", "-f", help="text, markdown (a PR comment), or json."
-    ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write the result to this file (atomically).", dir_okay=False
-    ),
+    output_format: str = format_option("diff", help="text, markdown (a PR comment), or json."),
+    output: Path | None = output_option("Write the result to this file (atomically)."),
     strict: bool = typer.Option(False, "--strict", help="Introduced warnings fail too (exit 1)."),
     select: list[str] | None = SELECT,
     ignore: list[str] | None = IGNORE,
-    config: Path | None = typer.Option(
-        None, "--config", help="A .raci.toml-style settings file for both sides.", dir_okay=False
-    ),
+    config: Path | None = config_option("A .raci.toml-style settings file for both sides."),
 ) -> None:
     """Compare two versions of an ownership model: activities, assignments, accountability,
     load per function, and the findings introduced and fixed."""
     from raci.core.config import cli_layer
     from raci.diff.changes import diff_git, diff_paths
-    from raci.output.diff import render
 
+    reading(*paths)
     settings_file(config)
     layer = cli_layer(select, ignore or [], strict)
     if git is not None:
@@ -66,5 +58,5 @@ def diff_command(
         if len(paths) != 2:
             raise RaciError("give two versions to compare (raci diff OLD NEW), or --git REV PATH")
         result = diff_paths(paths[0], paths[1], config=config, command_line=layer)
-    emit(render(result, output_format), output)
+    show("diff", output_format, result, output)
     raise typer.Exit(result.exit_code)

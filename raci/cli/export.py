@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
 import typer
 
 from raci.cli.app import command
-from raci.cli.output import emit
+from raci.cli.common import checked, show
+from raci.cli.options import config_option, format_option, output_option, path_argument
 from raci.core.errors import RaciError
 
 EXAMPLES = """
@@ -26,45 +26,32 @@ Without --format the output file's suffix (.csv, .xlsx) picks it; CSV on stdout.
 
 @command("export", epilog=EXAMPLES)
 def export_command(
-    path: Path = typer.Argument(..., metavar="PATH", help="The ownership file or directory."),
-    output: Path | None = typer.Option(
-        None,
-        "--output",
-        "-o",
-        help="Write the spreadsheet here (atomically); CSV may go to stdout.",
-        dir_okay=False,
+    path: Path = path_argument("The ownership file or directory."),
+    output: Path | None = output_option(
+        "Write the spreadsheet here (atomically); CSV may go to stdout."
     ),
-    output_format: Literal["csv", "xlsx"] | None = typer.Option(
-        None,
-        "--format",
-        "-f",
-        help="csv or xlsx (default: from -o's suffix, else csv).",
-        show_default=False,
+    output_format: str | None = format_option(
+        "export", default=None, help="csv or xlsx (default: from -o's suffix, else csv)."
     ),
+    config: Path | None = config_option(),
 ) -> None:
     """Export the RACI matrix as a spreadsheet: CSV, or an XLSX workbook."""
-    from raci.cli.common import checked_model
-    from raci.core.atomic import write_atomic
+    from raci.engine import Report
+    from raci.output.registry import BINARY, format_for
 
-    name: str | None = output_format
-    if name is None and output is not None:
-        name = {".csv": "csv", ".xlsx": "xlsx"}.get(output.suffix.lower())
+    name = output_format
+    if name is None and output is not None and str(output) != "-":
+        name = format_for("export", output)
         if name is None:
             raise RaciError(
                 f"cannot tell the format from '{output.name}': name a .csv or .xlsx file, "
                 "or pass --format csv|xlsx"
             )
     name = name or "csv"
-    if name == "xlsx" and output is None:
-        raise RaciError("--format xlsx writes a binary workbook: name the file with -o FILE.xlsx")
-    report, model = checked_model(path)
-    if name == "xlsx":
-        from raci.sheets.xlsx import to_xlsx
-
-        assert output is not None
-        write_atomic(output, to_xlsx(model, report))
-    else:
-        from raci.sheets.export import to_csv
-
-        emit(to_csv(model), output)
+    if name in BINARY and output is None:
+        raise RaciError(
+            f"--format {name} writes a binary workbook: name the file with -o FILE.{name}"
+        )
+    report = Report.of(checked(path, config))
+    show("export", name, report, output)
     raise typer.Exit(report.exit_code)

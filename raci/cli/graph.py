@@ -8,10 +8,9 @@ from typing import Literal
 import typer
 
 from raci.cli.app import command
-from raci.cli.common import load_model
-from raci.cli.output import emit
+from raci.cli.common import checked, show
+from raci.cli.options import config_option, format_option, output_option, path_argument
 
-GraphFormat = Literal["mermaid", "dot", "graphml", "json"]
 GraphView = Literal["ownership", "collaboration", "dependencies"]
 
 EXAMPLES = """
@@ -30,29 +29,16 @@ dependencies (activities, prerequisite -> dependant).
 
 @command("graph", epilog=EXAMPLES)
 def graph_command(
-    path: Path = typer.Argument(
-        ..., metavar="PATH", help="Ownership file or directory.", show_default=False
-    ),
-    output_format: GraphFormat = typer.Option(
-        "mermaid", "--format", "-f", help="mermaid, dot, graphml or json (node-link)."
-    ),
+    path: Path = path_argument(),
+    output_format: str = format_option("graph", help="mermaid, dot, graphml or json (node-link)."),
     graph_view: GraphView = typer.Option(
         "ownership", "--view", help="ownership, collaboration or dependencies."
     ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write to this file (atomically).", dir_okay=False
-    ),
+    output: Path | None = output_option(),
+    config: Path | None = config_option(),
 ) -> None:
     """Export the ownership graph (or the collaboration or dependency graph)."""
-    from raci.core.context import Context
     from raci.output import graph as render
 
-    model = load_model(path)
-    graph = render.view(Context(model), graph_view)
-    writers = {
-        "mermaid": render.to_mermaid,
-        "dot": render.to_dot,
-        "graphml": render.to_graphml,
-        "json": render.to_node_link,
-    }
-    emit(writers[output_format](graph), output)
+    context = checked(path, config, lint=False).require()[2]
+    show("graph", output_format, render.view(context, graph_view), output)

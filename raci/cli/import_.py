@@ -8,7 +8,8 @@ from pathlib import Path
 import typer
 
 from raci.cli.app import command
-from raci.cli.output import emit
+from raci.cli.output import emit, reading
+from raci.cli.output import target as output_target
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -60,6 +61,8 @@ def import_command(
     if scheme != "auto" and scheme not in SCHEMES:
         choices = [*SCHEMES, "auto"]
         raise RaciError(f"--scheme: no scheme '{scheme}'{suggest(scheme, choices)}")
+    reading(source)
+    output = output_target(output)
     shown = source.as_posix()
     table = read_sheet(source, shown, sheet)
     try:

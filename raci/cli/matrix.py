@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
 import typer
 
 from raci.cli.app import command
-from raci.cli.common import known, known_functions, load_model, split_values, terminal_width
-from raci.cli.output import emit, wants_color
-
-MatrixFormat = Literal["text", "markdown", "csv", "json"]
+from raci.cli.common import checked, known, known_functions, show, split_values
+from raci.cli.options import config_option, format_option, output_option, path_argument
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -25,9 +22,7 @@ EXAMPLES = """
 
 @command("matrix", epilog=EXAMPLES)
 def matrix_command(
-    path: Path = typer.Argument(
-        ..., metavar="PATH", help="Ownership file or directory.", show_default=False
-    ),
+    path: Path = path_argument(),
     phase: list[str] | None = typer.Option(
         None,
         "--phase",
@@ -42,27 +37,17 @@ def matrix_command(
         metavar="FUNCTION",
         help="Only this function's column (repeatable, or comma-separated).",
     ),
-    output_format: MatrixFormat = typer.Option(
-        "text", "--format", "-f", help="text (coloured on a terminal), markdown, csv or json."
+    output_format: str = format_option(
+        "matrix", help="text (coloured on a terminal), markdown, csv or json."
     ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write to this file (atomically).", dir_okay=False
-    ),
+    output: Path | None = output_option(),
+    config: Path | None = config_option(),
 ) -> None:
     """Print the RACI matrix: activities as rows grouped by phase, functions as columns."""
     from raci.output import matrix as view
 
-    model = load_model(path)
+    model = checked(path, config, lint=False).require()[0]
     present = [name for name in view.phases(model) if name is not None]
     phases = known("--phase", split_values(phase), present, "phase")
     functions = known_functions("--function", split_values(function), model)
-    matrix = view.build(model, phases, functions)
-    if output_format == "text":
-        text = view.render_text(matrix, wants_color(output), terminal_width(output))
-    elif output_format == "markdown":
-        text = view.render_markdown(matrix)
-    elif output_format == "csv":
-        text = view.render_csv(matrix)
-    else:
-        text = view.render_json(matrix)
-    emit(text, output)
+    show("matrix", output_format, view.build(model, phases, functions), output)

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
 import typer
 
 from raci.cli.app import command
-
-RebalanceFormat = Literal["text", "markdown", "json"]
+from raci.cli.options import (
+    IGNORE,
+    SELECT,
+    config_option,
+    format_option,
+    output_option,
+    path_argument,
+)
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -32,9 +37,7 @@ Review the result with [bold]git diff[/] before you commit it.
 
 @command("rebalance", epilog=EXAMPLES)
 def rebalance_command(
-    path: Path = typer.Argument(
-        ..., metavar="PATH", help="An ownership file or directory.", show_default=False
-    ),
+    path: Path = path_argument("An ownership file or directory."),
     responsible: bool = typer.Option(
         False, "--responsible", help="Also choose who is Responsible (within capacities)."
     ),
@@ -57,12 +60,8 @@ def rebalance_command(
         help="This function takes nothing new and hands over what it holds (repeatable).",
         metavar="FUNCTION",
     ),
-    output_format: RebalanceFormat = typer.Option(
-        "text", "--format", "-f", help="text, markdown or json."
-    ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write the plan to this file (atomically).", dir_okay=False
-    ),
+    output_format: str = format_option("rebalance", help="text, markdown or json."),
+    output: Path | None = output_option("Write the plan to this file (atomically)."),
     write: Path | None = typer.Option(
         None,
         "--write",
@@ -72,22 +71,22 @@ def rebalance_command(
     in_place: bool = typer.Option(
         False, "--in-place", help="Rewrite the input itself with the rebalanced model."
     ),
-    config: Path | None = typer.Option(
-        None, "--config", help="A .raci.toml-style settings file.", dir_okay=False
-    ),
+    select: list[str] | None = SELECT,
+    ignore: list[str] | None = IGNORE,
+    config: Path | None = config_option("A .raci.toml-style settings file."),
 ) -> None:
     """Propose the fewest reassignments that clear overload (min-cost flow)."""
     import sys
 
-    from raci.cli.common import load_model, settings_file
-    from raci.cli.output import emit
-    from raci.output.rebalance import render
-    from raci.rebalance import Options, propose, settings_layers
+    from raci.cli.common import checked, settings_file, show
+    from raci.core.config import cli_layer
+    from raci.rebalance import Options, propose
     from raci.rebalance.write import targets, write_plan
 
     settings_file(config)
     destination = targets(path, write, in_place)
-    model = load_model(path)
+    result = checked(path, config, select, ignore, lint=False)
+    model = result.require()[0]
     options = Options(
         responsible=responsible,
         max_accountable=max_accountable,
@@ -95,9 +94,9 @@ def rebalance_command(
         keep=tuple(keep or ()),
         never=tuple(never or ()),
     )
-    layers = settings_layers(model, path, config)
+    layers = [*result.layers, cli_layer(select, ignore or [], False)]
     plan = propose(model, options, layers=layers)
-    emit(render(plan, output_format), output)
+    show("rebalance", output_format, plan, output)
     if plan.feasible and destination is not None:
         written = write_plan(plan, path, destination)
         sys.stderr.write(f"wrote {', '.join(written) or 'nothing (no file changed)'}\n")

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
 
 import typer
 
 from raci.cli.app import command
-from raci.cli.output import emit
+from raci.cli.common import checked, show
+from raci.cli.options import (
+    IGNORE,
+    SELECT,
+    config_option,
+    format_option,
+    output_option,
+    path_argument,
+)
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -26,37 +33,30 @@ Without --format the output file's suffix picks it (.md, .html, .json); else mar
 
 @command("report", epilog=EXAMPLES)
 def report_command(
-    path: Path = typer.Argument(..., metavar="PATH", help="The ownership file or directory."),
-    output: Path | None = typer.Option(
-        None,
-        "--output",
-        "-o",
-        help="Write the report here (atomically); default stdout.",
-        dir_okay=False,
-    ),
-    output_format: Literal["markdown", "html", "json"] | None = typer.Option(
-        None,
-        "--format",
-        "-f",
-        help="markdown, html or json (default: from -o's suffix).",
-        show_default=False,
+    path: Path = path_argument("The ownership file or directory."),
+    output: Path | None = output_option("Write the report here (atomically); default stdout."),
+    output_format: str | None = format_option(
+        "report", default=None, help="markdown, html or json (default: from -o's suffix)."
     ),
     date: str | None = typer.Option(
         None,
         "--date",
         help="The date printed on the report (YYYY-MM-DD); default today.",
     ),
+    select: list[str] | None = SELECT,
+    ignore: list[str] | None = IGNORE,
+    config: Path | None = config_option(),
 ) -> None:
     """Write the ownership report: verdict, matrix, load, findings, graphs and what-if."""
-    from raci.cli.common import checked_model
-    from raci.report import SUFFIXES, render, report_date, section_builders
+    from raci.engine import Report
+    from raci.output.registry import format_for
+    from raci.report import report_date, section_builders
     from raci.report.build import build
 
     day = report_date(date, os.environ)
-    name: str = output_format or "markdown"
-    if output_format is None and output is not None:
-        name = SUFFIXES.get(output.suffix.lower(), "markdown")
-    report, model = checked_model(path)
+    name = output_format or format_for("report", output) or "markdown"
+    result = checked(path, config, select, ignore)
+    report, model = Report.of(result), result.require()[0]
     data = build(report, model, source=path.as_posix(), date=day, sections=section_builders())
-    emit(render(data, name), output)
+    show("report", name, data, output)
     raise typer.Exit(report.exit_code)

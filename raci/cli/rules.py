@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
 import typer
 
 from raci.cli.app import command
-from raci.cli.output import emit
-
-DocFormat = Literal["text", "json", "markdown"]
+from raci.cli.common import show
+from raci.cli.options import format_option, output_option
 
 RULES_EXAMPLES = """
 [bold]Examples[/]
@@ -31,30 +29,22 @@ EXPLAIN_EXAMPLES = """
 
 @command("rules", epilog=RULES_EXAMPLES)
 def rules_command(
-    output_format: DocFormat = typer.Option(
-        "text", "--format", "-f", help="text, json, or markdown (a table)."
-    ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write the catalogue to this file.", dir_okay=False
-    ),
+    output_format: str = format_option("rules", help="text, json, or markdown (a table)."),
+    output: Path | None = output_option("Write the catalogue to this file."),
 ) -> None:
     """List every rule: code, name, default severity and summary."""
-    from raci.rules.catalogue import render_rules, rule_docs
+    from raci.rules.catalogue import rule_docs
 
-    emit(render_rules(rule_docs(), output_format), output)
+    show("rules", output_format, rule_docs(), output)
 
 
 @command("explain", epilog=EXPLAIN_EXAMPLES)
 def explain_command(
     rule: str = typer.Argument(..., metavar="RULE", help="A rule name or code."),
-    output_format: DocFormat = typer.Option(
-        "text", "--format", "-f", help="text, json, or markdown."
-    ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write the explanation to this file.", dir_okay=False
-    ),
+    output_format: str = format_option("explain", help="text, json, or markdown."),
+    output: Path | None = output_option("Write the explanation to this file."),
 ) -> None:
     """Explain one rule: rationale, settings with defaults, a failing and a passing example."""
-    from raci.rules.catalogue import find, render_explain
+    from raci.rules.catalogue import find
 
-    emit(render_explain(find(rule), output_format), output)
+    show("explain", output_format, find(rule), output)

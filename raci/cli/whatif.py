@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
 import typer
 
 from raci.cli.app import command
-from raci.cli.common import known_functions, load_model, model_settings, split_values
-from raci.cli.output import emit, wants_color
+from raci.cli.common import checked, known_functions, show, split_values
+from raci.cli.options import (
+    IGNORE,
+    SELECT,
+    config_option,
+    format_option,
+    output_option,
+    path_argument,
+)
 from raci.core.errors import RaciError
-
-WhatIfFormat = Literal["text", "json"]
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -24,9 +28,7 @@ EXAMPLES = """
 
 @command("whatif", epilog=EXAMPLES)
 def whatif_command(
-    path: Path = typer.Argument(
-        ..., metavar="PATH", help="Ownership file or directory.", show_default=False
-    ),
+    path: Path = path_argument(),
     without: list[str] = typer.Option(
         ...,
         "--without",
@@ -35,24 +37,19 @@ def whatif_command(
         help="A function that steps back (repeatable, or comma-separated).",
         show_default=False,
     ),
-    output_format: WhatIfFormat = typer.Option(
-        "text", "--format", "-f", help="text (coloured on a terminal) or json."
-    ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write to this file (atomically).", dir_okay=False
-    ),
+    output_format: str = format_option("whatif", help="text (coloured on a terminal) or json."),
+    output: Path | None = output_option(),
+    select: list[str] | None = SELECT,
+    ignore: list[str] | None = IGNORE,
+    config: Path | None = config_option(),
 ) -> None:
     """What breaks if functions step back: orphaned activities, takers, load, findings."""
-    from raci.output import whatif as view
     from raci.whatif import without as step_back
 
-    model = load_model(path)
+    result = checked(path, config, select, ignore)
+    model, settings, context = result.require()
     functions = known_functions("--without", split_values(without), model)
     if not functions:
         raise RaciError("--without: name at least one function")
-    result = step_back(model, functions, model_settings(path, model))
-    if output_format == "text":
-        text = view.render_text(result, wants_color(output))
-    else:
-        text = view.render_json(result)
-    emit(text, output)
+    found = step_back(model, functions, settings, context=context, findings=result.findings)
+    show("whatif", output_format, found, output)

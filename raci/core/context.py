@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -59,24 +60,23 @@ class Context:
     @cached_property
     def stats(self) -> dict[str, FunctionStats]:
         """Per defined function: A/R/C/I counts and effort load (effort shared among R)."""
-        stats = {fid: FunctionStats() for fid in self.model.functions}
+        return tally(self.model.functions, self.model.activities)
+
+    @cached_property
+    def phase_activities(self) -> dict[str, list[Activity]]:
+        """Each phase of the model, in order, to its activities (those without a phase are
+        in none)."""
+        found: dict[str, list[Activity]] = {phase: [] for phase in self.model.phases}
         for activity in self.model.activities:
-            share = activity.effort / len(activity.workers) if activity.workers else 0.0
-            for fid in activity.owners:
-                if fid in stats:
-                    stats[fid].accountable += 1
-            for fid in activity.workers:
-                if fid in stats:
-                    entry = stats[fid]
-                    entry.responsible += 1
-                    entry.load += share
-            for fid in activity.consulted:
-                if fid in stats:
-                    stats[fid].consulted += 1
-            for fid in activity.informed:
-                if fid in stats:
-                    stats[fid].informed += 1
-        return stats
+            if activity.phase in found:
+                found[activity.phase].append(activity)
+        return found
+
+    @cached_property
+    def phase_stats(self) -> dict[str, dict[str, FunctionStats]]:
+        """:attr:`stats` for the activities of each phase, phases in order."""
+        functions = self.model.functions
+        return {phase: tally(functions, found) for phase, found in self.phase_activities.items()}
 
     @cached_property
     def activity_ids(self) -> dict[str, Activity]:
@@ -104,3 +104,25 @@ class Context:
         from raci.core.graph import dependency_graph
 
         return dependency_graph(self.model, self.activity_ids)
+
+
+def tally(functions: Iterable[str], activities: Iterable[Activity]) -> dict[str, FunctionStats]:
+    """A/R/C/I counts and effort load of each of ``functions`` over ``activities``."""
+    stats = {fid: FunctionStats() for fid in functions}
+    for activity in activities:
+        share = activity.effort / len(activity.workers) if activity.workers else 0.0
+        for fid in activity.owners:
+            if fid in stats:
+                stats[fid].accountable += 1
+        for fid in activity.workers:
+            if fid in stats:
+                entry = stats[fid]
+                entry.responsible += 1
+                entry.load += share
+        for fid in activity.consulted:
+            if fid in stats:
+                stats[fid].consulted += 1
+        for fid in activity.informed:
+            if fid in stats:
+                stats[fid].informed += 1
+    return stats

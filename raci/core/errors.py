@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from raci.core.findings import Finding
+
 
 class RaciError(Exception):
     """A problem with the user's input or options: one clear message, then exit 2.
@@ -18,3 +24,16 @@ class RaciError(Exception):
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}" if self.location else self.message
+
+
+class InputError(RaciError):
+    """The input cannot be used; ``findings`` (``parse-error``/``schema-error``) say where.
+
+    Commands print the findings as ``raci check`` prints them, one line each, and exit 2.
+    """
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        self.findings = list(findings)
+        first = self.findings[0] if self.findings else None
+        super().__init__(first.message if first else "the input cannot be used")
+        self.location = first.location if first else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from raci.core.phase_metrics import PhaseMetrics, phase_metrics
 from raci.core.scheme import Role
 from raci.rules.accountability_concentration import hhi
 
@@ -78,17 +79,25 @@ class ModelMetrics:
     critical_path: CriticalPath | None
     """None when the dependencies loop."""
     extra: dict[str, Any] = field(default_factory=dict)
+    phases: list[PhaseMetrics] = field(default_factory=list)
+    """Per phase, in order; empty unless the model is phased (or they were asked for)."""
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("extra")
         for entry, function in zip(data["functions"], self.functions, strict=True):
             entry["utilisation"] = function.utilisation
+        if not self.phases:
+            data.pop("phases")  # models without phases keep the shape they always had
+        for entry, phase in zip(data.get("phases", []), self.phases, strict=False):
+            for row, held in zip(entry["functions"], phase.functions, strict=True):
+                row["utilisation"] = held.utilisation
         return data
 
 
-def compute(context: Context) -> ModelMetrics:
-    """Every metric of the model behind ``context``."""
+def compute(context: Context, by_phase: bool | None = None) -> ModelMetrics:
+    """Every metric of the model behind ``context``; per phase as well when ``by_phase``
+    (by default when the model is phased, see :attr:`~raci.core.model.Model.phased`)."""
     import networkx as nx
 
     model = context.model
@@ -122,6 +131,7 @@ def compute(context: Context) -> ModelMetrics:
             nx.articulation_points(context.collaboration), key=order.__getitem__
         ),
         critical_path=critical_path(context),
+        phases=phase_metrics(context) if (model.phased if by_phase is None else by_phase) else [],
     )
 
 

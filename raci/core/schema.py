@@ -10,7 +10,16 @@ from __future__ import annotations
 from functools import cache
 from typing import Annotated, Any, Literal
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, StringConstraints, create_model
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    create_model,
+)
 
 from raci.rules import REGISTRY
 
@@ -36,18 +45,37 @@ Waivers = Annotated[
 ]
 
 
+def _shape(value: Any) -> str:
+    """Which form a value takes where a field accepts one of two (letter or per phase)."""
+    return "[per phase]" if isinstance(value, dict) else "[single]"
+
+
+Capacity = Annotated[float, Field(gt=0, strict=True)]
+PhaseCapacity = Annotated[
+    Annotated[Capacity, Tag("[single]")] | Annotated[dict[Text, Capacity], Tag("[per phase]")],
+    Discriminator(_shape),
+]
+
+
 class Function(_Strict):
     """An organisational function that can hold assignments."""
 
     name: Text = Field(description="display name, e.g. Internal Communications")
-    capacity: float | None = Field(
+    capacity: PhaseCapacity | None = Field(
         None,
-        gt=0,
-        strict=True,
-        description="effort units the function can carry (capacity-overload)",
+        description=(
+            "effort units the function can carry (capacity-overload): one number for the "
+            "whole programme, or phase -> number"
+        ),
     )
     description: str | None = None
     waive: Waivers = Field(default_factory=dict)
+
+
+Cell = Annotated[
+    Annotated[str, Tag("[single]")] | Annotated[dict[Identifier, str], Tag("[per phase]")],
+    Discriminator(_shape),
+]
 
 
 class Activity(_Strict):
@@ -62,8 +90,11 @@ class Activity(_Strict):
     depends_on: list[str] = Field(
         default_factory=list, description="ids of activities this one needs first"
     )
-    raci: dict[Identifier, str] = Field(
-        description="function id -> letter (R, A, C, I or A/R in RACI; see 'scheme')"
+    raci: dict[Identifier, Cell] = Field(
+        description=(
+            "function id -> letter (R, A, C, I or A/R in RACI; see 'scheme'), or, for an "
+            "activity that changes hands, phase -> (function id -> letter)"
+        )
     )
     eligible: list[Identifier] = Field(
         default_factory=list,
@@ -98,6 +129,13 @@ class _FileBase(_Strict):
     name: str | None = Field(None, description="the model's title in reports")
     description: str | None = None
     scheme: SchemeName = Field("raci", description="which letters the file uses")
+    phases: list[Text] | None = Field(
+        None,
+        description=(
+            "the phases in order (default: the order in which activities first name them); "
+            "every phase an activity or a capacity names must be one of them"
+        ),
+    )
 
 
 @cache

@@ -28,10 +28,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from raci.core.config import ConfigError, Layer, find_config, model_layer, read_config, resolve
-from raci.core.errors import RaciError
-from raci.core.findings import SCHEMA_ERROR, Finding
-from raci.core.model import Model, load
+from raci.core.config import Layer
+from raci.core.errors import InputError, RaciError
+from raci.core.findings import Finding
+from raci.core.model import Model
 from raci.core.scheme import DEFAULT_SCHEME, SCHEMES, Role
 
 RenameReason = Literal["same name", "same assignments"]
@@ -161,81 +161,79 @@ class Diff:
 # -- reading and linting both sides ----------------------------------------------------
 
 
-def settings_for(
-    path: Path, config: Path | None, command_line: Layer | None
-) -> tuple[list[Layer], list[Layer]]:
-    """The layers below and above a model's own ``rules:`` block, found for ``path``."""
-    below: list[Layer] = []
-    above: list[Layer] = []
-    try:
-        discovered = find_config(path) if path.exists() else None
-        if discovered is not None:
-            below.append(read_config(discovered))
-        if config is not None:
-            above.append(read_config(config))
-    except ConfigError as error:
-        raise RaciError(str(error)) from None
-    if command_line is not None:
-        above.append(command_line)
-    return below, above
-
-
 def lint_side(
-    label: str, path: Path, display: str, layers: tuple[list[Layer], list[Layer]]
+    label: str,
+    path: Path,
+    display: str,
+    *,
+    settings_from: Path,
+    config: Path | str | None,
+    command_line: Layer | None,
 ) -> Side:
-    """Load and lint one side; an unusable side is a :class:`RaciError` (exit 2)."""
-    from raci.core.runtime import paused_gc
-    from raci.engine import lint
+    """Load and lint one side through the check pipeline, with the settings found for
+    ``settings_from``; an unusable side is a :class:`RaciError` (exit 2) naming it, and a
+    broken settings file an :class:`InputError` as in every command."""
+    from raci.engine import check_model
 
-    with paused_gc():
-        loaded = load(path, display)
-    problems = list(loaded.findings)
-    model = loaded.model
-    if model is not None:
-        from_model, conflicts = model_layer(model.rules)
-        problems += [problem.finding(*SCHEMA_ERROR, "error") for problem in conflicts]
-    if model is None or problems:
-        first = problems[0]
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    result = check_model(
+        path, display=display, config=config, command_line=command_line, settings_from=settings_from
+    )
+    if result.settings_broken:
+        raise InputError(result.findings)
+    if result.model is None or result.settings is None:
+        first = result.findings[0]
+        more = f" (and {len(result.findings) - 1} more)" if len(result.findings) > 1 else ""
         raise RaciError(
             f"the {label} version cannot be used: {first.location}: {first.message}{more}"
         )
-    below, above = layers
-    resolved = resolve([*below, from_model, *above])
-    with paused_gc():
-        findings, _ = lint(model, resolved)
-    findings.sort(key=Finding.sort_key)
-    return Side(display, model, findings, resolved.strict)
+    return Side(display, result.model, result.findings, result.settings.strict)
 
 
 def diff_paths(
-    old: Path, new: Path, *, config: Path | None = None, command_line: Layer | None = None
+    old: Path | str,
+    new: Path | str,
+    *,
+    config: Path | str | None = None,
+    command_line: Layer | None = None,
 ) -> Diff:
-    """Compare two files or directories."""
-    layers = settings_for(new, config, command_line)
-    before = lint_side("old", old, old.as_posix(), layers)
-    after = lint_side("new", new, new.as_posix(), layers)
+    """Compare two files or directories, both with the settings found for ``new``."""
+    old, new = Path(old), Path(new)
+    before = lint_side(
+        "old", old, old.as_posix(), settings_from=new, config=config, command_line=command_line
+    )
+    after = lint_side(
+        "new", new, new.as_posix(), settings_from=new, config=config, command_line=command_line
+    )
     from raci.diff.compare import compare
 
     return compare(before, after)
 
 
 def diff_git(
-    rev: str, path: Path, *, config: Path | None = None, command_line: Layer | None = None
+    rev: str,
+    path: Path | str,
+    *,
+    config: Path | str | None = None,
+    command_line: Layer | None = None,
 ) -> Diff:
     """Compare ``path`` at git revision ``rev`` with ``path`` in the working tree."""
     from raci.diff.gitrev import materialize
 
-    layers = settings_for(path, config, command_line)
+    path = Path(path)
+    shown = path.as_posix()
     with tempfile.TemporaryDirectory(prefix="raci-diff-") as folder:
         old = materialize(rev, path, Path(folder))
         if old is None:  # a new file or directory: everything in it is added
             empty = Model(None, None, SCHEMES[DEFAULT_SCHEME], {}, [], [])
-            before = Side(f"{rev}:{path.as_posix()} (absent)", empty, [], False)
+            before = Side(f"{rev}:{shown} (absent)", empty, [], False)
         else:
-            before = lint_side("old", old, path.as_posix(), layers)
-            before.name = f"{rev}:{path.as_posix()}"
-    after = lint_side("new", path, path.as_posix(), layers)
+            before = lint_side(
+                "old", old, shown, settings_from=path, config=config, command_line=command_line
+            )
+            before.name = f"{rev}:{shown}"
+    after = lint_side(
+        "new", path, shown, settings_from=path, config=config, command_line=command_line
+    )
     from raci.diff.compare import compare
 
     return compare(before, after)

@@ -159,47 +159,10 @@ def _load_deltas(old: Model, new: Model, result: Diff) -> None:
             result.load.append(delta)
 
 
-def _finding_key(finding: Finding, renames: dict[str, str]) -> tuple[Any, ...]:
-    """(rule, activity, function, message), an old activity id read as its new id."""
-    activity, message = finding.activity, finding.message
-    if activity is not None and activity in renames:
-        message = message.replace(f"'{activity}'", f"'{renames[activity]}'")
-        activity = renames[activity]
-    return (finding.rule, activity, finding.function, message)
-
-
 def _compare_findings(old: list[Finding], new: list[Finding], result: Diff) -> None:
+    from raci.engine import compare as compare_findings
+
     renames = {rename.old: rename.new for rename in result.renamed}
-    old_keys = Counter(_finding_key(finding, renames) for finding in old)
-    new_keys = Counter(_finding_key(finding, {}) for finding in new)
-    introduced = _unmatched(new, new_keys, old_keys, {})
-    fixed = _unmatched(old, old_keys, new_keys, renames)
-    # the same rule on the same subject, with a new message (a count moved): changed
-    waiting: dict[tuple[Any, ...], list[Finding]] = {}
-    for finding in fixed:
-        waiting.setdefault(_finding_key(finding, renames)[:3], []).append(finding)
-    for finding in introduced:
-        candidates = waiting.get(_finding_key(finding, {})[:3])
-        if candidates:
-            result.changed_findings.append((candidates.pop(0), finding))
-        else:
-            result.introduced.append(finding)
-    paired = {id(old_finding) for old_finding, _ in result.changed_findings}
-    result.fixed = [finding for finding in fixed if id(finding) not in paired]
-
-
-def _unmatched(
-    findings: list[Finding],
-    mine: Counter[tuple[Any, ...]],
-    theirs: Counter[tuple[Any, ...]],
-    renames: dict[str, str],
-) -> list[Finding]:
-    """The findings of one side beyond what the other side has of the same key."""
-    spare = {key: count - theirs[key] for key, count in mine.items() if count > theirs[key]}
-    left: list[Finding] = []
-    for finding in reversed(findings):
-        key = _finding_key(finding, renames)
-        if spare.get(key, 0) > 0:
-            spare[key] -= 1
-            left.append(finding)
-    return left[::-1]
+    found = compare_findings(old, new, renames)
+    result.introduced, result.fixed = found.introduced, found.fixed
+    result.changed_findings = found.changed

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 from raci import __version__
+from raci.output.escape import csv_cell, markdown_cell, terminal
 
 WIDE = 10_000
 """Console width for rendering: wide enough that rich never wraps or squeezes a table."""
@@ -46,33 +47,17 @@ def to_json(document: dict[str, Any]) -> str:
 
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """CSV text; cells a spreadsheet would evaluate are protected (see escape.csv_cell)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([csv_cell(cell) for cell in header])
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue()
-
-
-_MARKDOWN_SPECIAL = str.maketrans(
-    {
-        "\\": "\\\\",
-        "|": "\\|",
-        "*": "\\*",
-        "_": "\\_",
-        "`": "\\`",
-        "[": "\\[",
-        "]": "\\]",
-        "<": "&lt;",
-        ">": "&gt;",
-        "\n": " ",
-        "\r": " ",
-    }
-)
 
 
 def md(text: str) -> str:
     """``text`` as literal content of a GFM table cell (no markup, no broken table)."""
-    return text.translate(_MARKDOWN_SPECIAL)
+    return markdown_cell(text)
 
 
 def md_table(header: Sequence[str], align: str, rows: Iterable[Sequence[str]]) -> str:
@@ -199,13 +184,17 @@ def grid(
 def _measure(cell: Cell, cell_len: Callable[[str], int]) -> tuple[str | Segments, str, int]:
     """(text or segments, style, width on screen) of a cell."""
     if isinstance(cell, str):
+        cell = terminal(cell)
         return cell, "", cell_len(cell)
     if cell and isinstance(cell[0], tuple):
-        segments: Segments = tuple(part for part in cell if isinstance(part, tuple) and part[0])
+        segments: Segments = tuple(
+            (terminal(part[0]), part[1]) for part in cell if isinstance(part, tuple) and part[0]
+        )
         return segments, "", sum(cell_len(part) for part, _ in segments)
     text, style = cell
     assert isinstance(text, str)
     assert isinstance(style, str)
+    text = terminal(text)
     return text, style, cell_len(text)
 
 
@@ -235,5 +224,5 @@ def _painter(color: bool) -> Callable[[str, str], str]:
 
 
 def styled(text: str, style: str, color: bool) -> str:
-    """One line of text in a rich style (when ``color``)."""
-    return _painter(color)(text, style)
+    """One line of text in a rich style (when ``color``), control characters escaped."""
+    return _painter(color)(terminal(text), style)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from raci.core.scheme import SCHEMES
+from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
     from raci.core.findings import Finding
@@ -92,7 +93,7 @@ def _finding_line(finding: Finding) -> str:
     )
 
 
-def render_text(diff: Diff) -> str:
+def render_text(diff: Diff, medium: Medium = PLAIN) -> str:
     out = [f"raci diff {diff.old} → {diff.new}", ""]
     rows = [f"  + {ref.id}  {ref.name}" for ref in diff.activities_added]
     rows += [f"  - {ref.id}  {ref.name}" for ref in diff.activities_removed]
@@ -165,7 +166,7 @@ def _cell(text: str) -> str:
     return cell(text)
 
 
-def render_markdown(diff: Diff) -> str:
+def render_markdown(diff: Diff, medium: Medium = PLAIN) -> str:
     out = [f"## Ownership changes: `{diff.old}` → `{diff.new}`", "", f"**{headline(diff)}**"]
     out += ["", counts(diff)]
     rows = [f"| added | `{r.id}` | {_cell(r.name)} |" for r in diff.activities_added]
@@ -227,9 +228,5 @@ def _table(out: list[str], title: str, header: list[str], rows: list[str]) -> No
         out += ["| " + " | ".join("---" for _ in header) + " |", *rows]
 
 
-def render(diff: Diff, fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(diff.as_dict(), indent=2, ensure_ascii=False) + "\n"
-    if fmt == "markdown":
-        return render_markdown(diff)
-    return render_text(diff)
+def render_json(diff: Diff, medium: Medium = PLAIN) -> str:
+    return json.dumps(diff.as_dict(), indent=2, ensure_ascii=False) + "\n"

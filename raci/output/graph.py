@@ -19,6 +19,8 @@ from raci.core.graph import (
     function_attributes,
     node_id,
 )
+from raci.output.registry import PLAIN, Medium
+from raci.output import escape
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -61,13 +63,7 @@ def view(context: Context, name: View) -> nx.Graph:
 
 def mermaid_text(text: str) -> str:
     """``text`` inside a double-quoted Mermaid label: quotes and markup as entity codes."""
-    return (
-        text.replace("#", "#35;")
-        .replace('"', "#quot;")
-        .replace("<", "#lt;")
-        .replace(">", "#gt;")
-        .replace("\n", " ")
-    )
+    return escape.mermaid(text)
 
 
 def mermaid_ids(graph: nx.Graph) -> dict[Any, str]:
@@ -93,7 +89,7 @@ _MERMAID_CLASSES = {
 }
 
 
-def to_mermaid(graph: nx.Graph) -> str:
+def to_mermaid(graph: nx.Graph, medium: Medium = PLAIN) -> str:
     """A Mermaid flowchart that GitHub renders: functions as rounded boxes, activities
     as rectangles, edges labelled with the letters (or shared activities)."""
     ids = mermaid_ids(graph)
@@ -136,8 +132,7 @@ def dot_id(value: str) -> str:
 
 def dot_quote(value: object) -> str:
     """A dot double-quoted string (backslashes and quotes escaped, newlines as ``\\n``)."""
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + text.replace("\r", "").replace("\n", "\\n") + '"'
+    return escape.dot(value)
 
 
 def _dot_attributes(data: dict[str, Any]) -> str:
@@ -150,7 +145,7 @@ def _dot_attributes(data: dict[str, Any]) -> str:
     return f" [{', '.join(pairs)}]" if pairs else ""
 
 
-def to_dot(graph: nx.Graph) -> str:
+def to_dot(graph: nx.Graph, medium: Medium = PLAIN) -> str:
     """Graphviz dot, every attribute quoted; networkx's ``read_dot`` reads it back."""
     kind = "digraph" if graph.is_directed() else "graph"
     arrow = "->" if graph.is_directed() else "--"
@@ -179,14 +174,29 @@ def to_dot(graph: nx.Graph) -> str:
 # -- GraphML and JSON ---------------------------------------------------------------
 
 
-def to_graphml(graph: nx.Graph) -> str:
+def to_graphml(graph: nx.Graph, medium: Medium = PLAIN) -> str:
     """GraphML from networkx's writer: ``networkx.read_graphml`` and Gephi read it back."""
     import networkx as nx
 
-    return "\n".join(nx.generate_graphml(graph)) + "\n"
+    return "\n".join(nx.generate_graphml(_xml_safe(graph))) + "\n"
 
 
-def to_node_link(graph: nx.Graph) -> str:
+def _xml_safe(graph: nx.Graph) -> nx.Graph:
+    """A copy of ``graph`` whose ids and text attributes XML 1.0 can carry."""
+    safe = graph.__class__()
+    safe.graph.update({key: escape.xml_value(value) for key, value in graph.graph.items()})
+    for node, data in graph.nodes(data=True):
+        safe.add_node(escape.xml_value(node), **_xml_attributes(data))
+    for source, target, data in graph.edges(data=True):
+        safe.add_edge(escape.xml_value(source), escape.xml_value(target), **_xml_attributes(data))
+    return safe
+
+
+def _xml_attributes(data: dict[str, Any]) -> dict[str, Any]:
+    return {escape.xml(str(key)): escape.xml_value(value) for key, value in data.items()}
+
+
+def to_node_link(graph: nx.Graph, medium: Medium = PLAIN) -> str:
     """networkx node-link JSON (``nodes`` and ``edges``): ``networkx.node_link_graph``
     reads it back."""
     import json

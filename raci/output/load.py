@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from raci.core.scheme import Role
 from raci.core.words import plural
 from raci.output.common import md, md_table, number, percent, to_csv, to_json
+from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
     from raci.core.findings import Finding
@@ -131,7 +132,8 @@ def _title(table: LoadTable) -> str:
 _STYLES = {"load": "green", "over": "bold red", "headroom": "dim"}
 
 
-def render_text(table: LoadTable, color: bool = False, width: int | None = None) -> str:
+def render_text(table: LoadTable, medium: Medium = PLAIN) -> str:
+    color, width = medium.color, medium.width
     from raci.output.common import Cell, Column, grid, styled
 
     columns = [Column("Function", style="bold"), Column("Name", shrink=True)]
@@ -160,10 +162,14 @@ def render_text(table: LoadTable, color: bool = False, width: int | None = None)
     lines = [styled(_title(table), "bold", color), ""]
     lines += grid(columns, [rows], color=color, width=width, gap=2)
     lines += ["", *_summary(table)]
+    if table.metrics.phases:
+        from raci.output.load_phases import text_lines
+
+        lines += ["", *text_lines(table.metrics.phases, table.model.scheme, color, width)]
     return "\n".join(lines) + "\n"
 
 
-def render_markdown(table: LoadTable) -> str:
+def render_markdown(table: LoadTable, medium: Medium = PLAIN) -> str:
     header = ["Function", "Name", *(md(label) for _, label in table.headers())]
     header += ["Load", "Bar", f"Share of {md(table.headers()[0][1])}", "Flags"]
     align = "ll" + "r" * len(table.headers()) + "rlrl"
@@ -182,6 +188,10 @@ def render_markdown(table: LoadTable) -> str:
     ]
     lines = [f"## {md(_title(table))}", "", md_table(header, align, rows)]
     lines.extend(f"- {md(line)}" for line in _summary(table))
+    if table.metrics.phases:
+        from raci.output.load_phases import markdown_lines
+
+        lines += markdown_lines(table.metrics.phases, table.model.scheme)
     return "\n".join(lines) + "\n"
 
 
@@ -201,7 +211,7 @@ CSV_HEADER = (
 )
 
 
-def render_csv(table: LoadTable) -> str:
+def render_csv(table: LoadTable, medium: Medium = PLAIN) -> str:
     """One row per function; flags separated by ``;``. Model-wide metrics are in JSON."""
 
     def value(number_: float | None) -> str:
@@ -242,5 +252,5 @@ def as_dict(table: LoadTable) -> dict[str, Any]:
     return {"model": table.model.title, "scheme": table.model.scheme.name, **data}
 
 
-def render_json(table: LoadTable) -> str:
+def render_json(table: LoadTable, medium: Medium = PLAIN) -> str:
     return to_json(as_dict(table))

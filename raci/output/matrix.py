@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from raci.core.scheme import Assignment, Role, Scheme
 from raci.output.common import md, md_table, to_csv, to_json
+from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
     from raci.core.model import Activity, Function, Model
@@ -120,7 +121,8 @@ def _legend_segments(scheme: Scheme) -> list[tuple[str, str]]:
     return parts
 
 
-def render_text(matrix: Matrix, color: bool = False, width: int | None = None) -> str:
+def render_text(matrix: Matrix, medium: Medium = PLAIN) -> str:
+    color, width = medium.color, medium.width
     from raci.output.common import Cell, Column, grid, styled
 
     columns = [Column("Phase", style="bold")] if matrix.phased else []
@@ -160,7 +162,7 @@ def render_text(matrix: Matrix, color: bool = False, width: int | None = None) -
     return "\n".join([title, "", *lines, "", key]) + "\n"
 
 
-def render_markdown(matrix: Matrix) -> str:
+def render_markdown(matrix: Matrix, medium: Medium = PLAIN) -> str:
     lead = ["Phase"] if matrix.phased else []
     header = [*lead, "Activity", "Name", *(md(f.id) for f in matrix.functions), "#"]
     align = "l" * (len(lead) + 2) + "c" * len(matrix.functions) + "r"
@@ -190,7 +192,7 @@ def render_markdown(matrix: Matrix) -> str:
     return f"{title}\n\n{md_table(header, align, rows)}\n{key}\n"
 
 
-def render_csv(matrix: Matrix) -> str:
+def render_csv(matrix: Matrix, medium: Medium = PLAIN) -> str:
     """The cells only (phase, activity, name, one column per function): no totals and no
     legend, so the file stays one table that any program reads."""
     header = ["phase", "activity", "name", *(function.id for function in matrix.functions)]
@@ -238,5 +240,5 @@ def as_dict(matrix: Matrix) -> dict[str, Any]:
     }
 
 
-def render_json(matrix: Matrix) -> str:
+def render_json(matrix: Matrix, medium: Medium = PLAIN) -> str:
     return to_json(as_dict(matrix))

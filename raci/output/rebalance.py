@@ -9,16 +9,17 @@ from collections.abc import Sequence
 from raci import __version__
 from raci.core.findings import Finding
 from raci.core.scheme import Role
+from raci.output.registry import PLAIN, Medium
 from raci.rebalance.plan import Plan
 
 
-def render(plan: Plan, output_format: str) -> str:
-    if output_format == "json":
-        document = {"tool": {"name": "raci", "version": __version__}, **plan.as_dict()}
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    if output_format == "markdown":
-        return markdown(plan)
-    return text(plan)
+def render_json(plan: Plan, medium: Medium = PLAIN) -> str:
+    document = {"tool": {"name": "raci", "version": __version__}, **plan.as_dict()}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_markdown(plan: Plan, medium: Medium = PLAIN) -> str:
+    return markdown(plan)
 
 
 def headline(plan: Plan) -> str:
@@ -105,7 +106,7 @@ def _finding(finding: Finding) -> str:
     )
 
 
-def text(plan: Plan) -> str:
+def text(plan: Plan, medium: Medium = PLAIN) -> str:
     files = ", ".join(document.name for document in plan.model.documents)
     lines = [f"Rebalance of {plan.model.title} ({files})", headline(plan)]
     if plan.feasible:
@@ -192,4 +193,6 @@ def _md_table(head: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def _cell(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ")
+    from raci.output.escape import markdown_cell
+
+    return markdown_cell(value)

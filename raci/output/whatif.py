@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from raci.core.scheme import Role
 from raci.core.words import plural
 from raci.output.common import number, to_json
+from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -79,14 +80,14 @@ def lines(result: WhatIf) -> list[tuple[str, str]]:
     return found
 
 
-def render_text(result: WhatIf, color: bool = False) -> str:
+def render_text(result: WhatIf, medium: Medium = PLAIN) -> str:
     from rich.text import Text
 
     from raci.output.common import render_rich
 
     parts: list[RenderableType] = [Text(text, style=style) for text, style in lines(result)]
-    return render_rich(parts, color)
+    return render_rich(parts, medium.color)
 
 
-def render_json(result: WhatIf) -> str:
+def render_json(result: WhatIf, medium: Medium = PLAIN) -> str:
     return to_json({"model": result.model.title, **result.as_dict()})

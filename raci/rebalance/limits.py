@@ -10,18 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from raci.core.config import (
-    ConfigError,
-    Layer,
-    Resolved,
-    find_config,
-    model_layer,
-    read_config,
-    resolve,
-)
-from raci.core.errors import RaciError
+from raci.core.config import Layer, Resolved, resolve
 from raci.core.model import Model
 from raci.rules.capacity_overload import CapacityOverload
 from raci.rules.single_owner_overload import (
@@ -51,29 +41,13 @@ class Limits:
     """The settings the before/after lint runs with."""
 
 
-def settings_layers(
-    model: Model, start: Path | None = None, config: Path | None = None
-) -> list[Layer]:
-    """The settings layers below the command line, as ``raci check`` builds them.
+def settings_layers(model: Model) -> list[Layer]:
+    """The settings layers below the command line, as ``raci check`` finds them for the
+    model's first file (:func:`raci.engine.default_layers`); the command line passes the
+    layers of its own check instead."""
+    from raci.engine import default_layers
 
-    ``start`` is where ``[tool.raci]`` / ``.raci.toml`` discovery begins (default: the
-    model's first file); ``config`` is a ``--config`` file.
-    """
-    layers: list[Layer] = []
-    discovered = find_config(start if start is not None else model.documents[0].path)
-    try:
-        if discovered is not None:
-            layers.append(read_config(discovered))
-        from_model, conflicts = model_layer(model.rules)
-        if conflicts:
-            first = conflicts[0].finding("RACI901", "schema-error", "error")
-            raise RaciError(first.message, location=first.location)
-        layers.append(from_model)
-        if config is not None:
-            layers.append(read_config(config))
-    except ConfigError as error:
-        raise RaciError(str(error)) from None
-    return layers
+    return default_layers(model)
 
 
 def override_layer(max_accountable: int | None, max_share: float | None) -> Layer | None:

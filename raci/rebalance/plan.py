@@ -244,17 +244,7 @@ def _difference(
     before: list[Finding], after: list[Finding]
 ) -> tuple[list[Finding], list[Finding], list[tuple[Finding, Finding]]]:
     """Findings fixed, introduced, and about the same subject but saying something else."""
+    from raci.engine import compare
 
-    def key(finding: Finding) -> tuple[str, str | None, str | None]:
-        return finding.rule, finding.activity, finding.function
-
-    old = {key(finding): finding for finding in before}
-    new = {key(finding): finding for finding in after}
-    fixed = sorted((f for f in before if key(f) not in new), key=Finding.sort_key)
-    introduced = sorted((f for f in after if key(f) not in old), key=Finding.sort_key)
-    changed = [
-        (finding, new[key(finding)])
-        for finding in sorted(before, key=Finding.sort_key)
-        if key(finding) in new and new[key(finding)].message != finding.message
-    ]
-    return fixed, introduced, changed
+    found = compare(before, after)
+    return found.fixed, found.introduced, found.changed

@@ -1,8 +1,9 @@
 """Where ``--write`` / ``--in-place`` put the rebalanced model, and writing it.
 
 The input is never overwritten unless ``--in-place`` says so. Every text is computed
-(and checked by parsing it again) before the first file is written, and each file is
-written atomically, so a failed run leaves no half-written file behind.
+(and checked by parsing it again) before the first file is written, and the files are
+written all-or-nothing (:func:`raci.core.atomic.write_all`): staged, then renamed, and
+restored if a rename fails, so a failed run leaves the model as it was.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from raci.core.atomic import write_atomic
+from raci.core.atomic import write_all
 from raci.core.errors import RaciError
 from raci.rebalance.plan import Plan
 
@@ -63,7 +64,7 @@ def write_plan(plan: Plan, source: Path, destination: Destination) -> list[str]:
     edited = plan.edited_files(every=not destination.in_place)
     if destination.in_place:
         edited = [(document, text) for document, text in edited if _differs(document.path, text)]
-    written = []
+    files: list[tuple[Path, str]] = []
     for document, text in edited:
         if source.is_dir():
             target = destination.path / document.path.relative_to(source)
@@ -73,9 +74,9 @@ def write_plan(plan: Plan, source: Path, destination: Destination) -> list[str]:
                 raise RaciError(f"cannot write {target}: {error.strerror or error}") from None
         else:
             target = destination.path
-        write_atomic(target, text)
-        written.append(target.as_posix())
-    return written
+        files.append((target, text))
+    write_all(files)
+    return [target.as_posix() for target, _ in files]
 
 
 def _differs(path: Path, text: str) -> bool:

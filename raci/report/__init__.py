@@ -1,12 +1,9 @@
-"""``raci report``: one report data structure, rendered as markdown, HTML or JSON.
-
-The library never prints: :func:`render` returns the whole document as a string.
-"""
+"""``raci report``: one report data structure; :mod:`raci.output.report` renders it
+(``RENDERERS["report"]`` in :mod:`raci.output.registry`: markdown, HTML or JSON)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping
 from importlib import import_module
 from typing import TYPE_CHECKING
@@ -14,17 +11,7 @@ from typing import TYPE_CHECKING
 from raci.core.errors import RaciError
 
 if TYPE_CHECKING:
-    from raci.report.data import ReportData, SectionBuilder
-
-FORMATS = ("markdown", "html", "json")
-SUFFIXES = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".json": "json",
-}
-"""The format an output file's suffix implies when ``--format`` is not given."""
+    from raci.report.data import SectionBuilder
 
 SECTION_BUILDERS: tuple[str, ...] = ("raci.rebalance.report_section:recommendations",)
 """Extra report sections, as ``"module:function"`` builders (see
@@ -39,19 +26,6 @@ def section_builders(names: tuple[str, ...] = SECTION_BUILDERS) -> list[SectionB
         module, _, function = name.partition(":")
         builders.append(getattr(import_module(module), function))
     return builders
-
-
-def render(data: ReportData, output_format: str) -> str:
-    """The report as one ``markdown``, ``html`` or ``json`` document."""
-    if output_format == "json":
-        return json.dumps(data.as_dict(), indent=2, ensure_ascii=False) + "\n"
-    if output_format == "html":
-        from raci.output.report.html import render_html
-
-        return render_html(data)
-    from raci.output.report.markdown import render_markdown
-
-    return render_markdown(data)
 
 
 def report_date(option: str | None, environ: Mapping[str, str]) -> str:

@@ -86,7 +86,19 @@ def activity_problem(
     key: bool = False,
     function: str | None = None,
 ) -> Problem:
-    """A problem about an activity, pointing at its first key or at ``at`` inside it."""
+    """A problem about an activity, pointing at its first key or at ``at`` inside it.
+
+    For one phase of an activity whose raci is given per phase, the message names the
+    phase and the place is inside that phase's letters (its key, when ``at`` is empty).
+    """
+    stage = activity.stage
+    if stage is not None:
+        named = f"activity '{activity.id}'"
+        message = message.replace(named, f"{named} in phase '{stage}'", 1)
+        if not at:
+            at, key = ("raci", stage), True
+        elif at[0] == "raci":
+            at = ("raci", stage, *at[1:])
     return Problem(message, activity.document, (*activity.path, *at), key, activity, function)
 
 

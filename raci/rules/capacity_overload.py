@@ -1,10 +1,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
+
+from pydantic import Field
 
 from raci.core.context import Context
-from raci.rules.base import Problem, Rule, function_problem
+from raci.rules.base import Problem, Rule, RuleSettings, function_problem
+
+if TYPE_CHECKING:
+    from raci.core.model import Function
+
+
+class CapacitySettings(RuleSettings):
+    per_phase: bool = Field(
+        True,
+        description=(
+            "where capacity is given per phase, hold each phase's load to its own capacity "
+            "(false: hold the whole load to their sum)"
+        ),
+    )
 
 
 class CapacityOverload(Rule):
@@ -15,6 +30,11 @@ class CapacityOverload(Rule):
     the letters that do the work: S in RASCI, the Driver in DACI, Recommend and Perform
     in RAPID). A function whose share adds up to more than the capacity it declared
     cannot deliver on time.
+
+    Capacity may be given per phase (``capacity: {launch: 6, run: 3}``): each phase's
+    load, from the activities of that phase, is then held to that phase's capacity, so a
+    function can be fine over the year and overloaded in launch (``per_phase: false``
+    holds the whole load to the sum instead).
 
     Failing example::
 
@@ -41,10 +61,14 @@ class CapacityOverload(Rule):
     name = "capacity-overload"
     severity = "warning"
     subject = "function"
+    Settings = CapacitySettings
 
-    def check(self, context: Context, settings: Any) -> Iterator[Problem]:
+    def check(self, context: Context, settings: CapacitySettings) -> Iterator[Problem]:
         for fid, stats in context.stats.items():
             function = context.model.functions[fid]
+            if function.phase_capacity and settings.per_phase:
+                yield from _per_phase(context, function)
+                continue
             capacity = function.capacity
             if capacity is not None and stats.load > capacity + 1e-9:
                 yield function_problem(
@@ -52,3 +76,16 @@ class CapacityOverload(Rule):
                     f"function '{fid}' carries {stats.load:g} effort units against a capacity "
                     f"of {capacity:g} ({stats.load / capacity:.0%})",
                 )
+
+
+def _per_phase(context: Context, function: Function) -> Iterator[Problem]:
+    """One problem per phase whose load exceeds the capacity given for it."""
+    for phase, capacity in function.phase_capacity.items():
+        load = context.phase_stats[phase][function.id].load
+        if load > capacity + 1e-9:
+            message = (
+                f"function '{function.id}' carries {load:g} effort units in phase '{phase}' "
+                f"against a capacity of {capacity:g} ({load / capacity:.0%})"
+            )
+            place = (*function.path, "capacity", phase)
+            yield Problem(message, function.document, place, True, None, function.id)

@@ -9,18 +9,14 @@ raci can emit has an entry.
 
 from __future__ import annotations
 
-import json
-import textwrap
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Any
 
 from raci.core.errors import RaciError
 from raci.core.findings import PARSE_ERROR, SCHEMA_ERROR, Severity
 from raci.core.suggest import suggest
 from raci.rules import REGISTRY, resolve_rule
 from raci.rules.base import Rule, RuleSettings
-
-DocFormat = Literal["text", "json", "markdown"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,104 +144,3 @@ def find(name_or_code: str) -> RuleDoc:
     choices = [name for doc in all_docs() for name in (doc.name, doc.code)]
     hint = suggest(name_or_code, choices)
     raise RaciError(f"unknown rule '{name_or_code}'{hint}; 'raci rules' lists them")
-
-
-# -- rendering ------------------------------------------------------------------------
-
-
-def render_rules(docs: list[RuleDoc], fmt: DocFormat) -> str:
-    """The catalogue as a plain table, JSON, or the markdown table of the README."""
-    if fmt == "json":
-        rows = [
-            {"code": d.code, "name": d.name, "severity": d.severity, "summary": d.summary}
-            for d in docs
-        ]
-        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
-    if fmt == "markdown":
-        lines = ["| code | name | default | summary |", "| --- | --- | --- | --- |"]
-        lines += [f"| {d.code} | `{d.name}` | {d.severity} | {_cell(d.summary)} |" for d in docs]
-        return "\n".join(lines) + "\n"
-    width = max(len(d.name) for d in docs)
-    lines = [f"{d.code}  {d.name:<{width}}  {d.severity:<7}  {d.summary}" for d in docs]
-    return "\n".join(lines) + "\n"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def render_explain(doc: RuleDoc, fmt: DocFormat) -> str:
-    """One rule: summary, rationale, settings with defaults, failing and passing examples."""
-    if fmt == "json":
-        return json.dumps(doc.as_dict(), indent=2, ensure_ascii=False, default=str) + "\n"
-    if fmt == "markdown":
-        return explain_markdown(doc)
-    out = [
-        f"{doc.code} {doc.name}",
-        f"Default severity: {doc.severity}. Subject: {doc.subject}.",
-        "",
-        *_wrapped(doc.summary),
-        "",
-        *_wrapped(doc.rationale),
-        "",
-        *settings_text(doc),
-    ]
-    for title, example in (("Failing example", doc.failing), ("Passing example", doc.passing)):
-        if example:
-            out += [f"{title}:", "", *(f"    {line}" for line in example.splitlines()), ""]
-    return "\n".join(out).rstrip("\n") + "\n"
-
-
-def _wrapped(text: str) -> list[str]:
-    lines: list[str] = []
-    for paragraph in text.split("\n\n"):
-        lines += [*textwrap.wrap(paragraph, 88, break_on_hyphens=False), ""]
-    return lines[:-1]
-
-
-def settings_text(doc: RuleDoc) -> list[str]:
-    if doc.name in {PARSE_ERROR[1], SCHEMA_ERROR[1]}:
-        return ["Settings: none; this finding cannot be turned off.", ""]
-    lines = ["Settings (in a rules: block, [tool.raci.rules], .raci.toml or --config):"]
-    if doc.settings:
-        width = max(len(f"{s.name} = {_value(s.default)}") for s in doc.settings)
-        for setting in doc.settings:
-            assigned = f"{setting.name} = {_value(setting.default)}"
-            lines.append(f"  {assigned:<{width}}  {setting.type}: {setting.description}")
-    else:
-        lines.append("  no settings of its own")
-    lines += [
-        "  Like every rule it also takes off, on, or a severity (error, warning, info).",
-        "",
-    ]
-    return lines
-
-
-def explain_markdown(doc: RuleDoc, *, heading: str = "###") -> str:
-    """Markdown documentation of one rule (SARIF ``help.markdown`` uses it too)."""
-    out = [
-        f"{heading} {doc.code} `{doc.name}`",
-        "",
-        f"*Default severity: {doc.severity}. Subject: {doc.subject}.*",
-        "",
-        doc.summary,
-        "",
-        doc.rationale,
-        "",
-    ]
-    if doc.settings:
-        out += ["| setting | default | description |", "| --- | --- | --- |"]
-        out += [
-            f"| `{s.name}` | `{_value(s.default)}` | {_cell(s.description)} |" for s in doc.settings
-        ]
-        out.append("")
-    for title, example in (("Failing example", doc.failing), ("Passing example", doc.passing)):
-        if example:
-            out += [f"{title}:", "", "```yaml", example.rstrip("\n"), "```", ""]
-    return "\n".join(out).rstrip("\n") + "\n"
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, bool):
-        return str(value).lower()
-    return str(value)

@@ -50,7 +50,8 @@ class DuplicateId(Rule):
         first = context.activity_ids
         for activity in context.model.activities:
             original = first[activity.id]
-            if original is not activity:
+            same = original.document is activity.document and original.index == activity.index
+            if not same:  # the phases of one activity share its id
                 line, _ = original.document.locate(original.path)
                 yield activity_problem(
                     activity,

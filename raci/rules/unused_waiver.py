@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from raci.core.context import Context
-from raci.rules.base import Problem, Rule, activity_problem, function_problem
+from raci.rules.base import Problem, Rule, function_problem
 
 
 class UnusedWaiver(Rule):
@@ -49,13 +49,25 @@ class UnusedWaiver(Rule):
     def check(self, context: Context, settings: Any) -> Iterator[Problem]:
         """Runs after every other rule; the engine records which waivers were used."""
         ran, used = context.rules_run, context.waivers_used
+        # the phases of an activity with raci per phase share one ``waive:``: a waiver
+        # any of them used is used; an unused one is reported once, on the first
+        used_by: dict[tuple[int, int], set[str]] = {}
         for activity in context.model.activities:
+            place = (id(activity.document), activity.index)
+            found = used_by.setdefault(place, set())
+            found.update(rule for rule in activity.waive if (id(activity), rule) in used)
+        reported: set[tuple[int, int]] = set()
+        for activity in context.model.activities:
+            place = (id(activity.document), activity.index)
+            if place in reported:
+                continue
+            reported.add(place)
             for rule in activity.waive:
-                if rule in ran and (id(activity), rule) not in used:
-                    yield activity_problem(
-                        activity,
-                        f"activity '{activity.id}' waives '{rule}', which reports nothing here",
+                if rule in ran and rule not in used_by[place]:
+                    message = (
+                        f"activity '{activity.id}' waives '{rule}', which reports nothing here"
                     )
+                    yield Problem(message, activity.document, activity.path, activity=activity)
         for function in context.model.functions.values():
             for rule in function.waive:
                 if rule in ran and (id(function), rule) not in used:

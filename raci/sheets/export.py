@@ -58,13 +58,16 @@ def matrix_grid(model: Model) -> Grid:
 
 
 def to_csv(model: Model) -> str:
-    """The matrix as CSV (UTF-8, comma-separated, ``\\n`` line ends)."""
+    """The matrix as CSV (UTF-8, comma-separated, ``\\n`` line ends); a cell a
+    spreadsheet would evaluate as a formula starts with ``'`` (OWASP)."""
+    from raci.output.escape import csv_cell
+
     grid = matrix_grid(model)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(grid.headers)
+    writer.writerow(csv_cell(header) for header in grid.headers)
     for row in grid.rows:
-        writer.writerow(_text(value) for value in row)
+        writer.writerow(csv_cell(_text(value)) for value in row)
     return buffer.getvalue()
 
 

@@ -45,6 +45,7 @@ def to_xlsx(model: Model, report: Report) -> bytes:
     from openpyxl.packaging.custom import StringProperty
 
     from raci import __version__
+    from raci.output.escape import sheet_text, spreadsheet
 
     workbook = Workbook()
     sheet = workbook.active
@@ -54,13 +55,24 @@ def to_xlsx(model: Model, report: Report) -> bytes:
     _legend(workbook.create_sheet("Legend"), model.scheme)
     _load(workbook.create_sheet("Load"), model)
     _findings(workbook.create_sheet("Findings"), report)
-    workbook.properties.title = model.title
+    workbook.properties.title = sheet_text(model.title)
     workbook.properties.creator = f"raci {__version__}"
     scheme = StringProperty(name=SCHEME_PROPERTY, value=model.scheme.name)
     workbook.custom_doc_props.append(scheme)  # type: ignore[attr-defined]  # not in the stubs
+    for worksheet in workbook.worksheets:
+        for row in worksheet.iter_rows():
+            for cell in row:
+                spreadsheet(cell)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _append(sheet: Worksheet, values: list[Any]) -> None:
+    """A row of cells, text cleaned of what a worksheet cannot hold (see escape)."""
+    from raci.output.escape import sheet_value
+
+    sheet.append([sheet_value(value) for value in values])
 
 
 def _style(cell: Any, fill: str, text: str, *, bold: bool = False) -> None:
@@ -74,7 +86,7 @@ def _header(sheet: Worksheet, headers: list[str], widths: list[float]) -> None:
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
-    sheet.append(headers)
+    _append(sheet, headers)
     for index, cell in enumerate(sheet[1], start=1):
         _style(cell, HEADER_FILL, "FFFFFF", bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -99,7 +111,7 @@ def _matrix(sheet: Worksheet, model: Model) -> None:
     _header(sheet, grid.headers, widths)
     centred = Alignment(horizontal="center")
     for number, values in enumerate(grid.rows, start=2):
-        sheet.append(values)
+        _append(sheet, values)
         for column in range(first, len(values)):
             label = values[column]
             if not isinstance(label, str):
@@ -128,22 +140,23 @@ def _legend(sheet: Worksheet, scheme: Scheme) -> None:
     matrix; a last line names the scheme as the ownership file spells it."""
     _header(sheet, LEGEND_HEADERS, [9, 30, 34, 60])
     for letter in scheme.letters:
-        sheet.append([letter.code, letter.word, ROLE_TEXT[letter.role], letter.meaning])
+        _append(sheet, [letter.code, letter.word, ROLE_TEXT[letter.role], letter.meaning])
         _role_cell(sheet.cell(sheet.max_row, 1), letter.role.value)
     words = {letter.code: letter for letter in scheme.letters}
     for owner, other in scheme.combinations:
         pair = (words[owner], words[other])
-        sheet.append(
+        _append(
+            sheet,
             [
                 f"{owner}/{other}",
                 " and ".join(letter.word for letter in pair),
                 ", ".join(ROLE_TEXT[letter.role] for letter in pair),
                 "one function holds both letters",
-            ]
+            ],
         )
         _role_cell(sheet.cell(sheet.max_row, 1), Role.OWNER.value)
-    sheet.append([])
-    sheet.append([f"Scheme: {scheme.title} (scheme: {scheme.name} in the ownership file)"])
+    _append(sheet, [])
+    _append(sheet, [f"Scheme: {scheme.title} (scheme: {scheme.name} in the ownership file)"])
 
 
 def _role_cell(cell: Any, role: str) -> None:
@@ -172,7 +185,8 @@ def _load(sheet: Worksheet, model: Model) -> None:
     _header(sheet, headers, [12, 30] + [7.0] * len(roles) + [9, 10, 11, 11])
     functions = by_load(compute(Context(model)).functions, model)
     for function in functions:
-        sheet.append(
+        _append(
+            sheet,
             [
                 function.id,
                 function.name,
@@ -181,7 +195,7 @@ def _load(sheet: Worksheet, model: Model) -> None:
                 function.capacity,
                 function.utilisation,
                 function.accountable_share,
-            ]
+            ],
         )
     load_column = 3 + len(roles)
     for row in sheet.iter_rows(min_row=2, min_col=load_column + 2, max_col=load_column + 3):
@@ -203,7 +217,8 @@ def _load(sheet: Worksheet, model: Model) -> None:
 def _findings(sheet: Worksheet, report: Report) -> None:
     _header(sheet, FINDING_HEADERS, [10, 10, 26, 24, 6, 8, 24, 12, 90])
     for finding in report.findings:
-        sheet.append(
+        _append(
+            sheet,
             [
                 finding.severity,
                 finding.code,
@@ -214,7 +229,7 @@ def _findings(sheet: Worksheet, report: Report) -> None:
                 finding.activity,
                 finding.function,
                 finding.message,
-            ]
+            ],
         )
         fill, text = SEVERITY_COLOURS[finding.severity]
         _style(sheet.cell(sheet.max_row, 1), fill, text, bold=finding.severity == "error")

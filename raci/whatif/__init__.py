@@ -9,8 +9,8 @@ The library behind ``raci whatif`` (and the report's "what if" section)::
     result.as_dict()            # plain data for JSON
 
 Functions are removed from the model (their definitions and every assignment); the
-reduced model is linted with the same settings as the original, and the findings that
-appear only in the reduced model, compared by (rule, activity, function), are new.
+reduced model is linted with the same settings as the original, and the findings
+:func:`raci.engine.compare` calls introduced are new.
 """
 
 from __future__ import annotations
@@ -109,13 +109,14 @@ def without(
 ) -> WhatIf:
     """What breaks if ``functions`` step back from ``model``.
 
-    ``settings`` are the rule settings to lint with (default: the built-in defaults and
-    the model's own ``rules:`` blocks). A caller that has already checked the model
+    ``settings`` are the rule settings to lint with (default: what ``raci check``
+    finds for the model's first file: ``.raci.toml`` / ``[tool.raci]``, then its own
+    ``rules:`` blocks). A caller that has already checked the model
     passes its ``context`` and the ``findings`` it got with those settings, so the model
     is not linted twice. An id that is not a function of the model raises
     :class:`~raci.core.errors.RaciError` with a "did you mean" hint.
     """
-    from raci.engine import lint
+    from raci.engine import compare, default_layers, lint
 
     removed = list(dict.fromkeys(functions))
     names = {fid: function.name for fid, function in model.functions.items()}
@@ -123,7 +124,9 @@ def without(
         if fid not in names:
             raise RaciError(f"no function '{fid}' in the model{hint(closest_function(fid, names))}")
     if settings is None:
-        settings = _default_settings(model)
+        from raci.core.config import resolve
+
+        settings = resolve(default_layers(model))
     gone = set(removed)
     reduced = _reduce(model, gone)
     without_owner: list[Gap] = []
@@ -137,9 +140,7 @@ def without(
     remaining = original.sharing_dependencies(reduced)
     found_before = findings if findings is not None else lint(model, settings, original)[0]
     found_after, _ = lint(reduced, settings, remaining)
-    seen = {_key(finding) for finding in found_before}
-    new = [finding for finding in found_after if _key(finding) not in seen]
-    new.sort(key=lambda finding: finding.sort_key())
+    new = compare(found_before, found_after).introduced
     return WhatIf(
         removed,
         len(model.activities),
@@ -149,13 +150,6 @@ def without(
         new,
         reduced,
     )
-
-
-def _default_settings(model: Model) -> Resolved:
-    from raci.core.config import model_layer, resolve
-
-    layer, _ = model_layer(model.rules)
-    return resolve([layer])
 
 
 def _reduce(model: Model, gone: set[str]) -> Model:
@@ -224,7 +218,3 @@ def _loads(
     order = {fid: index for index, fid in enumerate(model.functions)}
     shifts.sort(key=lambda shift: (-shift.if_taking, order[shift.function]))
     return shifts
-
-
-def _key(finding: Finding) -> tuple[str, str | None, str | None]:
-    return (finding.rule, finding.activity, finding.function)

@@ -164,11 +164,12 @@ def test_rasci_headers_name_the_schemes_letters(
 
 def test_on_a_narrow_terminal_only_names_shrink() -> None:
     from raci.output import load as view
+    from raci.output.registry import Medium
 
     context = context_of(SMALL)
     table = view.build(context.model, compute(context), [])  # no flags: 93 columns wide
-    full = view.render_text(table, False, None).splitlines()
-    narrow = view.render_text(table, False, 85).splitlines()
+    full = view.render_text(table, Medium()).splitlines()
+    narrow = view.render_text(table, Medium(width=85)).splitlines()
     assert len(narrow) == len(full)
     assert max(len(line) for line in full[2:9]) == 93
     assert max(len(line) for line in narrow[2:9]) == 85

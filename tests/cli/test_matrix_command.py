@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from raci.output import matrix as view
+from raci.output.registry import Medium
 from tests.conftest import RunLine
 from tests.helpers import model_of, wide_model
 
@@ -173,7 +174,7 @@ def test_markdown_escapes_names(run_line: RunLine, here: Path) -> None:
         encoding="utf-8",
     )
     output = run_line(["matrix", "org.yaml", "-f", "markdown"]).stdout
-    assert "| `a` | Pick \\*one\\* \\| &lt;b&gt;two&lt;/b&gt; | **A/R** | 1 |" in output
+    assert "| `a` | Pick \\*one\\* \\| \\<b\\>two\\</b\\> | **A/R** | 1 |" in output
 
 
 def test_twenty_five_functions_piped_keep_everything_on_one_line(
@@ -198,15 +199,15 @@ def test_twenty_five_functions_piped_keep_everything_on_one_line(
 def test_twenty_five_functions_on_a_terminal_shorten_only_the_names(here: Path) -> None:
     (here / "wide.yaml").write_text(wide_model(), encoding="utf-8")
     matrix = view.build(model_of(here / "wide.yaml"))
-    full = view.render_text(matrix, False, None).splitlines()
-    narrow = view.render_text(matrix, False, 160).splitlines()
+    full = view.render_text(matrix, Medium()).splitlines()
+    narrow = view.render_text(matrix, Medium(width=160)).splitlines()
     assert len(narrow) == len(full)
     assert narrow[2].split()[3:] == full[2].split()[3:]  # every function header intact
     assert max(len(line) for line in narrow) <= 160
     assert "A deliberatel… " in narrow[4]
     # even a terminal too narrow for the function columns wraps nothing: names shrink
     # to a floor and the lines stay whole
-    tiny = view.render_text(matrix, False, 60).splitlines()
+    tiny = view.render_text(matrix, Medium(width=60)).splitlines()
     assert len(tiny) == len(full)
     assert tiny[2].split()[3:] == full[2].split()[3:]
 

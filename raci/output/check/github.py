@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from raci.output.check.paths import workspace_path
+from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
     from raci.core.findings import Finding
@@ -42,5 +43,5 @@ def annotation(finding: Finding) -> str:
     return f"::{_LEVEL[finding.severity]} {properties}::{escape_data(finding.message)}"
 
 
-def render(report: Report, color: bool = False) -> str:
+def render(report: Report, medium: Medium = PLAIN) -> str:
     return "".join(annotation(finding) + "\n" for finding in report.findings)

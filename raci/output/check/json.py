@@ -6,12 +6,13 @@ import json
 from typing import TYPE_CHECKING
 
 from raci import __version__
+from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
     from raci.engine import Report
 
 
-def render(report: Report, color: bool = False) -> str:
+def render(report: Report, medium: Medium = PLAIN) -> str:
     document = {
         "tool": {"name": "raci", "version": __version__},
         "summary": report.summary(),

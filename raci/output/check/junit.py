@@ -15,23 +15,21 @@ The output validates against the widely used JUnit XSD (Surefire's ``junit-10.xs
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 from raci.output.check.text import line
+from raci.output.registry import PLAIN, Medium
+from raci.output.escape import xml
 
 if TYPE_CHECKING:
     from raci.core.findings import Finding
     from raci.engine import Report
 
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-"""Characters XML 1.0 cannot carry, even escaped."""
-
 
 def _xml(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return xml(text)
 
 
 def subject(finding: Finding) -> str:
@@ -98,7 +96,7 @@ def _suite(
     suite.set("skipped", "0")
 
 
-def render(report: Report, color: bool = False) -> str:
+def render(report: Report, medium: Medium = PLAIN) -> str:
     root = ET.Element("testsuites", name="raci")
     placed: set[int] = set()
     for checked in report.checked:

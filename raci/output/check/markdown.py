@@ -15,6 +15,8 @@ from urllib.parse import quote
 
 from raci.output.check.paths import workspace_path
 from raci.output.check.text import summary
+from raci.output.registry import PLAIN, Medium
+from raci.output.escape import markdown_cell
 
 if TYPE_CHECKING:
     from raci.core.findings import Finding
@@ -24,14 +26,8 @@ _ICONS = {"error": "🔴 error", "warning": "🟡 warning", "info": "🔵 info"}
 
 
 def cell(text: str) -> str:
-    """Text that stays inside one table cell."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("\r\n", "<br>")
-        .replace("\n", "<br>")
-        .replace("\r", "<br>")
-    )
+    """Text that stays inside one table cell, and renders as itself (no HTML)."""
+    return markdown_cell(text)
 
 
 def line_link(file: str, line: int) -> str:
@@ -63,7 +59,7 @@ def verdict(report: Report) -> str:
     return "✅ **raci check passed**"
 
 
-def render(report: Report, color: bool = False) -> str:
+def render(report: Report, medium: Medium = PLAIN) -> str:
     out = ["## Ownership check", "", verdict(report), "", summary(report).lstrip("✓✗• ")]
     if report.strict:
         out[-1] += " (strict: warnings fail)"

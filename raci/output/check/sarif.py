@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal, TypedDict
 
 from raci import __version__
 from raci.output.check.paths import artifact_uri, workspace_path
+from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
     from raci.core.findings import Finding
@@ -134,7 +135,7 @@ SarifLog = TypedDict("SarifLog", {"$schema": str, "version": str, "runs": list[R
 
 def descriptor(doc: RuleDoc) -> ReportingDescriptor:
     """A rule's SARIF descriptor, all of it from the rule's class and docstring."""
-    from raci.rules.catalogue import explain_markdown, render_explain
+    from raci.output.rules import explain_markdown, explain_text
 
     return {
         "id": doc.code,
@@ -142,7 +143,7 @@ def descriptor(doc: RuleDoc) -> ReportingDescriptor:
         "shortDescription": {"text": doc.summary},
         "fullDescription": {"text": doc.rationale},
         "help": {
-            "text": render_explain(doc, "text"),
+            "text": explain_text(doc),
             "markdown": explain_markdown(doc, heading="##"),
         },
         "helpUri": f"{INFORMATION_URI}#rules",
@@ -240,5 +241,5 @@ def sarif_log(report: Report) -> SarifLog:
     }
 
 
-def render(report: Report, color: bool = False) -> str:
+def render(report: Report, medium: Medium = PLAIN) -> str:
     return json.dumps(sarif_log(report), indent=2, ensure_ascii=False) + "\n"

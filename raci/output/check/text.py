@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from raci.core.words import plural
+from raci.output.registry import PLAIN, Medium
+from raci.output.escape import terminal
 
 if TYPE_CHECKING:
     from raci.core.findings import Finding
@@ -15,8 +17,10 @@ _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def line(finding: Finding) -> str:
+    """One finding on one line, its content's control characters shown as escapes."""
     return (
-        f"{finding.location}: {finding.severity} {finding.code} {finding.rule}: {finding.message}"
+        f"{terminal(finding.location)}: {finding.severity} {finding.code} {finding.rule}: "
+        f"{terminal(finding.message)}"
     )
 
 
@@ -42,8 +46,8 @@ def summary(report: Report) -> str:
     return f"{mark} {', '.join(parts)} in {scope}{waived}"
 
 
-def render(report: Report, color: bool = False) -> str:
-    if not color:
+def render(report: Report, medium: Medium = PLAIN) -> str:
+    if not medium.color:
         return "".join(line(finding) + "\n" for finding in report.findings) + summary(report) + "\n"
     from rich.console import Console
     from rich.text import Text
@@ -52,11 +56,11 @@ def render(report: Report, color: bool = False) -> str:
     with console.capture() as captured:
         for finding in report.findings:
             text = Text()
-            text.append(finding.location, style="bold")
+            text.append(terminal(finding.location), style="bold")
             text.append(": ")
             text.append(finding.severity, style=_STYLES[finding.severity])
             text.append(f" {finding.code} {finding.rule}", style="dim")
-            text.append(f": {finding.message}")
+            text.append(f": {terminal(finding.message)}")
             console.print(text)
         style = "bold red" if report.exit_code else "bold green"
         console.print(Text(summary(report), style=style))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from raci.output.registry import PLAIN, Medium
 from raci.output.report import svg
 from raci.output.report.fmt import (
     COLLABORATION_NOTE,
@@ -50,7 +51,7 @@ def _code(value: str) -> str:
     return f"<code>{escape(value)}</code>"
 
 
-def render_html(data: ReportData) -> str:
+def render_html(data: ReportData, medium: Medium = PLAIN) -> str:
     verdict = data.verdict
     parts = [
         f"<h1>{escape(data.title)}</h1>",

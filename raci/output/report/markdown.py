@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from raci.output.registry import PLAIN, Medium
+from raci.output.escape import markdown, markdown_code
 from raci.output.report.fmt import (
     COLLABORATION_NOTE,
     LOAD_NOTE,
@@ -28,29 +30,18 @@ if TYPE_CHECKING:
     from raci.report.data import Matrix, ReportData, Section
     from raci.whatif.view import WhatIfView
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>~&])")
-_LINE_START = re.compile(r"^([#>+=-]|\d+[.)](?=\s|$))")
 _MARKS = {"pass": "✓", "warn": "⚠", "fail": "✗"}
 _SEVERITY_TITLES = {"error": "Errors", "warning": "Warnings", "info": "Info"}
 
 
 def text(value: str) -> str:
     """Plain text that renders as itself: markdown's inline syntax escaped, on one line."""
-    escaped = _SPECIAL.sub(r"\\\1", " ".join(value.split()))
-    start = _LINE_START.match(escaped)
-    if start is None:
-        return escaped
-    if start[1][0].isdigit():  # "1." opens a list; "1\." does not ("\1" is no escape)
-        return f"{start[1][:-1]}\\{escaped[len(start[1]) - 1 :]}"
-    return "\\" + escaped
+    return markdown(" ".join(value.split()))
 
 
 def code(value: str) -> str:
     """A code span that holds ``value`` whatever backticks it contains."""
-    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if value.startswith("`") or value.endswith("`") else ""
-    return f"{fence}{pad}{value}{pad}{fence}"
+    return markdown_code(value)
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str = "") -> str:
@@ -70,7 +61,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str = ""
     return "\n".join([line(headers), line(rule), *(line(row) for row in rows)])
 
 
-def render_markdown(data: ReportData) -> str:
+def render_markdown(data: ReportData, medium: Medium = PLAIN) -> str:
     parts = [
         f"# {text(data.title)}",
         f"Ownership report for {code(data.source)} · {data.date} · raci {data.version}",

