@@ -8,8 +8,8 @@ import typer
 
 from raci.cli.app import command
 from raci.cli.common import settings_file, show
-from raci.cli.output import reading
 from raci.cli.options import IGNORE, SELECT, config_option, format_option, output_option
+from raci.cli.output import reading
 from raci.core.errors import RaciError
 
 EXAMPLES = """

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import typer
 
 from raci.cli.app import command
-from raci.cli.common import IGNORE, SELECT, load_model, settings_file
-from raci.cli.output import emit
+from raci.cli.common import checked, settings_file, show
+from raci.cli.options import IGNORE, SELECT, config_option, format_option, strict_option
 
 if TYPE_CHECKING:
     from raci.core.config import Layer
-    from raci.views import Outcome
-
-MergeFormat = Literal["text", "json", "sarif", "github", "junit"]
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -40,7 +37,7 @@ def merge_command(
         None,
         "--output",
         "-o",
-        help="Write the consensus model here (ownership YAML).",
+        help="Write the consensus model here (ownership YAML, atomically).",
         dir_okay=False,
     ),
     report_path: Path | None = typer.Option(
@@ -50,10 +47,8 @@ def merge_command(
         dir_okay=False,
         help="Write the agreement report: FILE.md, FILE.html, FILE.json or FILE.xlsx.",
     ),
-    output_format: MergeFormat = typer.Option(
-        "text",
-        "--format",
-        "-f",
+    output_format: str = format_option(
+        "merge",
         help="stdout: text, json (the merge and its findings), or the findings alone as "
         "sarif, github or junit.",
     ),
@@ -63,69 +58,46 @@ def merge_command(
         metavar="MODEL",
         help="The model the survey was made from (default: the first view).",
     ),
-    strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1)."),
+    strict: bool = strict_option(),
     select: list[str] | None = SELECT,
     ignore: list[str] | None = IGNORE,
-    config: Path | None = typer.Option(
-        None, "--config", help="A .raci.toml-style settings file.", dir_okay=False
-    ),
+    config: Path | None = config_option(),
 ) -> None:
     """Merge returned views: consensus, agreement, contested accountability, perception gaps."""
+    from raci.cli.output import reading, target
     from raci.core.atomic import write_atomic
     from raci.core.config import cli_layer, find_config
     from raci.core.errors import RaciError
-    from raci.output.agreement import REPORT_FORMATS
+    from raci.output.registry import format_for
     from raci.views import merge_views
 
-    kind = None
-    if report_path is not None:
-        kind = REPORT_FORMATS.get(report_path.suffix.lower())
-        if kind is None:
-            raise RaciError(f"--report: {report_path} must end in .md, .html, .json or .xlsx")
+    kind = format_for("agreement", report_path)
+    if report_path is not None and kind is None:
+        raise RaciError(f"--report: {report_path} must end in .md, .html, .json or .xlsx")
+    reading(*views)
     layer = cli_layer(select, ignore or [], strict)
     settings_file(config)
-    model = load_model(model_path) if model_path is not None else None
+    model = checked(model_path, config, lint=False).require()[0] if model_path else None
     discovered = find_config(model_path or views[0])
     layers = [_settings(path) for path in (discovered, config) if path is not None]
+    target(output)
     source = model_path.as_posix() if model_path is not None else None
     outcome = merge_views(views, model, source, [*layers, layer])
     if output is not None:
         write_atomic(output, outcome.consensus)
+        outcome.written = output.as_posix()
     if report_path is not None and kind is not None:
-        write_atomic(report_path, _report(outcome, kind))
-    emit(_stdout(outcome, output_format, output), None)
+        show("agreement", kind, outcome, report_path)
+    show("merge", output_format, outcome, None)
     raise typer.Exit(outcome.report.exit_code)
 
 
 def _settings(path: Path) -> Layer:
-    """A settings file's layer, or exit 2 with its problems as ``raci check`` shows them."""
-    from raci.cli.common import fail_with_findings
-    from raci.core.config import ConfigError, read_config
+    """A settings file's layer; its problems are an input error (exit 2), as in check."""
+    from raci.core.errors import InputError
+    from raci.engine import Settings
 
-    try:
-        return read_config(path)
-    except ConfigError as error:
-        fail_with_findings(error.findings)
-
-
-def _report(outcome: Outcome, kind: str) -> str | bytes:
-    from raci.output.agreement import html, json, markdown, xlsx
-
-    merged, report = outcome.merged, outcome.report
-    if kind == "xlsx":
-        return xlsx.render(merged, report)
-    if kind == "markdown":
-        return markdown.render(merged, report)
-    return html.render(merged, report) if kind == "html" else json.render(merged, report)
-
-
-def _stdout(outcome: Outcome, name: str, consensus: Path | None) -> str:
-    from raci.output.agreement import json, text
-    from raci.output.check import get_formatter
-
-    if name == "text":
-        shown = consensus.as_posix() if consensus is not None else None
-        return text.render(outcome.merged, outcome.report, shown)
-    if name == "json":
-        return json.render(outcome.merged, outcome.report)
-    return get_formatter(name)(outcome.report, False)
+    layer, problems = Settings().read(path)
+    if layer is None:
+        raise InputError(problems)
+    return layer

@@ -8,7 +8,8 @@ from pathlib import Path
 import typer
 
 from raci.cli.app import command
-from raci.cli.common import load_model
+from raci.cli.common import checked
+from raci.cli.options import path_argument
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -23,9 +24,7 @@ Fill the workbooks in (or have each function do it), then: raci merge views/
 
 @command("survey", epilog=EXAMPLES)
 def survey_command(
-    model_path: Path = typer.Argument(
-        ..., metavar="MODEL", help="The ownership file or directory."
-    ),
+    model_path: Path = path_argument("The ownership file or directory the survey asks about."),
     output: Path = typer.Option(
         ...,
         "--output",
@@ -52,12 +51,13 @@ def survey_command(
     ),
 ) -> None:
     """Write one survey workbook per function (or respondent) to collect their view."""
+    from raci.cli.output import target
     from raci.core.atomic import write_atomic
     from raci.core.errors import RaciError
     from raci.views.respondents import parse_option, read_csv
     from raci.views.survey import file_names, respondents_of, workbook
 
-    model = load_model(model_path)
+    model = checked(model_path, lint=False).require()[0]
     functions = list(model.functions)
     given = [parse_option(value, functions) for value in respondent or []]
     if respondents is not None:
@@ -67,6 +67,8 @@ def survey_command(
     books = [workbook(model, person, prefill) for person in people]
     if output.exists() and not output.is_dir():
         raise RaciError(f"--output: {output} is not a directory")
+    for name in names:
+        target(output / name)
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -19,8 +19,8 @@ from raci.core.graph import (
     function_attributes,
     node_id,
 )
-from raci.output.registry import PLAIN, Medium
 from raci.output import escape
+from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -16,8 +16,9 @@ class ContestedAccountable(Rule):
     responsibility-charting workshop. ``raci merge`` reports it when the returned views
     (``raci survey``) disagree on who owns an activity; the finding points at the cell
     of the first view that differs from the most named owner, and the message says who
-    named whom. Settle it in the workshop: one function owns the outcome. Only
-    ``raci merge`` runs it; ``raci check`` has no views.
+    named whom. Settle it in the workshop: one function owns the outcome. Only ``raci
+    merge`` runs it; ``raci check`` has no views. In the examples, ``---`` separates the
+    views of two respondents (one file each).
 
     Failing example::
 

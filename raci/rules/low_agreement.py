@@ -21,14 +21,14 @@ class AgreementSettings(RuleSettings):
 class LowAgreement(Rule):
     """The respondents agree too little on an activity's matrix row.
 
-    Krippendorff's alpha (nominal) measures agreement beyond chance across every cell
-    of the activity's row: 1 is full agreement, 0 what chance alone gives. Krippendorff
+    Krippendorff's alpha (nominal) measures agreement beyond chance across every cell of
+    the activity's row: 1 is full agreement, 0 what chance alone gives. Krippendorff
     accepts 0.8 and tentative conclusions from 0.667 (the default ``min_alpha``). A row
-    below it needs a conversation before anyone is held to it. The finding points at
-    the first cell where a view departs from the most given letter. An activity on
-    which every answer is the same letter has no alpha (nothing varies) and passes.
-    Only ``raci merge`` runs it; ``raci check`` has no views. In the examples,
-    ``---`` separates the views of two respondents (one file each).
+    below it needs a conversation before anyone is held to it. The finding points at the
+    first cell where a view departs from the most given letter. An activity on which
+    every answer is the same letter has no alpha (nothing varies) and passes. Only
+    ``raci merge`` runs it; ``raci check`` has no views. In the examples, ``---``
+    separates the views of two respondents (one file each).
 
     Failing example::
 

@@ -24,10 +24,10 @@ class SelfViewGap(Rule):
 
     "Role conception" against "role expectation" (Smith & Erwin): IC sees itself
     Responsible for 9 activities while the others see IC Responsible for 21. The gap is
-    counted for the owning and the working role, on the activities both sides
-    answered (each side by a majority of its respondents); over ``max_gap`` activities
-    it is reported, at the function's own view, on the first activity where the two
-    sides differ. Only ``raci merge`` runs it; ``raci check`` has no views. In the examples,
+    counted for the owning and the working role, on the activities both sides answered
+    (each side by a majority of its respondents); over ``max_gap`` activities it is
+    reported, at the function's own view, on the first activity where the two sides
+    differ. Only ``raci merge`` runs it; ``raci check`` has no views. In the examples,
     ``---`` separates the views of two respondents (one file each).
 
     Failing example::

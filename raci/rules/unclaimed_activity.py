@@ -12,13 +12,14 @@ from raci.rules.views_common import at_view, function_index
 class UnclaimedActivity(Rule):
     """Nobody in the survey claims an activity's accountability.
 
-    No respondent names an Accountable (A), or all who name one name the same
-    function, which does not name itself. The quiet half of the ownership dilemma: IC thinks HR owns the community
-    guidelines while HR thinks nobody asked it. When every view points away from
-    itself, or at a function that did not answer the survey, nobody will do the work.
-    The finding points at the named function's own cell in its own view (or, when
-    nobody is named, at the row in the first view that answered it). Only ``raci
-    merge`` runs it; ``raci check`` has no views.
+    No respondent names an Accountable (A), or all who name one name the same function,
+    which does not name itself. The quiet half of the ownership dilemma: IC thinks HR
+    owns the community guidelines while HR thinks nobody asked it. When every view
+    points away from itself, or at a function that did not answer the survey, nobody
+    will do the work. The finding points at the named function's own cell in its own
+    view (or, when nobody is named, at the row in the first view that answered it). Only
+    ``raci merge`` runs it; ``raci check`` has no views. In the examples, ``---``
+    separates the views of two respondents (one file each).
 
     Failing example::
 

@@ -36,6 +36,8 @@ class Outcome:
     """The consensus model, loaded back (so it is known to pass ``raci check``'s loading)."""
     report: Report
     """The view rules' findings, located in the views, as ``raci check`` reports them."""
+    written: str | None = None
+    """Where the command line wrote the consensus, for the text output to say."""
 
 
 def merge_views(
@@ -78,7 +80,7 @@ def _lint(
 ) -> Report:
     from raci.core.config import Resolved, model_layer, resolve
     from raci.core.context import Context
-    from raci.engine import Report, lint
+    from raci.engine import Checked, Report, lint
 
     chosen = [layer for layer in layers if layer is not None]
     if reference.model is not None:
@@ -94,7 +96,9 @@ def _lint(
     from raci.core.findings import Finding
 
     findings.sort(key=Finding.sort_key)
+    rules = [enabled.rule.name for enabled in only_views.rules]
     return Report(
+        checked=[Checked(view.file, [view.file], rules) for view in merged.views],
         files=[view.file for view in merged.views],
         activities=len(merged.activities),
         functions=len(merged.functions),

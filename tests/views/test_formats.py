@@ -35,7 +35,7 @@ def test_every_format_gives_the_same_merge(tmp_path: Path) -> None:
     survey.inject(0, "act-1", "F3", "A")
     survey.inject(1, "act-1", "F0", "C")
     survey.inject(2, "act-4", "F2", None)
-    truth = dict((aid, raci) for aid, _, raci in known.activities)["act-5"].get("F1")
+    truth = {aid: raci for aid, _, raci in known.activities}["act-5"].get("F1")
     survey.inject(3, "act-5", "F1", "C" if truth != "C" else "I")
     merged = {
         kind: merge_views(survey.write(tmp_path / kind, kind)) for kind in ("yaml", "csv", "xlsx")

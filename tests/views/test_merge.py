@@ -28,7 +28,7 @@ def test_merge_reports_exactly_the_injected_disagreements(tmp_path: Path, seed: 
     cells = [(aid, fid) for aid, _, _ in known.activities for fid in known.functions]
     injected = rng.sample(cells, 6)
     for aid, fid in injected:
-        truth = dict((a, r) for a, _, r in known.activities)[aid].get(fid)
+        truth = {a: r for a, _, r in known.activities}[aid].get(fid)
         other = rng.choice([letter for letter in (*LETTERS, None) if letter != truth])
         survey.inject(rng.randrange(len(RESPONDENTS)), aid, fid, other)
     outcome = merge_views(survey.write(tmp_path, "yaml"))

@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from raci.core.words import plural
 from raci.output.agreement.text import TIMES, ratio, share, shown
+from raci.output.registry import PLAIN, Medium
 from raci.output.report.style import stylesheet
 from raci.views.summary import owners, perception
 
 if TYPE_CHECKING:
     from raci.core.views import CellResult, Merged
     from raci.engine import Report
+    from raci.views import Outcome
 
 _CSS = """
 table.heat td.cell { text-align: center; min-width: 2.6em; font-weight: 600; }
@@ -41,7 +43,8 @@ def colours(cell: CellResult) -> tuple[str, str]:
     return next((fill, text) for least, fill, text in _SCALE if top >= least)
 
 
-def render(merged: Merged, report: Report) -> str:
+def render(outcome: Outcome, medium: Medium = PLAIN) -> str:
+    merged, report = outcome.merged, outcome.report
     heading = f"Whose view? {merged.title or 'Agreement report'}"
     names = ", ".join(view.label for view in merged.views)
     parts = [

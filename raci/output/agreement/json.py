@@ -7,13 +7,14 @@ import json
 from typing import TYPE_CHECKING
 
 from raci import __version__
+from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
-    from raci.core.views import Merged
-    from raci.engine import Report
+    from raci.views import Outcome
 
 
-def render(merged: Merged, report: Report) -> str:
+def render(outcome: Outcome, medium: Medium = PLAIN) -> str:
+    merged, report = outcome.merged, outcome.report
     from raci.views.summary import summary
 
     document = {

@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 from raci.core.words import plural
 from raci.output.agreement.text import TIMES, ratio, share, shown
 from raci.output.common import md, md_table
+from raci.output.registry import PLAIN, Medium
 from raci.views.summary import owners, perception
 
 if TYPE_CHECKING:
     from raci.core.views import ActivityResult, CellResult, Merged
     from raci.engine import Report
+    from raci.views import Outcome
 
 AGREED, MOSTLY, SPLIT, OPEN = "🟩", "🟨", "🟧", "🟥"
 BAR = 20
@@ -41,7 +43,8 @@ def votes(cell: CellResult) -> str:
     return " ".join(f"{md(shown(label))}{TIMES}{count}" for label, count in ranked)
 
 
-def render(merged: Merged, report: Report) -> str:
+def render(outcome: Outcome, medium: Medium = PLAIN) -> str:
+    merged, report = outcome.merged, outcome.report
     out = [f"# Whose view? {md(merged.title or 'Agreement report')}", ""]
     names = ", ".join(md(view.label) for view in merged.views)
     size = f"{plural(len(merged.activities), 'activity')} {TIMES} " + plural(

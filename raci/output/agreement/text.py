@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING
 from raci.core.scheme import Role
 from raci.core.views import NONE
 from raci.core.words import plural
+from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
-    from raci.core.views import CellResult, Merged
+    from raci.core.views import CellResult
     from raci.engine import Report
+    from raci.views import Outcome
 
 TIMES = "\N{MULTIPLICATION SIGN}"
 SHOWN = 10
@@ -30,8 +32,11 @@ def share(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.0%}"
 
 
-def render(merged: Merged, report: Report, consensus: str | None = None) -> str:
+def render(outcome: Outcome, medium: Medium = PLAIN) -> str:
+    """The merge in a few lines, then the findings as ``raci check`` prints them."""
     from raci.output.check.text import line
+
+    merged, report, consensus = outcome.merged, outcome.report, outcome.written
 
     views = merged.views
     lines = [

@@ -12,13 +12,13 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
+from raci.output.registry import PLAIN, Medium
 from raci.views.summary import disagreements, perception
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from raci.core.views import Merged
-    from raci.engine import Report
+    from raci.views import Outcome
 
 RULE_SHEETS = {
     "contested-accountable": "Contested accountable",
@@ -29,7 +29,8 @@ RULE_SHEETS = {
 HEADER_FILL = "2C3E50"
 
 
-def render(merged: Merged, report: Report) -> bytes:
+def render(outcome: Outcome, medium: Medium = PLAIN) -> bytes:
+    merged, report = outcome.merged, outcome.report
     from openpyxl import Workbook
 
     book = Workbook()

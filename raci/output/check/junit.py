@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 from raci.output.check.text import line
-from raci.output.registry import PLAIN, Medium
 from raci.output.escape import xml
+from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
     from raci.core.findings import Finding

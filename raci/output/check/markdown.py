@@ -15,8 +15,8 @@ from urllib.parse import quote
 
 from raci.output.check.paths import workspace_path
 from raci.output.check.text import summary
-from raci.output.registry import PLAIN, Medium
 from raci.output.escape import markdown_cell
+from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
     from raci.core.findings import Finding

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from raci.core.words import plural
-from raci.output.registry import PLAIN, Medium
 from raci.output.escape import terminal
+from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
     from raci.core.findings import Finding

@@ -11,8 +11,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from raci.output.registry import PLAIN, Medium
 from raci.output.escape import markdown, markdown_code
+from raci.output.registry import PLAIN, Medium
 from raci.output.report.fmt import (
     COLLABORATION_NOTE,
     LOAD_NOTE,
