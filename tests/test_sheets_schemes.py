@@ -135,7 +135,9 @@ def test_bad_cells_are_reported_in_the_words_of_the_likeliest_scheme(
         "raci: m.csv:2:2: 'R' is not a DACI letter: use one of D, A, C, I, A/D",
         "raci: m.csv:3:2: 'P' is not a DACI letter: use one of D, A, C, I, A/D",
         "raci: m.csv:3:5: 'x' is not a DACI letter: use one of D, A, C, I, A/D",
-        "raci: 3 problems in m.csv; nothing written",  # forced: no guess to explain
+        # forced: no guess to explain, but maybe letters of the house
+        "raci: 3 problems in m.csv (letters of your own? map them: --letter Lead=A); "
+        "nothing written",
     ]
 
 

@@ -1,9 +1,12 @@
-"""``raci import``: turn a spreadsheet RACI matrix into an ownership file."""
+"""``raci import``: turn a spreadsheet RACI matrix into an ownership file, or apply an
+edited one to an existing model (``--into``)."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
+from typing import Literal
 
 import typer
 
@@ -14,17 +17,21 @@ from raci.cli.output import target as output_target
 EXAMPLES = """
 [bold]Examples[/]
 
-  raci import matrix.xlsx -o org.yaml              the first sheet of a workbook
-  raci import matrix.xlsx --sheet RACI -o org.yaml another sheet
+  raci import matrix.xlsx -o org.yaml              finds the matrix on any sheet
+  raci import matrix.xlsx --sheet RACI -o org.yaml that sheet
   raci import matrix.csv --name "Contoso rollout" -o org.yaml
   raci import decisions.csv --scheme daci -o org.yaml   force a scheme
+  raci import matrix.xlsx --letter Lead=A --letter Support=R -o org.yaml
 
-The first column holds activity names and the header row the functions
-(ids, names, or "Name (id)"); optional ID, Phase, Effort and Depends on
-columns are recognised by their header. The scheme is the first of raci,
-rasci, raci-vs, daci, rapid whose letters fill every cell, unless --scheme
-names it. A bad cell is reported at its place (matrix.csv:7:3,
-matrix.xlsx:Sheet1!C7) with exit 2, and nothing is written.
+The header row is the one over columns of letters (titles, blank rows and a
+merged band above it are fine); activity names are the text column left of
+the letters; ID, Phase (Stage, Workstream), Effort, Depends on, Eligible and
+Waivers columns are read by their header, Notes, Owner, Due, Status and any
+other column are kept as x- metadata. Section rows ("Phase 1: Prepare") set
+the phase; a legend or key block ends the matrix. A summary of what was read
+goes to stderr (--format json: as JSON on stdout, with -o).
+A bad cell is reported at its place (matrix.csv:7:3, matrix.xlsx:RACI!C7)
+with exit 2, and nothing is written.
 """
 
 
@@ -40,7 +47,9 @@ def import_command(
         help="Write the ownership file here (atomically); default stdout.",
         dir_okay=False,
     ),
-    sheet: str | None = typer.Option(None, "--sheet", help="The worksheet (default: the first)."),
+    sheet: str | None = typer.Option(
+        None, "--sheet", help="The worksheet (default: the one holding a matrix)."
+    ),
     name: str | None = typer.Option(
         None, "--name", help="The model's name (default: the workbook's title, if any)."
     ),
@@ -49,31 +58,58 @@ def import_command(
         "--scheme",
         help="raci, rasci, raci-vs, daci or rapid; auto: the one the letters are written in.",
     ),
+    letter: list[str] | None = typer.Option(
+        None,
+        "--letter",
+        metavar="HOUSE=LETTER",
+        help="Read a house letter as one of the scheme's (repeatable): --letter Lead=A.",
+    ),
+    encoding: str | None = typer.Option(
+        None, "--encoding", help="The CSV's encoding when it is not UTF-8/UTF-16 (cp1252...)."
+    ),
+    output_format: Literal["text", "json"] = typer.Option(
+        "text", "--format", "-f", help="The summary: text on stderr, or json on stdout (with -o)."
+    ),
 ) -> None:
     """Turn a spreadsheet RACI matrix (CSV or XLSX) into an ownership file."""
     from raci.core.errors import RaciError
     from raci.core.scheme import SCHEMES
     from raci.core.suggest import suggest
-    from raci.sheets.importer import SheetProblems, import_sheet
-    from raci.sheets.read import read_sheet
-    from raci.sheets.yaml_out import ownership_yaml
+    from raci.sheets.importer import SheetProblems, read_matrix
+    from raci.sheets.yaml_out import comment_text
 
     if scheme != "auto" and scheme not in SCHEMES:
         choices = [*SCHEMES, "auto"]
         raise RaciError(f"--scheme: no scheme '{scheme}'{suggest(scheme, choices)}")
     reading(source)
     output = output_target(output)
-    shown = source.as_posix()
-    table = read_sheet(source, shown, sheet)
+    if output_format == "json" and output is None:
+        raise RaciError("--format json prints the summary on stdout: write the model with -o")
     try:
-        data = import_sheet(table, SCHEMES.get(scheme), name or table.title)
+        imported = read_matrix(
+            source,
+            source.as_posix(),
+            sheet=sheet,
+            letters=letter or [],
+            scheme=SCHEMES.get(scheme),
+            encoding=encoding,
+            name=name,
+        )
     except SheetProblems as problems:
         for line in problems.lines():
-            sys.stderr.write(f"raci: {line}\n")
+            sys.stderr.write(f"raci: {comment_text(line)}\n")
         raise typer.Exit(2) from None
+    from raci.sheets.yaml_out import checked_yaml
+
     target = output.as_posix() if output is not None else "org.yaml"
     header = [
         f"Ownership file imported from {source.name} by raci.",
         f"Next: raci check {target}",
     ]
-    emit(ownership_yaml(data, header), output)
+    emit(checked_yaml(imported.data, header), output)
+    if output_format == "json":
+        summary = imported.summary.as_dict()
+        sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+    else:
+        for line in imported.summary.lines():
+            sys.stderr.write(f"raci: {comment_text(line)}\n")

@@ -15,25 +15,52 @@ from raci.core.schema import IDENTIFIER
 
 ACTIVITY = "Activity"
 ID, PHASE, EFFORT, DEPENDS_ON = "ID", "Phase", "Effort", "Depends on"
+ELIGIBLE, WAIVERS = "Eligible", "Waivers"
 """The headers export writes for the optional columns."""
 SCHEME_PROPERTY = "raci scheme"
 """The custom document property in which an exported workbook names its scheme."""
+FUNCTIONS_SHEET = "Functions"
+FUNCTION_HEADERS = ["ID", "Name", "Capacity", "Description", "Waivers"]
 
-_SPECIAL = {
-    "id": "id",
-    "activity id": "id",
-    "phase": "phase",
-    "effort": "effort",
-    "depends on": "depends_on",
-    "dependencies": "depends_on",
-}
+_KINDS = {
+    "activity": ("activity", "activities", "task", "tasks", "deliverable", "deliverables",
+                 "step", "steps", "work item", "action", "actions", "process", "decision",
+                 "decisions", "work package", "item", "activity name", "task name"),
+    "id": ("id", "activity id", "task id", "ref", "reference"),
+    "phase": ("phase", "stage", "workstream", "work stream", "stream"),
+    "effort": ("effort", "estimate", "effort estimate"),
+    "depends_on": ("depends on", "dependencies", "dependency", "predecessors",
+                   "prerequisites"),
+    "eligible": ("eligible",),
+    "waive": ("waivers", "waive", "waiver"),
+    "x-notes": ("notes", "note", "comments", "comment", "remarks"),
+    "x-owner": ("owner", "activity owner", "task owner"),
+    "x-due": ("due", "due date", "deadline", "target date", "date due"),
+    "x-status": ("status", "rag", "rag status"),
+    "x-number": ("#", "no", "no.", "nr", "number", "s/n", "seq"),
+}  # fmt: skip
+_SPECIAL = {spelling: kind for kind, spellings in _KINDS.items() for spelling in spellings}
 _VALID_ID = re.compile(IDENTIFIER)
 _NAMED = re.compile(r"^(?P<name>.*\S)\s*\((?P<id>[A-Za-z0-9_.\-]+)\)$")
+_UNIT = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")
 
 
 def special_column(header: str) -> str | None:
-    """``id``, ``phase``, ``effort`` or ``depends_on`` if ``header`` names that column."""
-    return _SPECIAL.get(" ".join(header.replace("_", " ").lower().split()))
+    """What a known column holds, from its header in any case: ``activity``, ``id``,
+    ``phase``, ``effort``, ``depends_on``, ``eligible``, ``waive``, or the ``x-`` key it
+    is kept under (``Notes`` -> ``x-notes``, ``x-budget`` -> itself)."""
+    text = " ".join(header.replace("_", " ").lower().split()).rstrip(":").strip()
+    if text.startswith("x-") and len(text) > 2:
+        return "x-" + slugify(text[2:]) if slugify(text[2:]) else None
+    found = _SPECIAL.get(text)
+    if found is None and _UNIT.search(text):
+        found = _SPECIAL.get(_UNIT.sub("", text))  # Effort (days), Phase [name]
+    return found
+
+
+def metadata_key(header: str, column: str) -> str:
+    """The ``x-`` key an unknown column is kept under: ``Budget owner`` -> ``x-budget-owner``."""
+    return "x-" + (slugify(header) or f"column-{column.lower()}")
 
 
 def function_header(fid: str, name: str) -> str:

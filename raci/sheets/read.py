@@ -1,13 +1,12 @@
 """Read a spreadsheet (CSV or XLSX) into rows of cell values that know their place.
 
 A place is what a person finds in their spreadsheet program: ``matrix.csv:7:3`` (line
-and column) or ``matrix.xlsx:Sheet1!C7`` (sheet and cell).
+and column) or ``matrix.xlsx:Sheet1!C7`` (sheet and cell). A workbook is read whole
+(every worksheet), so the importer can look for the matrix on any of them.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import warnings
 from collections.abc import Callable
@@ -17,7 +16,9 @@ from typing import Any
 
 from raci.core.errors import RaciError
 from raci.core.suggest import suggest
+from raci.sheets.csv_text import read_csv_rows
 from raci.sheets.layout import SCHEME_PROPERTY
+from raci.sheets.xlsx_text import unescape
 
 _PLAIN_SHEET = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 
@@ -34,10 +35,24 @@ class Sheet:
     """The workbook's title property, if any."""
     scheme: str | None = None
     """The scheme a workbook names in its ``raci scheme`` property (``raci export`` sets it)."""
+    sheet: str | None = None
+    """The worksheet's name (None for CSV)."""
+    description: str | None = None
+    """The workbook's description property, if any (``raci export`` sets it)."""
+    lines: list[int] | None = None
+    """For CSV: the line each row starts on (a quoted cell may span lines)."""
 
 
 def read_sheet(path: Path, display: str, sheet: str | None = None) -> Sheet:
-    """Read ``path`` by its suffix: ``.xlsx``/``.xlsm`` as a workbook, anything else as CSV."""
+    """The one sheet named ``sheet`` (or the first) of ``path``; see :func:`read_sheets`."""
+    return read_sheets(path, display, sheet)[0]
+
+
+def read_sheets(
+    path: Path, display: str, sheet: str | None = None, encoding: str | None = None
+) -> list[Sheet]:
+    """Every worksheet of ``path`` (only ``sheet`` when named) by its suffix:
+    ``.xlsx``/``.xlsm`` as a workbook, anything else as one CSV sheet."""
     suffix = path.suffix.lower()
     if suffix in {".xlsx", ".xlsm"}:
         return read_xlsx(path, display, sheet)
@@ -45,48 +60,29 @@ def read_sheet(path: Path, display: str, sheet: str | None = None) -> Sheet:
         raise RaciError(f"{display}: {suffix} files are not read; save the sheet as .xlsx or CSV")
     if sheet is not None:
         raise RaciError(f"--sheet applies to .xlsx workbooks, not to {display}")
-    return read_csv(path, display)
+    return [read_csv(path, display, encoding)]
 
 
-def read_csv(path: Path, display: str) -> Sheet:
-    """CSV in UTF-8 (a byte-order mark is fine), separated by commas, semicolons or tabs."""
+def read_csv(path: Path, display: str, encoding: str | None = None) -> Sheet:
+    """CSV in UTF-8 or UTF-16 (with or without a byte-order mark), or in ``encoding``;
+    separated by commas, semicolons, tabs or pipes (whichever makes the table)."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise RaciError(f"{display}: no such file") from None
-    except UnicodeDecodeError as error:
-        line = error.object[: error.start].count(b"\n") + 1
-        raise RaciError(
-            "the file is not UTF-8 text; save it as 'CSV UTF-8'", location=f"{display}:{line}"
-        ) from None
     except OSError as error:
         raise RaciError(f"{display}: cannot read the file: {error.strerror or error}") from None
-    try:
-        dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    rows: list[list[Any]] = []
-    lines: list[int] = []
-    previous = 0
-    try:
-        for record in reader:
-            lines.append(previous + 1)  # the line the record starts on
-            previous = reader.line_num
-            rows.append(record)
-    except csv.Error as error:
-        raise RaciError(
-            f"not valid CSV: {error}", location=f"{display}:{reader.line_num}"
-        ) from None
-    return Sheet(display, rows, lambda row, column: f"{display}:{lines[row]}:{column + 1}")
+    rows, lines = read_csv_rows(data, display, encoding)
+    return Sheet(
+        display, rows, lambda row, column: f"{display}:{lines[row]}:{column + 1}", lines=lines
+    )
 
 
-def read_xlsx(path: Path, display: str, sheet: str | None = None) -> Sheet:
-    """The first worksheet of a workbook (or the one called ``sheet``), values not formulas."""
+def read_xlsx(path: Path, display: str, sheet: str | None = None) -> list[Sheet]:
+    """The worksheets of a workbook (or the one called ``sheet``), values not formulas."""
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook
-    from openpyxl.utils import get_column_letter
 
     try:
         with warnings.catch_warnings():
@@ -105,11 +101,16 @@ def read_xlsx(path: Path, display: str, sheet: str | None = None) -> Sheet:
                 f"{display} has no sheet '{sheet}'{suggest(sheet, names)}; its sheets are: "
                 + ", ".join(names)
             )
-        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-        title = worksheet.title
-        # read-only mode streams the sheet; rows come from row 1, gaps filled with None
-        rows = [list(values) for values in worksheet.iter_rows(min_row=1, values_only=True)]
-        workbook_title = workbook.properties.title or None
+        chosen = [workbook[sheet]] if sheet is not None else workbook.worksheets
+        grids = [
+            (
+                worksheet.title,
+                [_unescaped(values) for values in worksheet.iter_rows(values_only=True)],
+            )
+            for worksheet in chosen
+        ]
+        title = workbook.properties.title or None
+        description = workbook.properties.description or None
         properties = workbook.custom_doc_props  # type: ignore[attr-defined]  # not in the stubs
         declared = next(
             (str(prop.value) for prop in properties if prop.name == SCHEME_PROPERTY and prop.value),
@@ -117,9 +118,22 @@ def read_xlsx(path: Path, display: str, sheet: str | None = None) -> Sheet:
         )
     finally:
         workbook.close()
+    return [
+        Sheet(display, rows, _placer(display, name), title, declared, name, description)
+        for name, rows in grids
+    ]
+
+
+def _unescaped(values: tuple[Any, ...]) -> list[Any]:
+    return [unescape(value) if isinstance(value, str) else value for value in values]
+
+
+def _placer(display: str, title: str) -> Callable[[int, int], str]:
+    from openpyxl.utils import get_column_letter
+
     shown = title if _PLAIN_SHEET.fullmatch(title) else "'" + title.replace("'", "''") + "'"
 
     def place(row: int, column: int) -> str:
         return f"{display}:{shown}!{get_column_letter(column + 1)}{row + 1}"
 
-    return Sheet(display, rows, place, workbook_title, declared)
+    return place

@@ -1,5 +1,11 @@
 """Write an imported model as an ownership file people read: block style, one line per
-function, each activity's ``raci:`` as a flow mapping, a blank line between activities."""
+function, each activity's ``raci:`` as a flow mapping, a blank line between activities.
+
+PyYAML's emitter resolves plain scalars by YAML 1.1, our reader by 1.2's core schema:
+a text the 1.2 reader would read as something else (``1e5``, ``0o17``, ``.inf``) is
+quoted, so every value reads back as it was written. Comments are never built from raw
+data: a file name is shown with its control characters escaped.
+"""
 
 from __future__ import annotations
 
@@ -32,6 +38,16 @@ def _flow_list(dumper: Any, data: _FlowList) -> yaml.Node:
     return node
 
 
+def _text(dumper: Any, data: str) -> yaml.Node:
+    from raci.core.loader import _plain
+
+    plain = isinstance(_plain(data), str) and _plain(data) == data
+    style = None if plain and data.isprintable() else '"'
+    node: yaml.Node = dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+    return node
+
+
+_Dumper.add_representer(str, _text)
 _Dumper.add_representer(_Flow, _flow)
 _Dumper.add_representer(_FlowList, _flow_list)
 
@@ -48,7 +64,7 @@ def ownership_yaml(data: dict[str, Any], header: list[str]) -> str:
     text = yaml.dump(
         shaped, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096, indent=2
     )
-    lines: list[str] = [f"# {line}".rstrip() for line in header]
+    lines: list[str] = [f"# {comment_text(line)}".rstrip() for line in header]
     in_activities = False
     for line in text.splitlines():
         if line in {"functions:", "activities:"}:
@@ -67,3 +83,46 @@ def _activity(activity: dict[str, Any]) -> dict[str, Any]:
     if "depends_on" in activity:
         shaped["depends_on"] = _FlowList(activity["depends_on"])
     return shaped
+
+
+def comment_text(text: str) -> str:
+    """``text`` safe inside a ``#`` comment: line breaks and control characters escaped."""
+    return "".join(
+        character
+        if character.isprintable() or character == " "
+        else character.encode("unicode_escape").decode("ascii")
+        for character in text
+    )
+
+
+def checked_yaml(data: dict[str, Any], header: list[str]) -> str:
+    """:func:`ownership_yaml`, read back with raci's own loader and schema: the text
+    must give back ``data`` exactly, or nothing is written."""
+    from pydantic import ValidationError
+
+    from raci.core.errors import RaciError
+    from raci.core.loader import ParseProblem, parse
+    from raci.core.schema import file_models
+
+    text = ownership_yaml(data, header)
+    try:
+        parsed = parse(text.encode("utf-8"))
+        file_models()[0].model_validate(parsed)
+    except (ParseProblem, ValidationError) as error:
+        raise RaciError(f"the sheet does not make a valid ownership file: {error}") from None
+    if plain(parsed) != data:
+        raise RaciError("the sheet's values do not survive as YAML; nothing written")
+    return text
+
+
+def plain(value: Any) -> Any:
+    """Parsed YAML as plain values, ``x-`` keys put back in their mappings."""
+    if isinstance(value, dict):
+        merged = {key: plain(item) for key, item in value.items()}
+        merged.update(
+            {key: plain(item) for key, item in (getattr(value, "extensions", None) or {}).items()}
+        )
+        return merged
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value

@@ -1,0 +1,115 @@
+"""The Functions sheet ``raci export`` writes (ID, Name, Capacity, Description, Waivers),
+read back so capacities, descriptions and waivers survive a round trip; and the
+``Waivers`` cell format shared with the activity column: one ``rule: reason`` a line."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from raci.sheets.layout import FUNCTIONS_SHEET, valid_id
+from raci.sheets.locate import text
+
+_WAIVER = re.compile(r"^\s*([A-Za-z0-9-]+)\s*:\s?(.*)$", re.DOTALL)
+
+
+def waivers_cell(waive: dict[str, str]) -> str:
+    """``{rule: reason}`` as the text of one cell."""
+    return "\n".join(f"{rule}: {reason}" for rule, reason in waive.items())
+
+
+def parse_waivers(cell: str) -> tuple[dict[str, str], str | None]:
+    """(waivers, problem) from a Waivers cell: a line starting ``rule-name:`` starts a
+    waiver; other lines continue the reason above (a reason may span lines)."""
+    from raci.rules import resolve_rule
+
+    found: dict[str, str] = {}
+    last: str | None = None
+    for line in cell.replace("\r\n", "\n").split("\n"):
+        match = _WAIVER.match(line)
+        rule = resolve_rule(match.group(1)) if match else None
+        if match and rule is not None:
+            if rule.name in found:
+                return {}, f"rule '{rule.name}' is waived twice"
+            found[rule.name] = match.group(2)
+            last = rule.name
+        elif last is not None:
+            found[last] += "\n" + line
+        elif line.strip():
+            return {}, f"a waiver is 'rule: reason' (one a line), not '{line.strip()}'"
+    for waived, reason in found.items():
+        if not reason.strip():
+            return {}, f"the waiver of '{waived}' needs a reason"
+    return found, None
+
+
+@dataclass
+class Definitions:
+    functions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    problems: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def read_functions(rows: list[list[Any]]) -> Definitions:
+    """The function definitions of a Functions sheet (its first row is the header)."""
+    found = Definitions()
+    if not rows:
+        return found
+    heads = [text(value).casefold() for value in rows[0]]
+    columns = {name: heads.index(name.casefold()) for name in ("ID", "Name", "Capacity",
+               "Description", "Waivers") if name.casefold() in heads}  # fmt: skip
+    if "ID" not in columns:
+        found.problems.append((0, 0, f"the {FUNCTIONS_SHEET} sheet needs an ID column"))
+        return found
+    for row, values in enumerate(rows[1:], start=1):
+        cell = _cells(columns, list(values))
+        fid = text(cell("ID"))
+        if not fid:
+            continue
+        if not valid_id(fid) or fid in found.functions:
+            why = "is used twice" if fid in found.functions else "is not a valid id"
+            found.problems.append((row, columns["ID"], f"function id '{fid}' {why}"))
+            continue
+        name = cell("Name")
+        entry: dict[str, Any] = {"name": name if isinstance(name, str) and name.strip() else fid}
+        _capacity(found, row, cell("Capacity"), columns.get("Capacity", 0), entry)
+        description = cell("Description")
+        if isinstance(description, str) and description != "":
+            entry["description"] = description
+        waivers = cell("Waivers")
+        if text(waivers):
+            waive, problem = parse_waivers(str(waivers))
+            if problem:
+                found.problems.append((row, columns["Waivers"], problem))
+            else:
+                entry["waive"] = waive
+        found.functions[fid] = entry
+    return found
+
+
+def _cells(columns: dict[str, int], values: list[Any]) -> Callable[[str], Any]:
+    def cell(name: str) -> Any:
+        column = columns.get(name)
+        return values[column] if column is not None and column < len(values) else None
+
+    return cell
+
+
+def _capacity(found: Definitions, row: int, value: Any, column: int, entry: dict[str, Any]) -> None:
+    shown = text(value)
+    if not shown:
+        return
+    number: float | None = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+    else:
+        try:
+            number = float(shown)
+        except ValueError:
+            number = None
+    if number is None or not math.isfinite(number) or number <= 0:
+        found.problems.append((row, column, f"capacity must be a number above 0, not '{shown}'"))
+    else:
+        entry["capacity"] = int(number) if number.is_integer() else number

@@ -1,0 +1,215 @@
+"""Read the rows under a located header as people write them.
+
+A row with letters is an activity. A row without letters is never one: a lone text
+("Phase 1: Prepare", "PHASE 2 - DESIGN") is a section that sets the phase of the rows
+under it (unless there is a phase column), a legend or key block ends the matrix, a
+blank row is skipped, and any other row is reported as having no letters. A blank
+phase cell under a filled one (a phase merged down) takes the phase above, except in a
+sheet ``raci export`` wrote (header ``Activity, ID, ...``), which is read literally.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from raci.sheets.cells import is_letter
+from raci.sheets.layout import slugify, valid_id
+from raci.sheets.locate import LEGEND_WORDS, Layout, text
+
+_LEGEND_START = re.compile(r"^(legend|key)\b", re.IGNORECASE)
+_MEANING = re.compile(r"^[A-Za-z](?:\s*/\s*[A-Za-z])?\s*(?:=|:|-|\u2013|\u2014)\s*[A-Za-z]{3,}")
+_LIST = re.compile(r"[,;\s]+")
+Place = Callable[[int, int], str]
+
+
+@dataclass
+class Entry:
+    """One activity row: its name, fields, and its letter cells still as written."""
+
+    row: int
+    name: str
+    id: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+    cells: dict[int, tuple[str, bool]] = field(default_factory=dict)
+    """letter column -> (the cell as shown, whether it is text: a number is no letter)."""
+
+
+@dataclass
+class Rows:
+    entries: list[Entry] = field(default_factory=list)
+    skipped: list[tuple[int, str, str]] = field(default_factory=list)
+    """(row, reason, text)."""
+    problems: list[tuple[int, int, str]] = field(default_factory=list)
+    phases_from: str = "none"
+
+
+def literal(layout: Layout) -> bool:
+    """A sheet ``raci export`` wrote: read blank phase cells as no phase."""
+    first = sorted(layout.headers)[:2]
+    return [layout.headers[column] for column in first] == ["Activity", "ID"]
+
+
+def read_rows(
+    rows: list[list[Any]], layout: Layout, house: Mapping[str, str], place: Place
+) -> Rows:
+    """Every row under the header, classified; an activity's letters not yet read."""
+    found = Rows()
+    for row in range(layout.header):
+        found.skipped.append((row, "above-header", ""))
+    phase_column = layout.known.get("phase")
+    carry = phase_column is not None and not literal(layout)
+    section: str | None = None
+    above: str | None = None
+    blank_before = False
+    explicit: dict[str, int] = {}
+    for row in range(layout.header + 1, len(rows)):
+        values = rows[row]
+        cells = [text(value) for value in values]
+        filled = [(column, cell) for column, cell in enumerate(cells) if cell]
+        if not filled:
+            found.skipped.append((row, "blank", ""))
+            blank_before = True
+            continue
+        letters = {
+            column: cells[column]
+            for column in layout.letters
+            if column < len(cells) and cells[column]
+        }
+        real = {c: v for c, v in letters.items() if _is_text(values[c]) and is_letter(v, house)}
+        if _legend(filled, bool(real), blank_before):
+            found.skipped.extend(
+                (index, "legend", "")
+                for index in range(row, len(rows))
+                if any(text(value) for value in rows[index])
+            )
+            break
+        blank_before = False
+        if not letters:
+            if len(filled) == 1:
+                found.skipped.append((row, "section", filled[0][1]))
+                if phase_column is None:
+                    section = filled[0][1]
+                    found.phases_from = "sections"
+            else:
+                found.skipped.append((row, "no-letters", cells[layout.activity]))
+            continue
+        entry = _entry(found, row, values, layout, explicit, place)
+        if entry is None:
+            continue
+        entry.cells = {
+            column: (shown, _is_text(values[column])) for column, shown in letters.items()
+        }
+        if phase_column is not None:
+            phase = values[phase_column] if phase_column < len(values) else None
+            if text(phase):
+                above = _exact(phase)
+                entry.fields["phase"] = above
+                found.phases_from = "column"
+            elif carry and above is not None:
+                entry.fields["phase"] = above
+        elif section is not None:
+            entry.fields["phase"] = section
+        found.entries.append(entry)
+    return found
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _exact(value: Any) -> str:
+    """A text cell as the user typed it (a number as it reads)."""
+    return value if isinstance(value, str) else text(value)
+
+
+def _legend(filled: list[tuple[int, str]], letters: bool, after_gap: bool) -> bool:
+    first = filled[0][1]
+    if _LEGEND_START.match(first):
+        return True
+    meaning = any(_MEANING.match(cell) for _, cell in filled)
+    word = any(cell.casefold().rstrip(":") in LEGEND_WORDS for _, cell in filled)
+    if not letters and meaning:
+        return True
+    return after_gap and (meaning or word)
+
+
+def _entry(
+    found: Rows,
+    row: int,
+    values: list[Any],
+    layout: Layout,
+    explicit: dict[str, int],
+    place: Place,
+) -> Entry | None:
+    def cell(kind: str) -> Any:
+        column = layout.known.get(kind)
+        return values[column] if column is not None and column < len(values) else None
+
+    name = values[layout.activity] if layout.activity < len(values) else None
+    if not text(name):
+        found.problems.append((row, layout.activity, "this row has letters but no activity name"))
+        return None
+    entry = Entry(row, _exact(name))
+    given = text(cell("id"))
+    if given:
+        wanted = given if valid_id(given) else slugify(given)
+        if wanted in explicit:
+            first = place(explicit[wanted], layout.known["id"])
+            found.problems.append(
+                (row, layout.known["id"], f"id '{wanted}' is already used at {first}")
+            )
+        elif wanted:
+            explicit[wanted] = row
+            entry.id = wanted
+    _effort(found, row, cell("effort"), layout, entry)
+    for kind in ("depends_on", "eligible"):
+        listed = text(cell(kind))
+        if listed:
+            entry.fields[kind] = [item for item in _LIST.split(listed) if item]
+    waivers = cell("waive")
+    if text(waivers):
+        entry.fields["waive"] = _exact(waivers)
+    for column, key in layout.metadata.items():
+        value = values[column] if column < len(values) else None
+        if text(value):
+            entry.fields[key] = metadata(value)
+    return entry
+
+
+def metadata(value: Any) -> Any:
+    """A cell kept under an ``x-`` key: text as typed, numbers as numbers, dates as ISO."""
+    import datetime
+
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and re.fullmatch(r"-?[1-9][0-9]{0,15}|0", value):
+        return int(value)
+    return value
+
+
+def _effort(found: Rows, row: int, value: Any, layout: Layout, entry: Entry) -> None:
+    shown = text(value)
+    if not shown:
+        return
+    number: float | None = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+    elif isinstance(value, str):
+        spelled = shown.replace(",", ".") if shown.count(",") == 1 and "." not in shown else shown
+        try:
+            number = float(spelled)
+        except ValueError:
+            number = None
+    if number is None or not math.isfinite(number) or number < 0:
+        message = f"effort must be a number of 0 or more, not '{shown}'"
+        found.problems.append((row, layout.known["effort"], message))
+    elif number != 1:
+        entry.fields["effort"] = int(number) if number.is_integer() else number

@@ -1,0 +1,32 @@
+"""Text in XLSX cells as Excel itself keeps it (OOXML ``ST_Xstring``).
+
+XML cannot hold most control characters, and an XML reader turns a carriage return
+into a line feed; Excel writes such characters as ``_xHHHH_`` (``_x000D_`` for CR) and
+writes a literal ``_x`` that would look like one as ``_x005F_x``. openpyxl does neither,
+so we do both: export escapes, import unescapes, and a name with a CR comes back as it
+went out instead of changing (or failing to save).
+"""
+
+from __future__ import annotations
+
+import re
+
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_NEEDS = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]|_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def escape(text: str) -> str:
+    """``text`` safe to store in a cell: control characters and look-alikes escaped."""
+    return _NEEDS.sub(lambda match: f"_x{ord(match.group()):04X}_", text)
+
+
+def unescape(text: str) -> str:
+    """A cell's stored text as the user typed it."""
+    if "_x" not in text:
+        return text
+    return _ESCAPED.sub(_character, text)
+
+
+def _character(match: re.Match[str]) -> str:
+    code = int(match.group(1), 16)
+    return match.group() if 0xD800 <= code <= 0xDFFF else chr(code)
