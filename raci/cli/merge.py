@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,7 +69,9 @@ def merge_command(
     from raci.core.atomic import write_atomic
     from raci.core.config import cli_layer, find_config
     from raci.core.errors import RaciError
+    from raci.output.escape import terminal
     from raci.output.registry import format_for
+    from raci.sheets.importer import SheetProblems
     from raci.views import merge_views
 
     kind = format_for("agreement", report_path)
@@ -82,7 +85,11 @@ def merge_command(
     layers = [_settings(path) for path in (discovered, config) if path is not None]
     target(output)
     source = model_path.as_posix() if model_path is not None else None
-    outcome = merge_views(views, model, source, [*layers, layer])
+    try:
+        outcome = merge_views(views, model, source, [*layers, layer])
+    except SheetProblems as problems:  # every bad cell of every view, one line each
+        sys.stderr.write("".join(f"raci: {terminal(line)}\n" for line in problems.lines()))
+        raise typer.Exit(2) from None
     if output is not None:
         write_atomic(output, outcome.consensus)
         outcome.written = output.as_posix()

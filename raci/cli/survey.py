@@ -67,12 +67,12 @@ def survey_command(
     books = [workbook(model, person, prefill) for person in people]
     if output.exists() and not output.is_dir():
         raise RaciError(f"--output: {output} is not a directory")
-    for name in names:
-        target(output / name)
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise RaciError(f"cannot create {output}: {error.strerror or error}") from None
+    for name in names:
+        target(output / name)
     for name, data in zip(names, books, strict=True):
         write_atomic(output / name, data)
     shown = ", ".join(names)

@@ -5,6 +5,7 @@ from typing import Any
 
 from raci.core.context import Context
 from raci.core.scheme import Role
+from raci.core.views import NONE
 from raci.rules.base import Problem, Rule
 from raci.rules.views_common import at_view, function_index
 
@@ -90,7 +91,7 @@ class UnclaimedActivity(Rule):
                 label = merged.answers(activity, index)[activity.answered.index(own[0])][1]
                 message = (
                     f"activity '{activity.id}' is unclaimed: {who} name {fid} {owner}, "
-                    f"but {view.label} does not ({fid}: {label})"
+                    f"but {view.label} does not ({fid}: {'blank' if label == NONE else label})"
                 )
             else:
                 place = views[naming[0]].locate(activity.id, index)

@@ -128,7 +128,7 @@ def test_a_bad_letter_is_exit_2_at_its_cell_and_nothing_is_written(
     result = run_line(["merge", "views", "-o", "consensus.yaml"], exit_code=2)
     assert result.stderr == (
         "raci: views/OD.xlsx:RACI!H9: 'X' is not a RACI letter: use one of R, A, C, I, A/R\n"
-        "1 problem in 5 views; nothing written\n"
+        "raci: 1 problem in 5 views; nothing written\n"
     )
     assert not Path("consensus.yaml").exists()
 

@@ -30,6 +30,7 @@ table.heat th.fn { writing-mode: vertical-rl; transform: rotate(180deg); white-s
 svg text { font: 12px system-ui, sans-serif; fill: #1b1b1b; }
 """
 _OPEN = ("B03A2E", "FFFFFF")
+_EMPTY = ("F4F6F6", "1B1B1B")
 _SCALE = ((1.0, "1E8449", "FFFFFF"), (0.8, "82E0AA", "1B1B1B"), (0.6, "F9E79F", "1B1B1B"),
           (0.0, "F5B041", "1B1B1B"))  # fmt: skip
 """(lowest share of the most given letter, fill, text) from full agreement down."""
@@ -40,6 +41,8 @@ def colours(cell: CellResult) -> tuple[str, str]:
     if cell.open:
         return _OPEN
     top = max(cell.counts.values()) / total if total else 1.0
+    if top == 1.0 and cell.consensus is None:
+        return _EMPTY  # everyone agrees the function has no part: nothing to look at
     return next((fill, text) for least, fill, text in _SCALE if top >= least)
 
 
@@ -118,6 +121,7 @@ def _heatmap(merged: Merged) -> list[str]:
         f'<span style="background:#{fill};color:#{text}">{label}</span>'
         for label, (fill, text) in (
             ("all agree", _SCALE[0][1:]),
+            ("all blank", _EMPTY),
             ("≥ 80%", _SCALE[1][1:]),
             ("≥ 60%", _SCALE[2][1:]),
             ("less", _SCALE[3][1:]),
@@ -148,11 +152,11 @@ def _heatmap(merged: Merged) -> list[str]:
 
 
 def _perception(merged: Merged) -> list[str]:
-    entries = [e for e in perception(merged) if e["role"] in ("owner", "worker")]
+    entries = [e for e in perception(merged) if e["own"] or e["others"]]
     out = [
         "<h2>Perception gaps</h2>",
         "<p>On how many activities each function sees itself in a role (own view), against "
-        "how many the others see it there.</p>",
+        "how many the others see it there (roles nobody gives it are left out).</p>",
     ]
     return [*out, _chart(entries)]
 

@@ -118,7 +118,7 @@ def _heatmap(merged: Merged) -> list[str]:
 
 
 def _perception(merged: Merged) -> list[str]:
-    entries = [e for e in perception(merged) if e["role"] in ("owner", "worker")]
+    entries = [e for e in perception(merged) if e["own"] or e["others"]]
     most = max([1, *(max(e["own"] or 0, e["others"]) for e in entries)])
     rows = []
     for entry in entries:
@@ -129,7 +129,7 @@ def _perception(merged: Merged) -> list[str]:
         "## Perception gaps",
         "",
         "On how many activities each function sees itself in a role, against how many the "
-        "others see it there.",
+        "others see it there (roles nobody gives it are left out).",
         "",
     ]
     header = ["function", "role", "own view", "others' view", "gap"]
