@@ -22,14 +22,12 @@ from raci.core.config import (
     resolve,
 )
 from raci.core.context import Context
-from raci.core.errors import InputError
+from raci.core.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError
 from raci.core.findings import SCHEMA_ERROR, Finding
 from raci.core.model import Model, load
 from raci.core.runtime import paused_gc
 from raci.rules.base import Problem
 from raci.rules.unused_waiver import UnusedWaiver
-
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 @dataclass

@@ -144,8 +144,8 @@ def test_action_is_composite_and_uploads_sarif() -> None:
     assert "always()" in upload["if"]
     assert manifest["inputs"]["sarif-file"]["default"] == "raci.sarif"
     check = step("raci check")["run"]
-    assert 'raci check --format sarif --output "$RACI_SARIF"' in check
-    assert "raci check --format github" in check
+    assert '"$raci" check --format sarif --output "$RACI_SARIF"' in check
+    assert '"$raci" check --format github' in check
 
 
 def test_action_uses_only_declared_inputs_and_no_inline_expressions_in_scripts() -> None:

@@ -67,42 +67,71 @@ def test_markdown_sections_in_order() -> None:
     markdown = GOLDEN.read_text(encoding="utf-8")
     assert headings(markdown) == [
         (1, 'Pilot | "Yammer" <beta> & co'),
-        (2, "Summary"),
+        (2, "At a glance"),
+        (2, "Load against capacity"),
         (2, "RACI matrix"),
         (3, "Phase: prepare"),
         (3, "Phase: launch"),
         (3, "Without a phase"),
-        (2, "Load per function"),
         (2, "Findings"),
+        (2, "Who works with whom"),
+        (2, "What if Internal Communications steps back?"),
+        (2, "Recommendations"),
+        (2, "Appendix: every finding and where it is"),
         (3, "Errors (1)"),
         (3, "Warnings (6)"),
         (3, "Info (1)"),
-        (2, "Collaboration"),
-        (2, "What if IC steps back?"),
-        (2, "Recommendations"),
     ]
 
 
 def test_every_table_row_has_the_header_cell_count() -> None:
     found = tables(GOLDEN.read_text(encoding="utf-8"))
-    assert [len(found_table.header) for found_table in found] == [2, 6, 6, 6, 9, 3, 3, 3, 3, 5, 3]
-    matrix = found[2]
+    assert [len(found_table.header) for found_table in found] == [
+        3,
+        9,
+        6,
+        6,
+        6,
+        4,
+        3,
+        5,
+        3,
+        3,
+        3,
+        3,
+    ]
+    matrix = found[3]
     assert matrix.header == ["Activity", "Effort", "IC", "HR", "IT", "Brand"]
     assert matrix.rows == [
-        ["Run the launch | week 1 (launch)", "1", "A/R", "I", "", "C"],
-        ["Recruit champions (champions)", "1.5", "A", "", "", ""],
+        ["Run the launch | week 1", "1", "A/R", "I", "", "C"],
+        ["Recruit champions", "1.5", "A", "", "", ""],
     ]
-    summary = dict(row for row in found[0].rows if len(row) == 2)
-    assert summary["Accountability concentration (HHI)"] == "0.440"
-    assert summary["Truck factor (functions whose loss orphans half the work)"] == "1 (IC)"
+    glance = {row[0]: row[1:] for row in found[0].rows}
+    assert glance["Accountability concentration (HHI)"] == [
+        "0.44",
+        "From 0.25 (every function owns an equal share) to 1 (one function owns everything); "
+        "above 0.25 counts as concentrated.",
+    ]
+    assert glance["Truck factor"] == [
+        "1",
+        "Losing Internal Communications would leave 3 of 5 activities with nobody owning or "
+        "doing them.",
+    ]
 
 
 def test_mermaid_blocks_follow_the_grammar() -> None:
     charts = mermaid_blocks(GOLDEN.read_text(encoding="utf-8"))
-    assert len(charts) == 2
+    assert len(charts) == 3
     labels, values = check_xychart(charts[0])
     assert (labels, values) == (["IC", "IT", "HR", "Brand"], [4.0, 3.0, 0.0, 0.0])
-    assert check_flowchart(charts[1]) == ["f0", "f1", "f2", "f3"]
+    assert charts[1].splitlines() == [
+        "pie showData",
+        "    title Activities each function is Accountable for",
+        '    "Internal Communications" : 3',
+        '    "Information Technology" : 1',
+        '    "Human Resources" : 1',
+    ]
+    assert check_flowchart(charts[2]) == ["f0", "f1", "f2", "f3"]
 
 
 def test_hostile_names_stay_inside_their_cells_and_labels(write: Write) -> None:
@@ -125,14 +154,12 @@ activities:
     data = build(report, report.models[0], source="org.yaml", date=DATE)
     markdown = render_view("report", "markdown", data)
     assert headings(markdown)[0] == (1, "# not a heading")
-    matrix = tables(markdown)[1]
-    assert matrix.rows[0][0] == "| starts with a pipe \\| and a backslash \\ (one)"
-    assert matrix.rows[1][0] == "- looks like a list (two)"
-    flowchart = mermaid_blocks(markdown)[1]
+    matrix = next(found for found in tables(markdown) if found.header[:2] == ["Activity", "Effort"])
+    assert matrix.rows[0][0] == "| starts with a pipe \\| and a backslash \\"
+    assert matrix.rows[1][0] == "- looks like a list"
+    flowchart = mermaid_blocks(markdown)[-1]
     assert check_flowchart(flowchart) == ["f0", "f1"]
-    assert 'f0["a #quot;quoted#quot; #lt;b#gt;name#lt;/b#gt; #amp; #35;35; | pipe (end)"]' in (
-        flowchart
-    )
+    assert 'f0["a #quot;quoted#quot; #lt;b#gt;name#lt;/b#gt; #amp; #35;35; | pipe"]' in (flowchart)
 
 
 @given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40))
@@ -145,9 +172,11 @@ def test_any_text_renders_as_itself_in_a_table_cell(value: str) -> None:
 def test_a_clean_model_passes(run_line: RunLine, write: Write) -> None:
     path = write("org.yaml", CLEAN)
     markdown = run_line(["report", str(path), "--date", DATE]).stdout
-    assert "> **Verdict: ✓ passes.** 0 errors, 0 warnings, 0 info: no error or warning." in (
-        markdown
-    )
+    assert (
+        "> **Ownership is shared: no function is over capacity, and none is Accountable for "
+        "more than 1 of 3 activities.**\n>\n"
+        "> Lint verdict: ✓ passes. 0 errors, 0 warnings, 0 info: no error or warning.\n"
+    ) in markdown
     assert "## Findings\n\nNo findings: every rule passes.\n" in markdown
 
 
@@ -196,7 +225,7 @@ class _Collector(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, dict(attrs)))
-        if tag not in {"meta", "br", "circle", "rect", "line"}:
+        if tag not in {"meta", "br", "circle", "rect", "line", "col"}:
             self.open.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -227,9 +256,9 @@ def test_html_is_self_contained_escaped_and_colour_coded(
         for key, value in attrs.items()
         if key in {"src", "href"} or (value or "").startswith(("http:", "https:", "//"))
     ]
-    assert external == ["http://www.w3.org/2000/svg"] * 2, "only the SVG namespace"
+    assert external == ["http://www.w3.org/2000/svg"] * 3, "only the SVG namespace"
     assert "<h1>Pilot | &quot;Yammer&quot; &lt;beta&gt; &amp; co</h1>" in page
-    assert names.count("svg") == 2
+    assert names.count("svg") == 3, "load, share of accountability, collaboration"
     cells = [attrs.get("class") for tag, attrs in parser.tags if tag == "td"]
     assert cells.count("cell role-owner") == 5
     assert cells.count("cell role-worker") == 1
@@ -241,7 +270,8 @@ def test_json_carries_the_same_content(run_line: RunLine, monkeypatch: pytest.Mo
     data = json.loads(_small_report(run_line, monkeypatch, "--format", "json"))
     assert list(data) == [
         "tool", "title", "description", "source", "date", "verdict", "summary", "matrix",
-        "load", "findings", "collaboration", "what_if", "sections",
+        "load", "findings", "collaboration", "what_if", "sections", "measures",
+        "finding_groups", "overview",
     ]  # fmt: skip
     assert data["tool"] == {"name": "raci", "version": __version__}
     assert data["verdict"]["status"] == "fail"
@@ -299,9 +329,15 @@ def test_extra_sections_render_in_every_format(write: Write) -> None:
 
     data = build(report, report.models[0], source="org.yaml", date=DATE, sections=[recommendations])
     markdown = render_view("report", "markdown", data)
-    assert headings(markdown)[-1] == (2, "Recommendations")
-    assert tables(markdown)[-1].rows == [["launch", "HR"]]
-    assert '<section id="recommendations">' in render_view("report", "html", data)
+    assert headings(markdown)[-2:] == [
+        (2, "Recommendations"),
+        (2, "Appendix: every finding and where it is"),
+    ]
+    (moves,) = [found for found in tables(markdown) if found.header == ["Activity", "To"]]
+    assert moves.rows == [["Run the launch", "Human Resources"]], "ids shown by name"
+    page = render_view("report", "html", data)
+    assert '<section id="recommendations" class="extra">' in page
+    assert '<td><span title="launch">Run the launch</span></td>' in page
     assert json.loads(render_view("report", "json", data))["sections"] == [
         {
             "key": "recommendations",
@@ -380,6 +416,6 @@ def test_load_table_heads_counts_with_the_schemes_letters(run_line: RunLine) -> 
     from tests.conftest import EXAMPLES
 
     markdown = run_line(["report", str(EXAMPLES / "schemes" / "rapid.yaml"), "--date", DATE]).stdout
-    load = markdown.split("## Load per function", 1)[1]
+    load = markdown.split("## Load against capacity", 1)[1]
     header = next(line for line in load.splitlines() if line.startswith("| Function"))
     assert header == ("| Function | D | R/P | A/I | Load | Capacity | Utilisation | Share of D |")

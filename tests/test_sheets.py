@@ -15,7 +15,7 @@ import yaml
 from raci.core.model import load
 from raci.core.schema import file_models
 from raci.engine import check
-from raci.output.report.palette import ROLE_COLOURS
+from raci.output.palette import ROLE_COLOURS
 from tests.conftest import EXAMPLES, RunLine
 
 Write = Callable[[str, str], Path]

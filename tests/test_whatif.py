@@ -8,6 +8,7 @@ lose their R (vision: HR as C; launch-event: nobody).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,28 @@ def test_as_dict_is_plain_data() -> None:
         "takers": [],
     }
     assert data["new_findings"][0]["rule"] == "missing-accountable"
+
+
+@pytest.mark.parametrize(
+    "name", ["Internal Communications", "tab\there", "bell\x07 and\rreturn", "wide 通信"]
+)
+def test_plain_text_is_what_rich_prints_uncoloured(name: str, tmp_path: Path) -> None:
+    from rich.text import Text
+
+    from raci.output.common import render_rich
+    from raci.output.whatif import lines, render_text
+
+    path = tmp_path / "m.yaml"
+    quoted = json.dumps(name)
+    path.write_text(
+        f"version: 1\nname: {quoted}\n"
+        f"functions: {{IC: {{name: {quoted}}}, HR: {{name: HR, capacity: 1}}}}\n"
+        "activities:\n"
+        f"  - {{id: a, name: {quoted}, raci: {{IC: A/R, HR: C}}}}\n"
+        "  - {id: b, name: b, effort: 3, raci: {IC: A, HR: R}}\n",
+        encoding="utf-8",
+    )
+    model = model_of(path)
+    result = without(model, ["IC"], resolve([]))
+    rich = render_rich([Text(text, style=style) for text, style in lines(result)], False)
+    assert render_text(result) == rich

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import sysconfig
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,8 @@ def test_the_installed_wheel_lists_and_copies_the_models(tmp_path: Path) -> None
         tmp_path,
     )  # fmt: skip
     (wheel,) = wheels.glob("raci-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        assert "raci/py.typed" in archive.namelist(), "type checkers see raci's hints"
 
     environment = tmp_path / "venv"
     venv.create(environment, with_pip=False)

@@ -19,7 +19,8 @@ import typer
 from raci import __version__
 from raci.cli.helptext import RaciCommand, RaciGroup
 from raci.cli.output import reset_inputs
-from raci.core.errors import InputError, RaciError
+from raci.core.errors import EXIT_INTERNAL, InputError, RaciError
+from raci.core.files import set_max_bytes
 from raci.core.runtime import paused_gc
 
 BUG_REPORT = "https://github.com/raci-dev/raci/issues"
@@ -48,6 +49,7 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
         @functools.wraps(function)
         def run(*args: Any, **kwargs: Any) -> Any:
             reset_inputs()
+            set_max_bytes(kwargs.pop("max_bytes", None))
             try:
                 with paused_gc():
                     return function(*args, **kwargs)
@@ -70,13 +72,39 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
                 fail(
                     f"internal error ({type(error).__name__}: {error}). This is a bug in raci "
                     f"{__version__}; please report it at {BUG_REPORT}",
-                    3,
+                    EXIT_INTERNAL,
                 )
 
+        if name != "init":  # init's PATH is the file it creates
+            _with_max_bytes(run, function)
         app.command(name, cls=RaciCommand, **options)(run)
         return function
 
     return decorate
+
+
+READS_FILES = frozenset({"path", "paths", "source", "views"})
+"""Arguments that name input files: their commands take ``--max-bytes``."""
+
+
+def _with_max_bytes(run: Callable[..., Any], function: Callable[..., Any]) -> None:
+    """Give ``run`` the ``--max-bytes`` option when ``function`` reads input files; the
+    wrapper takes the value out (it sets the limit) before calling ``function``."""
+    import inspect
+
+    from raci.cli.options import max_bytes_option
+
+    signature = inspect.signature(function, eval_str=True)
+    if not READS_FILES.intersection(signature.parameters):
+        return
+    extra = inspect.Parameter(
+        "max_bytes", inspect.Parameter.KEYWORD_ONLY, default=max_bytes_option(),
+        annotation=int | None,
+    )  # fmt: skip
+    run.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[*signature.parameters.values(), extra]
+    )
+    run.__annotations__ = {**function.__annotations__, "max_bytes": int | None}
 
 
 def fail(message: str, code: int) -> None:

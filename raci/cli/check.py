@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import typer
@@ -11,6 +12,7 @@ from raci.cli.app import command
 from raci.cli.common import settings_file, show
 from raci.cli.options import IGNORE, SELECT, config_option, format_option, output_option
 from raci.cli.output import progress, reading
+from raci.core.errors import RaciError
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -54,14 +56,23 @@ def check_command(
     from raci.core.defaults import default_paths
     from raci.engine import check
 
-    targets = list(paths) if paths else default_paths(Path.cwd())
-    layer = cli_layer(select, ignore or [], strict)
-    reading(*targets)
-    settings_file(config)
-    with progress("Checking") as on_path:
-        report = check(targets, config=config, command_line=layer, progress=on_path)
     name = output_format
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    try:
+        targets = list(paths) if paths else default_paths(Path.cwd())
+        layer = cli_layer(select, ignore or [], strict)
+        reading(*targets)
+        settings_file(config)
+    except RaciError as error:
+        if name != "github":
+            raise
+        # In a workflow log only annotations stand out: say it as one ::error.
+        from raci.output.check.github import error_annotation
+
+        sys.stdout.write(error_annotation(str(error)) + "\n")
+        raise typer.Exit(error.exit_code) from None
+    with progress("Checking") as on_path:
+        report = check(targets, config=config, command_line=layer, progress=on_path)
     show("check", name, report, output)
     raise typer.Exit(report.exit_code)

@@ -13,6 +13,7 @@ import typer
 from raci.cli.app import command
 from raci.cli.output import emit, reading
 from raci.cli.output import target as output_target
+from raci.core.errors import EXIT_INPUT
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -98,7 +99,7 @@ def import_command(
     except SheetProblems as problems:
         for line in problems.lines():
             sys.stderr.write(f"raci: {comment_text(line)}\n")
-        raise typer.Exit(2) from None
+        raise typer.Exit(EXIT_INPUT) from None
     from raci.sheets.yaml_out import checked_yaml
 
     target = output.as_posix() if output is not None else "org.yaml"

@@ -8,6 +8,7 @@ import typer
 
 from raci.cli.app import command
 from raci.core.errors import RaciError
+from raci.reference import DEFAULT_MODEL
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -28,7 +29,7 @@ def init_command(
         help="The file to create (in an existing directory: DIR/raci.yaml).",
     ),
     model: str = typer.Option(
-        "enterprise-social", "--model", "-m", help="The reference model to copy (raci models)."
+        DEFAULT_MODEL, "--model", "-m", help="The reference model to copy (raci models)."
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite the file if it exists."),
 ) -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Literal
 
 import typer
 
 from raci.cli.app import command
 from raci.cli.output import emit
+from raci.output.escape import json_text
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -31,7 +31,7 @@ def models_command(
     models = reference_models()
     if output_format == "json":
         document = {"models": [model.as_dict() for model in models]}
-        emit(json.dumps(document, indent=2, ensure_ascii=False) + "\n", None)
+        emit(json_text(document), None)
         return
     if not models:
         emit("No reference models are installed.\n", None)

@@ -70,3 +70,32 @@ IGNORE = typer.Option(
     metavar="RULE,...",
     help="Skip these rules (names or codes, comma-separated).",
 )
+
+
+def _size(value: str | None) -> int | None:
+    from raci.core.files import parse_size
+
+    if value is None:
+        return None
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+def max_bytes_option() -> Any:
+    """``--max-bytes``, which :func:`raci.cli.app.command` adds to every command that
+    reads input files."""
+    from raci.core.files import DEFAULT_MAX_BYTES, size_text
+
+    return typer.Option(
+        None,
+        "--max-bytes",
+        metavar="SIZE",
+        parser=_size,
+        help=(
+            "Refuse input files larger than this (bytes, or 64K, 256M, 1G; default "
+            f"{size_text(DEFAULT_MAX_BYTES)})."
+        ),
+        show_default=False,
+    )

@@ -15,6 +15,7 @@ from raci.cli.options import (
     output_option,
     path_argument,
 )
+from raci.core.errors import EXIT_FINDINGS, EXIT_OK
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -100,4 +101,4 @@ def rebalance_command(
     if plan.feasible and destination is not None:
         written = write_plan(plan, path, destination)
         sys.stderr.write(f"wrote {', '.join(written) or 'nothing (no file changed)'}\n")
-    raise typer.Exit(0 if plan.feasible else 1)
+    raise typer.Exit(EXIT_OK if plan.feasible else EXIT_FINDINGS)

@@ -52,11 +52,20 @@ def report_command(
     from raci.output.registry import format_for
     from raci.report import report_date, section_builders
     from raci.report.build import build
+    from raci.report.overview import MATRIX_LIMIT
 
     day = report_date(date, os.environ)
     name = output_format or format_for("report", output) or "markdown"
     result = checked(path, config, select, ignore)
     report, model = Report.of(result), result.require()[0]
-    data = build(report, model, source=path.as_posix(), date=day, sections=section_builders())
+    limit = None if name == "json" else MATRIX_LIMIT  # JSON is for machines: the whole grid
+    data = build(
+        report,
+        model,
+        source=path.as_posix(),
+        date=day,
+        sections=section_builders(),
+        matrix_limit=limit,
+    )
     show("report", name, data, output)
     raise typer.Exit(report.exit_code)

@@ -8,6 +8,7 @@ import typer
 
 from raci.cli.app import command
 from raci.cli.output import emit
+from raci.output.escape import json_text
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -28,8 +29,7 @@ def schema_command(
     ),
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of an ownership file, for editors."""
-    import json
 
     from raci.core.schema import json_schema
 
-    emit(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", output)
+    emit(json_text(json_schema()), output)

@@ -13,6 +13,7 @@ run), then ``ignore``. Setting a rule's ``severity`` also turns it on.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,7 +83,7 @@ def _config_model() -> type[BaseModel]:
 
 def find_config(start: Path) -> Path | None:
     """The nearest ``.raci.toml``, or ``pyproject.toml`` with ``[tool.raci]``, upward."""
-    start = start.resolve()
+    start = Path(os.path.realpath(start))  # Path.resolve raises on a symlink loop
     directory = start if start.is_dir() else start.parent
     for folder in (directory, *directory.parents):
         for name in CONFIG_NAMES:
@@ -95,9 +96,11 @@ def find_config(start: Path) -> Path | None:
 def _has_tool_raci(path: Path) -> bool:
     import tomllib
 
+    from raci.core.files import FileProblem, read_limited
+
     try:
-        return "raci" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return "raci" in tomllib.loads(read_limited(path).decode("utf-8")).get("tool", {})
+    except (OSError, FileProblem, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return True  # let read_config report the problem where it is
 
 
@@ -105,18 +108,23 @@ def read_config(path: Path, display: str | None = None) -> Layer:
     """Read a ``.raci.toml`` or the ``[tool.raci]`` table of a ``pyproject.toml``."""
     import tomllib
 
+    from raci.core.files import FileProblem, read_limited
+
     name = display or path.as_posix()
     try:
-        text = path.read_text("utf-8")
+        text = read_limited(path).decode("utf-8")
     except FileNotFoundError:
         raise ConfigError(
             [input_finding(SCHEMA_ERROR, "no such configuration file", name)]
         ) from None
-    except (OSError, UnicodeDecodeError) as error:
+    except (OSError, FileProblem, UnicodeDecodeError) as error:
         message = f"cannot read the configuration file: {error}"
         raise ConfigError([input_finding(SCHEMA_ERROR, message, name)]) from None
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        message = "invalid TOML: the tables or arrays nest too deeply to read"
+        raise ConfigError([input_finding(SCHEMA_ERROR, message, name)]) from None
     except tomllib.TOMLDecodeError as error:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
         line, column = (int(found[1]), int(found[2])) if found else (1, 1)
@@ -137,6 +145,14 @@ def read_config(path: Path, display: str | None = None) -> Layer:
             line = _toml_line(text, (*prefix, *map(str, where)))
             findings.append(input_finding(SCHEMA_ERROR, message, name, line))
         raise ConfigError(findings) from None
+    bad_path = next((entry for entry in parsed.paths if _unconfined(entry)), None)
+    if bad_path is not None:
+        message = (
+            f"'paths' entry {bad_path!r} must be a relative path inside the folder of "
+            f"{path.name}, without '..' or control characters"
+        )
+        line = _toml_line(text, (*prefix, "paths"))
+        raise ConfigError([input_finding(SCHEMA_ERROR, message, name, line)])
     layer = Layer(name, root=path.parent)
     layer.paths = parsed.paths
     layer.strict = parsed.strict
@@ -194,6 +210,17 @@ def _toml_line(text: str, keys: tuple[str, ...]) -> int:
             if any(re.search(pattern, line) for pattern in patterns):
                 return number
     return 1
+
+
+def _unconfined(entry: str) -> bool:
+    """A ``paths`` entry that names something outside the settings file's folder, or
+    that no file system can hold (a NUL byte)."""
+    from pathlib import PurePath
+
+    if not entry or any(ord(char) < 0x20 or ord(char) == 0x7F for char in entry):
+        return True
+    pure = PurePath(entry)
+    return pure.is_absolute() or ".." in pure.parts or bool(pure.drive)
 
 
 def cli_layer(select: list[str] | None, ignore: list[str], strict: bool) -> Layer:

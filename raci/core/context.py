@@ -73,6 +73,18 @@ class Context:
         return found
 
     @cached_property
+    def staged(self) -> list[list[Activity]]:
+        """The phases of each activity whose raci is given per phase, in phase order."""
+        order = {phase: position for position, phase in enumerate(self.model.phases)}
+        found: dict[tuple[int, int], list[Activity]] = {}
+        for activity in self.model.activities:
+            if activity.stage is not None:
+                found.setdefault((id(activity.document), activity.index), []).append(activity)
+        for parts in found.values():
+            parts.sort(key=lambda part: order.get(part.stage or "", len(order)))
+        return list(found.values())
+
+    @cached_property
     def phase_stats(self) -> dict[str, dict[str, FunctionStats]]:
         """:attr:`stats` for the activities of each phase, phases in order."""
         functions = self.model.functions

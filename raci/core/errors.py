@@ -9,6 +9,11 @@ if TYPE_CHECKING:
     from raci.core.findings import Finding
 
 
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+"""The exit codes of every command (SPEC section 3): success, findings, unusable input
+or options, a bug in raci."""
+
+
 class RaciError(Exception):
     """A problem with the user's input or options: one clear message, then exit 2.
 
@@ -16,7 +21,9 @@ class RaciError(Exception):
     in front of the message so every input error names where it is.
     """
 
-    def __init__(self, message: str, *, location: str | None = None, exit_code: int = 2) -> None:
+    def __init__(
+        self, message: str, *, location: str | None = None, exit_code: int = EXIT_INPUT
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.location = location

@@ -154,7 +154,18 @@ _SPECIAL = {
 _NUMBER_START = frozenset("0123456789+-.")
 
 
+MAX_DIGITS = 100
+"""The longest integer literal read: Python refuses to convert over 4,300 digits, and
+no ownership file needs more than a few."""
+
+
+class _TooLong(Exception):
+    pass
+
+
 def _int(text: str) -> int:
+    if len(text) > MAX_DIGITS + 2:
+        raise _TooLong
     if text[:2] == "0o":
         return int(text[2:], 8)
     if text[:2] == "0x":
@@ -323,10 +334,21 @@ def _build(parser: Any) -> YamlMap:
                     if value in special:
                         value = special[value]
                     elif value[0] in number_start:
-                        value = plain(value)
+                        try:
+                            value = plain(value)
+                        except _TooLong:
+                            raise ParseProblem(
+                                f"a number of more than {MAX_DIGITS} digits cannot be read",
+                                mark.line + 1, mark.column + 1,
+                            ) from None  # fmt: skip
             elif tag != "!":
                 try:
                     value = _tagged(value, tag)
+                except _TooLong:
+                    raise ParseProblem(
+                        f"a number of more than {MAX_DIGITS} digits cannot be read",
+                        mark.line + 1, mark.column + 1,
+                    ) from None  # fmt: skip
                 except _UnsafeTag:
                     raise ParseProblem(_tag_problem(tag), mark.line + 1, mark.column + 1) from None
                 except ValueError as error:
@@ -484,27 +506,61 @@ def _key_tag_problem(tag: str) -> str:
 
 def read_document(path: Path, name: str) -> Document:
     """Read and parse one file; raise :class:`ParseProblem` if it cannot be used."""
+    from raci.core.files import FileProblem, read_limited
+
     try:
-        data = path.read_bytes()
+        data = read_limited(path)
     except FileNotFoundError:
         raise ParseProblem("no such file or directory") from None
-    except IsADirectoryError:  # pragma: no cover - callers expand directories first
-        raise ParseProblem("is a directory") from None
-    except OSError as error:
-        raise ParseProblem(f"cannot read the file: {error.strerror or error}") from None
+    except FileProblem as error:
+        raise ParseProblem(str(error)) from None
     return Document(path, name, parse(data))
+
+
+class UnreadableEntry(Exception):
+    """An entry of a directory model that cannot be listed or followed."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
 
 
 def ownership_files(directory: Path) -> list[Path]:
     """The ``*.yaml`` and ``*.yml`` files under ``directory``, in sorted path order.
 
-    Hidden files and directories (``.git``, ``.venv`` ...) are skipped.
+    Hidden files and directories (``.git``, ``.venv`` ...) are skipped; symbolic links
+    are followed. A folder that cannot be listed, or a link that loops back to a folder
+    above it, raises :class:`UnreadableEntry`: a model is never read with parts missing.
+    An entry named ``*.yaml`` that is not a regular file is listed, so that reading it
+    says what it is.
     """
-    found = [
-        path
-        for path in directory.rglob("*")
-        if path.suffix in {".yaml", ".yml"}
-        and path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(directory).parts)
-    ]
-    return sorted(found, key=lambda path: path.relative_to(directory).as_posix())
+    import os
+
+    found: list[tuple[str, Path]] = []
+    pending = [(directory, "", frozenset[str]())]
+    while pending:
+        folder, relative, above = pending.pop()
+        real = os.path.realpath(folder)
+        if real in above:
+            raise UnreadableEntry(folder, "a symbolic link loops back to a folder above it")
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as error:
+            raise UnreadableEntry(
+                folder, f"cannot read the folder: {error.strerror or error}"
+            ) from None
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            shown = f"{relative}{entry.name}"
+            try:
+                is_dir = entry.is_dir()
+            except OSError as error:
+                raise UnreadableEntry(path, f"cannot read it: {error.strerror or error}") from None
+            if is_dir:
+                pending.append((path, shown + "/", above | {real}))
+            elif path.suffix in {".yaml", ".yml"}:
+                found.append((shown, path))
+    return [path for _, path in sorted(found)]

@@ -16,7 +16,14 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from raci.core.findings import PARSE_ERROR, SCHEMA_ERROR, Finding, input_finding
-from raci.core.loader import Document, LogicalPath, ParseProblem, ownership_files, read_document
+from raci.core.loader import (
+    Document,
+    LogicalPath,
+    ParseProblem,
+    UnreadableEntry,
+    ownership_files,
+    read_document,
+)
 from raci.core.phases import set_capacity, settle_phases, stages
 from raci.core.scheme import DEFAULT_SCHEME, SCHEMES, Assignment, Scheme
 from raci.core.suggest import suggest
@@ -37,6 +44,8 @@ class Function:
     document: Document
     phase_capacity: dict[str, float] = field(default_factory=dict)
     """Phase -> capacity, when ``capacity:`` is given per phase (``capacity`` is their sum)."""
+    ends: str | None = None
+    """The last phase the function is there for (``ends:``), if it leaves."""
 
     @property
     def path(self) -> LogicalPath:
@@ -115,11 +124,15 @@ class Model:
     @property
     def phased(self) -> bool:
         """Whether the model uses phases beyond grouping (``phases:``, raci or capacity per
-        phase): views then add per-phase figures; other models read exactly as before."""
+        phase, a function that ``ends:``): views then add per-phase figures; other models
+        read exactly as before."""
         return (
             self.declared_phases
             or any(activity.stage is not None for activity in self.activities)
-            or any(function.phase_capacity for function in self.functions.values())
+            or any(
+                function.phase_capacity or function.ends is not None
+                for function in self.functions.values()
+            )
         )
 
     @property
@@ -143,9 +156,14 @@ def load(path: Path, display: str | None = None) -> Loaded:
     name = display if display is not None else path.as_posix()
     is_dir = path.is_dir()
     if is_dir:
-        files = [
-            (file, _join(name, file.relative_to(path).as_posix())) for file in ownership_files(path)
-        ]
+        try:
+            listed = ownership_files(path)
+        except UnreadableEntry as error:
+            shown = (
+                _join(name, error.path.relative_to(path).as_posix()) if error.path != path else name
+            )
+            return Loaded([], None, [input_finding(PARSE_ERROR, error.message, shown)])
+        files = [(file, _join(name, file.relative_to(path).as_posix())) for file in listed]
         if not files:
             message = "the directory holds no .yaml or .yml files"
             return Loaded([], None, [input_finding(PARSE_ERROR, message, name)])
@@ -231,6 +249,7 @@ def _merge(documents: list[Document], validated: list[Any], errors: list[Problem
         for fid, raw in data.functions.items():
             function = Function(fid, raw.name, None, raw.description, {}, document)
             set_capacity(function, raw.capacity)
+            function.ends = raw.ends
             function.waive = _waivers(raw.waive, document, function.path, errors)
             if fid in model.functions:
                 model.redefined.append(function)

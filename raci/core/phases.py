@@ -89,6 +89,10 @@ def settle_phases(
     else:
         model.phases = list(dict.fromkeys(a.phase for a in model.activities if a.phase is not None))
     for function in model.functions.values():
+        if function.ends is not None and function.ends not in model.phases:
+            place = (*function.path, "ends")
+            message = f"'ends' of function '{function.id}' {_unknown(model, function.ends)}"
+            errors.append(Problem(message, function.document, place))
         for phase in function.phase_capacity:
             if phase not in model.phases:
                 place = (*function.path, "capacity", phase)

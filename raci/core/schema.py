@@ -19,11 +19,17 @@ from pydantic import (
     StringConstraints,
     Tag,
     create_model,
+    field_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from raci.rules import REGISTRY
 
 IDENTIFIER = r"^[A-Za-z0-9_.\-]+$"
+
+MAX_QUANTITY = 1_000_000.0
+"""The largest ``effort`` or ``capacity``: sums and ratios of such numbers stay finite
+and print in a bounded width (``effort: 1e309`` is infinity, which no report can show)."""
 
 Identifier = Annotated[str, StringConstraints(pattern=IDENTIFIER)]
 Text = Annotated[str, StringConstraints(min_length=1)]
@@ -50,7 +56,7 @@ def _shape(value: Any) -> str:
     return "[per phase]" if isinstance(value, dict) else "[single]"
 
 
-Capacity = Annotated[float, Field(gt=0, strict=True)]
+Capacity = Annotated[float, Field(gt=0, le=MAX_QUANTITY, allow_inf_nan=False, strict=True)]
 PhaseCapacity = Annotated[
     Annotated[Capacity, Tag("[single]")] | Annotated[dict[Text, Capacity], Tag("[per phase]")],
     Discriminator(_shape),
@@ -69,6 +75,13 @@ class Function(_Strict):
         ),
     )
     description: str | None = None
+    ends: Text | None = Field(
+        None,
+        description=(
+            "the last phase the function is there for (a project team that disbands); it "
+            "should hold no R or A after it (orphaned-after-phase)"
+        ),
+    )
     waive: Waivers = Field(default_factory=dict)
 
 
@@ -85,7 +98,12 @@ class Activity(_Strict):
     name: Text
     phase: str | None = Field(None, description="free text; groups matrices and reports")
     effort: float = Field(
-        1.0, ge=0, strict=True, description="effort units, shared among the R holders"
+        1.0,
+        ge=0,
+        le=MAX_QUANTITY,
+        allow_inf_nan=False,
+        strict=True,
+        description="effort units, shared among the R holders",
     )
     depends_on: list[str] = Field(
         default_factory=list, description="ids of activities this one needs first"
@@ -126,6 +144,15 @@ def rules_block() -> type[BaseModel]:
 
 class _FileBase(_Strict):
     version: Literal[1] = Field(description="the format version; only 1 exists")
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _exactly_one(cls, value: Any) -> Any:
+        """``true`` and ``1.0`` equal 1 in Python; the version is the integer 1 only."""
+        if type(value) is not int:
+            raise PydanticCustomError("literal_error", "Input should be 1", {"expected": "1"})
+        return value
+
     name: str | None = Field(None, description="the model's title in reports")
     description: str | None = None
     scheme: SchemeName = Field("raci", description="which letters the file uses")

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from raci.core.config import Layer
+from raci.core.context import Context
 from raci.core.errors import InputError, RaciError
 from raci.core.findings import Finding
 from raci.core.model import Model
@@ -109,6 +110,8 @@ class Side:
     model: Model
     findings: list[Finding]
     strict: bool
+    context: Context | None = None
+    """The model's graph context from its check, shared with the load comparison."""
 
 
 @dataclass
@@ -186,7 +189,7 @@ def lint_side(
         raise RaciError(
             f"the {label} version cannot be used: {first.location}: {first.message}{more}"
         )
-    return Side(display, result.model, result.findings, result.settings.strict)
+    return Side(display, result.model, result.findings, result.settings.strict, result.context)
 
 
 def diff_paths(

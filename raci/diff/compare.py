@@ -49,7 +49,7 @@ def compare(before: Side, after: Side) -> Diff:
     for old, new in pairs:
         _compare_activity(old, new, result)
     _compare_functions(old_model, new_model, result)
-    _load_deltas(old_model, new_model, result)
+    _load_deltas(before, after, result)
     _compare_findings(before.findings, after.findings, result)
     return result
 
@@ -129,11 +129,12 @@ def _compare_functions(old: Model, new: Model, result: Diff) -> None:
                 )
 
 
-def _load_deltas(old: Model, new: Model, result: Diff) -> None:
+def _load_deltas(old: Side, new: Side, result: Diff) -> None:
     from raci.core.context import Context
     from raci.core.metrics import FunctionMetrics, compute
 
-    before, after = compute(Context(old)), compute(Context(new))
+    before = compute(old.context or Context(old.model))
+    after = compute(new.context or Context(new.model))
     result.hhi = (before.hhi, after.hhi)
     old_by_id = {metrics.id: metrics for metrics in before.functions}
     new_by_id = {metrics.id: metrics for metrics in after.functions}

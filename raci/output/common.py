@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -13,20 +12,12 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 from raci import __version__
-from raci.output.escape import csv_cell, markdown_cell, terminal
+from raci.core.words import number as number
+from raci.core.words import percent as percent
+from raci.output.escape import csv_cell, json_text, markdown_cell, terminal
 
 WIDE = 10_000
 """Console width for rendering: wide enough that rich never wraps or squeezes a table."""
-
-
-def number(value: float) -> str:
-    """A load or effort as people write it: ``7``, ``2.5``, ``3.33``."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def percent(value: float) -> str:
-    return f"{value:.0%}"
 
 
 def rounded(value: Any) -> Any:
@@ -43,7 +34,7 @@ def rounded(value: Any) -> Any:
 def to_json(document: dict[str, Any]) -> str:
     """``document`` with the tool header, as indented JSON."""
     data = {"tool": {"name": "raci", "version": __version__}, **rounded(document)}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(data)
 
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:

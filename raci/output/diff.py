@@ -3,11 +3,12 @@ JSON for scripts (:meth:`raci.diff.changes.Diff.as_dict`)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from raci.core.scheme import SCHEMES
+from raci.core.words import number, percent
+from raci.output.escape import json_text
 from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
@@ -24,14 +25,6 @@ def _pair(pair: tuple[Any, Any], show: Callable[[Any], str] = str) -> str:
     return f"{show(before)} → {show(after)}"
 
 
-def _number(value: float) -> str:
-    return f"{round(value, 2):g}"
-
-
-def _share(value: float) -> str:
-    return f"{value:.0%}"
-
-
 def _owners(owners: tuple[str, ...]) -> str:
     return ", ".join(owners) or NOBODY
 
@@ -42,7 +35,7 @@ def _value(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(map(str, value)) + "]"
     if isinstance(value, float):
-        return _number(value)
+        return number(value)
     return str(value)
 
 
@@ -55,8 +48,8 @@ def load_header(diff: Diff) -> list[str]:
 def load_cells(diff: Diff, delta: LoadDelta) -> list[str]:
     return [
         *(_pair(delta.count(role)) for role, _ in SCHEMES[diff.scheme].headings()),
-        _pair(delta.load, _number),
-        _pair(delta.accountable_share, _share),
+        _pair(delta.load, number),
+        _pair(delta.accountable_share, percent),
     ]
 
 
@@ -136,7 +129,7 @@ def render_text(diff: Diff, medium: Medium = PLAIN) -> str:
                  for r in table]  # fmt: skip
         _section(out, "Load per function", lines)
     if diff.hhi[0] != diff.hhi[1]:
-        out += [f"Accountability concentration (HHI): {_pair(diff.hhi, _number)}", ""]
+        out += [f"Accountability concentration (HHI): {_pair(diff.hhi, number)}", ""]
     _section(out, f"Findings introduced ({len(diff.introduced)})", _lines(diff.introduced))
     _section(out, f"Findings fixed ({len(diff.fixed)})", _lines(diff.fixed))
     changed = [
@@ -204,7 +197,7 @@ def render_markdown(diff: Diff, medium: Medium = PLAIN) -> str:
     header = load_header(diff)
     _table(out, "Load per function", header, rows)
     if diff.hhi[0] != diff.hhi[1]:
-        out += ["", f"Accountability concentration (HHI): {_pair(diff.hhi, _number)}"]
+        out += ["", f"Accountability concentration (HHI): {_pair(diff.hhi, number)}"]
     for title, findings in (("introduced", diff.introduced), ("fixed", diff.fixed)):
         rows = [
             f"| {f.severity} | `{_cell(f.location)}` | {f.code} `{f.rule}` | {_cell(f.message)} |"
@@ -229,4 +222,4 @@ def _table(out: list[str], title: str, header: list[str], rows: list[str]) -> No
 
 
 def render_json(diff: Diff, medium: Medium = PLAIN) -> str:
-    return json.dumps(diff.as_dict(), indent=2, ensure_ascii=False) + "\n"
+    return json_text(diff.as_dict())

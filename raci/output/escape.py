@@ -21,6 +21,7 @@ function for that medium, and only through it, so the rules live in one place:
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -109,6 +110,28 @@ def dot(value: object) -> str:
     lines = str(value).replace("\r", "").split("\n")
     shown = (terminal(line).replace("\\", "\\\\").replace('"', '\\"') for line in lines)
     return '"' + "\\n".join(shown) + '"'
+
+
+# -- JSON -------------------------------------------------------------------------
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]")
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if value == value and abs(value) != float("inf") else None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(item) for item in value]
+    return value
+
+
+def json_text(data: Any, **options: Any) -> str:
+    """Indented JSON that every parser reads (never ``Infinity`` or ``NaN``: null instead)
+    and that is safe on a terminal (DEL, C1 controls and bidi overrides as ``\\u``)."""
+    text = json.dumps(_finite(data), indent=2, ensure_ascii=False, allow_nan=False, **options)
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match[0]):04x}", text) + "\n"
 
 
 # -- XML --------------------------------------------------------------------------

@@ -20,6 +20,8 @@ from raci.core.graph import (
     node_id,
 )
 from raci.output import escape
+from raci.output.escape import json_text
+from raci.output.palette import NODE_COLOURS, css
 from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
@@ -83,9 +85,10 @@ def mermaid_ids(graph: nx.Graph) -> dict[Any, str]:
     return ids
 
 
+FUNCTION_FILL, ACTIVITY_FILL = (css(NODE_COLOURS[kind][0]) for kind in (FUNCTION, ACTIVITY))
 _MERMAID_CLASSES = {
-    FUNCTION: "fill:#fde2c8,stroke:#c05600,color:#000",
-    ACTIVITY: "fill:#e8eef7,stroke:#4a6fa5,color:#000",
+    kind: f"fill:{css(NODE_COLOURS[kind][0])},stroke:{css(NODE_COLOURS[kind][1])},color:#000"
+    for kind in (FUNCTION, ACTIVITY)
 }
 
 
@@ -154,9 +157,9 @@ def to_dot(graph: nx.Graph, medium: Medium = PLAIN) -> str:
     lines.append('  node [fontname="Helvetica", style=filled];')
     lines.append('  edge [fontname="Helvetica"];')
     for node, data in graph.nodes(data=True):
-        shape = {"shape": "box", "style": "rounded,filled", "fillcolor": "#fde2c8"}
+        shape = {"shape": "box", "style": "rounded,filled", "fillcolor": FUNCTION_FILL}
         if data.get("kind") != FUNCTION:
-            shape = {"shape": "box", "fillcolor": "#e8eef7"}
+            shape = {"shape": "box", "fillcolor": ACTIVITY_FILL}
         # 'name' is left out: 'label' carries it, and pydot (networkx.nx_pydot.read_dot)
         # cannot read a node attribute called 'name'
         shown = {key: value for key, value in data.items() if key != "name"}
@@ -199,9 +202,8 @@ def _xml_attributes(data: dict[str, Any]) -> dict[str, Any]:
 def to_node_link(graph: nx.Graph, medium: Medium = PLAIN) -> str:
     """networkx node-link JSON (``nodes`` and ``edges``): ``networkx.node_link_graph``
     reads it back."""
-    import json
 
     import networkx as nx
 
     data = nx.node_link_data(graph, edges="edges")
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(data)

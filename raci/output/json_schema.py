@@ -6,7 +6,7 @@ accepts is not what pydantic can describe:
 * ``x-`` keys are user metadata in every mapping (the loader keeps them aside);
 * function ids are keys that must look like ids, and an unknown key is an error;
 * each cell's letter depends on the file's ``scheme``, in any case, with ``A/R`` also
-  spelt ``AR`` or ``RA``;
+  spelt ``AR`` or ``RA``; a cell may instead be a phase's letters (raci per phase);
 * numbers are accepted where text is expected (``phase: 1``), as raci reads them;
 * a rule is named by its name or its code, and takes ``off``/``on``, a severity, or a
   mapping of its settings;
@@ -72,8 +72,11 @@ def json_schema() -> dict[str, Any]:
     raci = defs["Activity"]["properties"]["raci"]
     raci.pop("patternProperties", None)
     letter = _letter(list(SCHEMES.values()), "a letter of the file's scheme (see 'scheme')")
-    raci.update(_identifier_map(letter))
-    raci["description"] = "function id -> letter; the letters depend on 'scheme'"
+    raci.update(_identifier_map(_cell(letter)))
+    raci["description"] = (
+        "function id -> letter, or phase -> (function id -> letter) for an activity that "
+        "changes hands; the letters depend on 'scheme'"
+    )
     defs["Activity"]["properties"]["waive"] = defs["Function"]["properties"]["waive"] = _waivers()
     for model in ("Activity", "Function"):
         _accept_numbers_as_text(defs[model])
@@ -114,6 +117,18 @@ def _functions() -> dict[str, Any]:
     }
 
 
+def _cell(letter: dict[str, Any]) -> dict[str, Any]:
+    """A letter, or (raci per phase) a mapping of function ids to letters; ``if``/``then``
+    rather than ``anyOf``, so that an editor reports a bad letter as such."""
+    per_phase = {**_identifier_map(letter), "description": "this phase: function id -> letter"}
+    return {
+        "description": letter["description"],
+        "if": {"type": ["string", "number"]},
+        "then": letter,
+        "else": per_phase,
+    }
+
+
 def _letter(schemes: list[Scheme], description: str) -> dict[str, Any]:
     return {"type": "string", "pattern": letter_pattern(schemes), "description": description}
 
@@ -124,7 +139,7 @@ def _scheme_letters(scheme: Scheme) -> dict[str, Any]:
     if scheme.name != "raci":
         condition["required"] = ["scheme"]
     letter = {**_letter([scheme], describe_letters(scheme)), "examples": scheme.spellings}
-    raci = {"patternProperties": {IDENTIFIER_KEY: letter}}
+    raci = {"patternProperties": {IDENTIFIER_KEY: _cell(letter)}}
     return {
         "if": condition,
         "then": {"properties": {"activities": {"items": {"properties": {"raci": raci}}}}},

@@ -3,19 +3,19 @@ terminal; ``raci report`` reuses :func:`markdown` for its Recommendations sectio
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from raci import __version__
 from raci.core.findings import Finding
 from raci.core.scheme import Role
+from raci.output.escape import json_text
 from raci.output.registry import PLAIN, Medium
 from raci.rebalance.plan import Plan
 
 
 def render_json(plan: Plan, medium: Medium = PLAIN) -> str:
     document = {"tool": {"name": "raci", "version": __version__}, **plan.as_dict()}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)
 
 
 def render_markdown(plan: Plan, medium: Medium = PLAIN) -> str:

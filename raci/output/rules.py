@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import textwrap
 from typing import Any
 
 from raci.core.findings import PARSE_ERROR, SCHEMA_ERROR
+from raci.output.escape import json_text
 from raci.output.registry import PLAIN, Medium
 from raci.rules.catalogue import RuleDoc
 
@@ -22,7 +22,7 @@ def rules_json(docs: list[RuleDoc], medium: Medium = PLAIN) -> str:
     rows = [
         {"code": d.code, "name": d.name, "severity": d.severity, "summary": d.summary} for d in docs
     ]
-    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    return json_text(rows)
 
 
 def rules_markdown(docs: list[RuleDoc], medium: Medium = PLAIN) -> str:
@@ -37,7 +37,7 @@ def _cell(text: str) -> str:
 
 
 def explain_json(doc: RuleDoc, medium: Medium = PLAIN) -> str:
-    return json.dumps(doc.as_dict(), indent=2, ensure_ascii=False, default=str) + "\n"
+    return json_text(doc.as_dict(), default=str)
 
 
 def explain_text(doc: RuleDoc, medium: Medium = PLAIN) -> str:

@@ -80,12 +80,22 @@ def lines(result: WhatIf) -> list[tuple[str, str]]:
     return found
 
 
+_RICH_REWRITES = frozenset("\t\x07\x08\x0b\x0c\r")
+"""Characters rich expands or drops; lines without them print as they are."""
+
+
 def render_text(result: WhatIf, medium: Medium = PLAIN) -> str:
+    found = lines(result)
+    if not medium.color and not any(_RICH_REWRITES.intersection(line) for line, _ in found):
+        # Plain lines are what rich prints uncoloured, and rich costs more than the
+        # what-if itself on a large model.
+        text = "\n".join(line.rstrip() for line, _ in found)
+        return text.rstrip("\n") + "\n"
     from rich.text import Text
 
     from raci.output.common import render_rich
 
-    parts: list[RenderableType] = [Text(text, style=style) for text, style in lines(result)]
+    parts: list[RenderableType] = [Text(text, style=style) for text, style in found]
     return render_rich(parts, medium.color)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from raci.core.findings import SEVERITIES
@@ -22,6 +23,9 @@ from raci.report.data import (
     Summary,
     Verdict,
 )
+from raci.report.groups import group_findings
+from raci.report.headline import headline, measures, points
+from raci.report.overview import overview
 from raci.whatif.view import most_loaded, what_if
 
 if TYPE_CHECKING:
@@ -38,8 +42,13 @@ def build(
     source: str,
     date: str,
     sections: Sequence[SectionBuilder] = (),
+    matrix_limit: int | None = None,
 ) -> ReportData:
-    """Everything the report says about ``model``, as checked in ``report``."""
+    """Everything the report says about ``model``, as checked in ``report``.
+
+    Above ``matrix_limit`` activities the matrix is summarised (:attr:`ReportData.overview`)
+    instead of built cell by cell.
+    """
     from raci import __version__
     from raci.core.context import Context
     from raci.core.metrics import compute
@@ -50,13 +59,17 @@ def build(
     load = by_load(metrics.functions, model)
     top = most_loaded(load)
     extra = [built for builder in sections if (built := builder(model, context, metrics))]
+    groups = group_findings(list(report.findings), model)
+    large = matrix_limit is not None and len(model.activities) > matrix_limit
+    verdict = _verdict(report)
+    lead = headline(model, load, metrics)
     return ReportData(
         title=model.title,
         description=model.description,
         source=source,
         date=date,
         version=__version__,
-        verdict=_verdict(report, load, len(model.activities)),
+        verdict=replace(verdict, lead=lead, points=points(groups, load, metrics)),
         summary=Summary(
             activities=len(model.activities),
             functions=len(model.functions),
@@ -69,13 +82,16 @@ def build(
             truck_factor=metrics.truck_factor.count,
             truck_factor_functions=list(metrics.truck_factor.functions),
         ),
-        matrix=_matrix(model),
+        matrix=_matrix(model, rows=not large),
         load=load,
         load_headings=model.scheme.headings(),
         findings=list(report.findings),
         collaboration=_collaboration(context, metrics),
         what_if=what_if(context, top.id, report) if top is not None else None,
         sections=extra,
+        measures=measures(model, load, metrics),
+        finding_groups=groups,
+        overview=overview(model, list(report.findings), matrix_limit or 0) if large else None,
     )
 
 
@@ -85,7 +101,7 @@ def by_load(functions: Sequence[FunctionMetrics], model: Model) -> list[Function
     return sorted(functions, key=lambda f: (-round(f.load, 9), -f.accountable, order[f.id]))
 
 
-def _verdict(report: Report, load: list[FunctionMetrics], activities: int) -> Verdict:
+def _verdict(report: Report) -> Verdict:
     errors, warnings, info = (report.count(level) for level in SEVERITIES)
     counts = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}, {info} info"
     if report.waived:
@@ -102,12 +118,6 @@ def _verdict(report: Report, load: list[FunctionMetrics], activities: int) -> Ve
     else:
         status, headline, advice = "pass", "passes", "no error or warning."
     detail = f"{counts}: {advice}"
-    owner = max(load, key=lambda f: f.accountable, default=None)
-    if owner is not None and owner.accountable and activities:
-        detail += (
-            f" {owner.name} ({owner.id}) is accountable for {owner.accountable} of "
-            f"{plural(activities, 'activity')} ({owner.accountable_share:.0%})."
-        )
     return Verdict(status, headline, detail)
 
 
@@ -116,14 +126,14 @@ def role_of(held: Any) -> str | None:
     return next((role.value for role in Role if getattr(held, role.value)), None)
 
 
-def _matrix(model: Model) -> Matrix:
+def _matrix(model: Model, *, rows: bool = True) -> Matrix:
     columns = dict.fromkeys(model.functions)
     for activity in model.activities:
         columns.update(dict.fromkeys(activity.raci))
     names = {fid: model.functions[fid].name if fid in model.functions else fid for fid in columns}
     groups: dict[str | None, list[MatrixRow]] = {}
     cell = {held: Cell(held.label, role_of(held)) for held in model.scheme.assignments}
-    for activity in model.activities:
+    for activity in model.activities if rows else ():
         raci = activity.raci
         cells = [cell[raci[fid]] if fid in raci else EMPTY for fid in columns]
         row = MatrixRow(activity.id, activity.name, activity.effort, cells)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from raci.core.metrics import FunctionMetrics, ModelMetrics
     from raci.core.model import Model
     from raci.core.scheme import Role
+    from raci.report.groups import FindingGroup
     from raci.whatif.view import WhatIfView
 
 Status = Literal["pass", "warn", "fail"]
@@ -54,8 +55,54 @@ SectionBuilder = Callable[["Model", "Context", "ModelMetrics"], "Section | None"
 class Verdict:
     status: Status
     headline: str
-    """``fails`` / ``passes with warnings`` / ``passes``."""
+    """``fails`` / ``passes with warnings`` / ``passes``: what the linter says."""
     detail: str
+    lead: str = ""
+    """What matters most, in one plain sentence naming functions (the report's headline)."""
+    points: list[str] = field(default_factory=list)
+    """The key findings, capacity and concentration first, one plain sentence each."""
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A headline figure and what it means, in one line for a non-specialist."""
+
+    key: str
+    label: str
+    value: str
+    meaning: str
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseCount:
+    phase: str | None
+    activities: int
+    effort: float
+    with_findings: int
+    owner: str
+    """The function owning the most activities of the phase, by name ("" when none)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RiskRow:
+    id: str
+    name: str
+    phase: str | None
+    effort: float
+    owner: str
+    issues: list[str]
+    """The rules that flag the activity, most severe first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """The matrix of a model too large to print: per-phase counts and the riskiest
+    activities; ``raci export`` writes the full grid."""
+
+    activities: int
+    limit: int
+    phases: list[PhaseCount]
+    riskiest: list[RiskRow]
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +186,10 @@ class ReportData:
     collaboration: Collaboration
     what_if: WhatIfView | None
     sections: list[Section] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    finding_groups: list[FindingGroup] = field(default_factory=list)
+    overview: Overview | None = None
+    """Set (and the matrix's groups left empty) above the report's matrix limit."""
 
     def findings_by_severity(self) -> list[tuple[str, list[Finding]]]:
         """(severity, findings) for each severity that has any, most severe first."""
@@ -176,6 +227,9 @@ class ReportData:
             },
             "what_if": asdict(self.what_if) if self.what_if is not None else None,
             "sections": [asdict(section) for section in self.sections],
+            "measures": [asdict(measure) for measure in self.measures],
+            "finding_groups": [asdict(group) for group in self.finding_groups],
+            "overview": asdict(self.overview) if self.overview is not None else None,
         }
 
 

@@ -12,11 +12,14 @@ from raci.rules.capacity_overload import CapacityOverload
 from raci.rules.contested_accountable import ContestedAccountable
 from raci.rules.dependency_cycle import DependencyCycle
 from raci.rules.duplicate_id import DuplicateId
+from raci.rules.handover_without_overlap import HandoverWithoutOverlap
 from raci.rules.idle_function import IdleFunction
 from raci.rules.low_agreement import LowAgreement
 from raci.rules.missing_accountable import MissingAccountable
 from raci.rules.missing_responsible import MissingResponsible
 from raci.rules.multiple_accountable import MultipleAccountable
+from raci.rules.orphaned_after_phase import OrphanedAfterPhase
+from raci.rules.ownership_churn import OwnershipChurn
 from raci.rules.self_view_gap import SelfViewGap
 from raci.rules.single_owner_overload import SingleOwnerOverload
 from raci.rules.sole_owner import SoleOwner
@@ -52,6 +55,9 @@ _RULES: tuple[type[Rule], ...] = (
     UnclaimedActivity,
     SelfViewGap,
     LowAgreement,
+    HandoverWithoutOverlap,
+    OrphanedAfterPhase,
+    OwnershipChurn,
 )
 
 REGISTRY: dict[str, type[Rule]] = {rule.name: rule for rule in _RULES}

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from raci.core.context import Context
+from raci.core.words import percent
 from raci.rules.base import Problem, Rule, RuleSettings, function_problem
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class CapacityOverload(Rule):
                 yield function_problem(
                     function,
                     f"function '{fid}' carries {stats.load:g} effort units against a capacity "
-                    f"of {capacity:g} ({stats.load / capacity:.0%})",
+                    f"of {capacity:g} ({percent(stats.load / capacity)})",
                 )
 
 
@@ -85,7 +86,7 @@ def _per_phase(context: Context, function: Function) -> Iterator[Problem]:
         if load > capacity + 1e-9:
             message = (
                 f"function '{function.id}' carries {load:g} effort units in phase '{phase}' "
-                f"against a capacity of {capacity:g} ({load / capacity:.0%})"
+                f"against a capacity of {capacity:g} ({percent(load / capacity)})"
             )
             place = (*function.path, "capacity", phase)
             yield Problem(message, function.document, place, True, None, function.id)

@@ -16,7 +16,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from raci.core.scheme import Role
-from raci.output.report.palette import ROLE_COLOURS, SEVERITY_COLOURS
+from raci.output.palette import ROLE_COLOURS, SEVERITY_COLOURS
 from raci.sheets.export import matrix_grid
 from raci.sheets.layout import SCHEME_PROPERTY
 

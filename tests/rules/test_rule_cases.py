@@ -62,6 +62,9 @@ GRAPH_RULES = (
     "accountability-concentration",
     "dependency-cycle",
     "too-many-responsible",
+    "handover-without-overlap",
+    "orphaned-after-phase",
+    "ownership-churn",
 )
 
 

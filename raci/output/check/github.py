@@ -43,5 +43,10 @@ def annotation(finding: Finding) -> str:
     return f"::{_LEVEL[finding.severity]} {properties}::{escape_data(finding.message)}"
 
 
+def error_annotation(message: str) -> str:
+    """An input problem with no file to point at (no model found, a bad option)."""
+    return f"::error title=raci::{escape_data(message)}"
+
+
 def render(report: Report, medium: Medium = PLAIN) -> str:
     return "".join(annotation(finding) + "\n" for finding in report.findings)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from raci import __version__
+from raci.output.escape import json_text
 from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
@@ -18,4 +18,4 @@ def render(report: Report, medium: Medium = PLAIN) -> str:
         "summary": report.summary(),
         "findings": [finding.as_dict() for finding in report.findings],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)

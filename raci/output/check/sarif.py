@@ -13,11 +13,11 @@ the line, so an alert keeps its identity when unrelated lines move.
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import TYPE_CHECKING, Literal, TypedDict
 
 from raci import __version__
 from raci.output.check.paths import artifact_uri, workspace_path
+from raci.output.escape import json_text
 from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
@@ -242,4 +242,4 @@ def sarif_log(report: Report) -> SarifLog:
 
 
 def render(report: Report, medium: Medium = PLAIN) -> str:
-    return json.dumps(sarif_log(report), indent=2, ensure_ascii=False) + "\n"
+    return json_text(sarif_log(report))

@@ -5,25 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from raci.core.words import number as number
+from raci.core.words import percent as percent
+from raci.core.words import plural as plural
+
 if TYPE_CHECKING:
     from raci.core.metrics import FunctionMetrics
     from raci.report.data import ReportData, Summary
-
-
-def number(value: float) -> str:
-    """At most two decimals, no trailing zeros: ``2``, ``2.5``, ``3.33``."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def percent(value: float | None) -> str:
-    return "" if value is None else f"{value:.0%}"
-
-
-def plural(count: int, word: str) -> str:
-    if count == 1:
-        return f"1 {word}"
-    return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
 
 
 LOAD_NOTE = (

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
+from raci.output.escape import json_text
 from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
@@ -12,4 +12,4 @@ if TYPE_CHECKING:
 
 
 def render_json(data: ReportData, medium: Medium = PLAIN) -> str:
-    return json.dumps(data.as_dict(), indent=2, ensure_ascii=False) + "\n"
+    return json_text(data.as_dict())

