@@ -23,7 +23,7 @@ __all__ = ["__version__", "check", "load"]
 
 def load(path: str | Path) -> Loaded:
     """Read, validate and merge an ownership file or directory."""
-    from raci.core.model import load as load_model
+    from raci.engine import load as load_model
 
     return load_model(Path(path))
 

@@ -12,22 +12,34 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from raci.core.config import (
-    ConfigError,
-    Layer,
-    Resolved,
-    find_config,
-    model_layer,
-    read_config,
-    resolve,
-)
+from raci.core import config as settings_layers
+from raci.core.config import ConfigError, Layer, Resolved, find_config
 from raci.core.context import Context
 from raci.core.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError
 from raci.core.findings import SCHEMA_ERROR, Finding
-from raci.core.model import Model, load
+from raci.core.model import Loaded, Model
+from raci.core.model import load as load_with
 from raci.core.runtime import paused_gc
+from raci.rules import CATALOGUE
 from raci.rules.base import Problem
-from raci.rules.unused_waiver import UnusedWaiver
+
+
+def load(path: Path | str, display: str | None = None) -> Loaded:
+    """Read, validate and merge the ownership file or directory at ``path`` (its waivers
+    and ``rules:`` blocks checked against the registered rules)."""
+    path = Path(path)
+    return load_with(path, display, catalogue=CATALOGUE)
+
+
+def resolve(layers: Sequence[Layer]) -> Resolved:
+    """The registered rules' settings under ``layers``, lowest precedence first."""
+    return settings_layers.resolve(list(layers), CATALOGUE)
+
+
+def command_line(select: list[str] | None, ignore: list[str] | None, strict: bool) -> Layer:
+    """``--select``, ``--ignore`` and ``--strict`` as the top layer of settings; an unknown
+    rule is a :class:`~raci.core.errors.RaciError` with a "did you mean"."""
+    return settings_layers.cli_layer(select, ignore or [], strict, CATALOGUE)
 
 
 @dataclass
@@ -152,7 +164,7 @@ class Settings:
         if path in self.layers:
             return self.layers[path], []
         try:
-            self.layers[path] = read_config(path)
+            self.layers[path] = settings_layers.read_config(path, CATALOGUE)
             return self.layers[path], []
         except ConfigError as error:
             self.layers[path] = None
@@ -195,7 +207,7 @@ def check_model(
     model = loaded.model
     if model is None or result.settings_broken:
         return result
-    from_model, conflicts = model_layer(model.rules)
+    from_model, conflicts = settings_layers.model_layer(model.rules, CATALOGUE)
     if conflicts:
         result.findings.extend(problem.finding(*SCHEMA_ERROR, "error") for problem in conflicts)
         return result
@@ -221,7 +233,7 @@ def default_layers(model: Model) -> list[Layer]:
         if layer is None:
             raise InputError(problems)
         layers.append(layer)
-    from_model, conflicts = model_layer(model.rules)
+    from_model, conflicts = settings_layers.model_layer(model.rules, CATALOGUE)
     if conflicts:
         raise InputError([problem.finding(*SCHEMA_ERROR, "error") for problem in conflicts])
     return [*layers, from_model]
@@ -263,9 +275,7 @@ def lint(
     context = context if context is not None else Context(model)
     findings: list[Finding] = []
     waived = 0
-    last = [enabled for enabled in resolved.rules if enabled.rule.name == UnusedWaiver.name]
-    ordered = [enabled for enabled in resolved.rules if enabled.rule.name != UnusedWaiver.name]
-    for enabled in ordered + last:
+    for enabled in sorted(resolved.rules, key=lambda enabled: enabled.rule.runs_last):
         rule = enabled.rule
         kept, dropped = _waive(context, rule.name, enabled.rule.check(context, enabled.settings))
         context.rules_run.add(rule.name)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from raci.core.context import Context
-from raci.core.model import Model, load
+from raci.core.model import Model
+from raci.engine import load
 
 DATA = Path(__file__).resolve().parent / "data"
 SMALL = DATA / "small.yaml"

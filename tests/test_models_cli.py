@@ -10,7 +10,7 @@ import pytest
 
 import raci.reference
 from raci.core.errors import RaciError
-from raci.core.model import load
+from raci.engine import load
 from raci.reference import find_model, models_dir, reference_models
 from tests.conftest import MODELS, RunLine
 

@@ -16,8 +16,7 @@ import pytest
 
 from raci.core.context import Context
 from raci.core.metrics import compute
-from raci.core.model import load
-from raci.engine import check
+from raci.engine import check, load
 from tests.conftest import RunLine
 from tests.helpers import DATA, SMALL, context_of, model_of
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from raci.core.errors import RaciError
-from raci.core.model import Model, load
+from raci.core.model import Model
+from raci.engine import load
 from raci.rebalance import Options, Plan, propose
 
 Write = Callable[[str, str], Path]

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from raci.core.errors import RaciError
-from raci.core.model import load
-from raci.core.schema import json_schema
-from raci.engine import check
+from raci.engine import check, load
+from raci.output.json_schema import json_schema
 from raci.rebalance import Options, propose
 
 Write = Callable[[str, str], Path]

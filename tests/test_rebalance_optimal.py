@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from raci.core.model import Model, load
-from raci.engine import lint
+from raci.core.model import Model
+from raci.engine import lint, load
 from raci.rebalance import propose
 from raci.rebalance.limits import limits, settings_layers
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from raci.core.model import load
 from raci.core.scheme import SCHEMES
+from raci.engine import load
 from raci.rebalance import Options, propose
 from raci.rebalance.apply import demoted, label
 from tests.conftest import EXAMPLES, RunLine

@@ -394,7 +394,7 @@ def test_large_models_point_to_the_rebalance_command(
 ) -> None:
     from raci.core.context import Context
     from raci.core.metrics import compute
-    from raci.core.model import load
+    from raci.engine import load
     from raci.rebalance import report_section
 
     monkeypatch.setattr(report_section, "MAX_ACTIVITIES", 4)

@@ -11,8 +11,8 @@ import raci
 from raci.core.context import Context
 from raci.core.findings import Finding
 from raci.core.metrics import compute
-from raci.core.model import load
 from raci.core.scheme import SCHEMES, Letter, Role, Scheme
+from raci.engine import load
 from tests.conftest import EXAMPLES, ROOT, RunLine
 
 Write = Callable[[str, str], Path]

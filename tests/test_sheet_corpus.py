@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from raci.core.model import load
+from raci.engine import load
 from tests.conftest import ROOT, RunLine
 
 SHEETS = ROOT / "tests" / "data" / "sheets"

@@ -12,10 +12,10 @@ import openpyxl
 import pytest
 import yaml
 
-from raci.core.model import load
 from raci.core.schema import file_models
-from raci.engine import check
+from raci.engine import check, load
 from raci.output.palette import ROLE_COLOURS
+from raci.rules import CATALOGUE
 from tests.conftest import EXAMPLES, RunLine
 
 Write = Callable[[str, str], Path]
@@ -225,7 +225,7 @@ def test_import_reads_headers_titles_and_makes_ids(run_line: RunLine, here: Path
         "    effort: 2.5\n"
         "    raci: {HR: A, information-security: R}\n"
     )
-    file_models()[0].model_validate(yaml.safe_load(result.stdout))
+    file_models(CATALOGUE)[0].model_validate(yaml.safe_load(result.stdout))
 
 
 def test_import_semicolons_ids_and_dependencies(run_line: RunLine, here: Path) -> None:

@@ -9,8 +9,8 @@ import openpyxl
 import pytest
 from openpyxl.packaging.custom import StringProperty
 
-from raci.core.model import load
 from raci.core.scheme import SCHEMES
+from raci.engine import load
 from raci.sheets.detect import ORDER, recognise
 from tests.conftest import EXAMPLES, ROOT, RunLine
 from tests.test_sheets import shape

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from raci.core.context import Context
 from raci.core.metrics import compute
-from raci.core.model import Model, load
-from raci.engine import lint
+from raci.core.model import Model
+from raci.engine import lint, load
 from raci.output import graph as graphs
 from raci.output import load as loads
 from raci.output import matrix as matrices
@@ -149,6 +149,8 @@ def test_whatif_gaps_are_real(data: dict[str, Any], choice: st.DataObject) -> No
 
 
 def _defaults(model: Model) -> Any:
-    from raci.core.config import model_layer, resolve
+    from raci.core.config import model_layer
+    from raci.engine import resolve
+    from raci.rules import CATALOGUE
 
-    return resolve([model_layer(model.rules)[0]])
+    return resolve([model_layer(model.rules, CATALOGUE)[0]])

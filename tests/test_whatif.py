@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from raci.core.config import Layer, resolve
+from raci.core.config import Layer
 from raci.core.errors import RaciError
+from raci.engine import resolve
 from raci.whatif import Gap, LoadShift, Taker, without
 from tests.helpers import SMALL, model_of
 

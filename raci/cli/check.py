@@ -52,16 +52,16 @@ def check_command(
     config: Path | None = config_option(),
 ) -> None:
     """Validate and lint ownership files: every problem at file:line:column."""
-    from raci.core.config import cli_layer
     from raci.core.defaults import default_paths
-    from raci.engine import check
+    from raci.engine import check, command_line
+    from raci.rules import CATALOGUE
 
     name = output_format
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     try:
-        targets = list(paths) if paths else default_paths(Path.cwd())
-        layer = cli_layer(select, ignore or [], strict)
+        targets = list(paths) if paths else default_paths(Path.cwd(), CATALOGUE)
+        layer = command_line(select, ignore, strict)
         reading(*targets)
         settings_file(config)
     except RaciError as error:

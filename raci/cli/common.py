@@ -42,12 +42,11 @@ def checked(
     """``path`` through the check pipeline with the command line's settings; an unusable
     model or settings file is an :class:`~raci.core.errors.InputError` (its findings on
     stderr, exit 2). Lint findings do not stop a command: it shows them."""
-    from raci.core.config import cli_layer
-    from raci.engine import check_model
+    from raci.engine import check_model, command_line
 
     reading(path)
     settings_file(config)
-    layer = cli_layer(select, ignore or [], strict)
+    layer = command_line(select, ignore, strict)
     result = check_model(path, config=config, command_line=layer, lint_rules=lint)
     result.require()
     return result

@@ -44,12 +44,12 @@ def diff_command(
 ) -> None:
     """Compare two versions of an ownership model: activities, assignments, accountability,
     load per function, and the findings introduced and fixed."""
-    from raci.core.config import cli_layer
     from raci.diff.changes import diff_git, diff_paths
+    from raci.engine import command_line
 
     reading(*paths)
     settings_file(config)
-    layer = cli_layer(select, ignore or [], strict)
+    layer = command_line(select, ignore, strict)
     if git is not None:
         if len(paths) != 1:
             raise RaciError("--git takes one PATH: raci diff --git REV PATH")

@@ -14,6 +14,8 @@ from raci.cli.app import command
 from raci.cli.output import emit, reading
 from raci.cli.output import target as output_target
 from raci.core.errors import EXIT_INPUT
+from raci.core.scheme import SCHEMES
+from raci.core.words import one_of
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -57,7 +59,7 @@ def import_command(
     scheme: str = typer.Option(
         "auto",
         "--scheme",
-        help="raci, rasci, raci-vs, daci or rapid; auto: the one the letters are written in.",
+        help=f"{one_of(list(SCHEMES))}; auto: the one the letters are written in.",
     ),
     letter: list[str] | None = typer.Option(
         None,
@@ -74,7 +76,6 @@ def import_command(
 ) -> None:
     """Turn a spreadsheet RACI matrix (CSV or XLSX) into an ownership file."""
     from raci.core.errors import RaciError
-    from raci.core.scheme import SCHEMES
     from raci.core.suggest import suggest
     from raci.sheets.importer import SheetProblems, read_matrix
     from raci.sheets.yaml_out import comment_text

@@ -80,7 +80,7 @@ def rebalance_command(
     import sys
 
     from raci.cli.common import checked, settings_file, show
-    from raci.core.config import cli_layer
+    from raci.engine import command_line
     from raci.rebalance import Options, propose
     from raci.rebalance.write import targets, write_plan
 
@@ -95,7 +95,7 @@ def rebalance_command(
         keep=tuple(keep or ()),
         never=tuple(never or ()),
     )
-    layers = [*result.layers, cli_layer(select, ignore or [], False)]
+    layers = [*result.layers, command_line(select, ignore, False)]
     plan = propose(model, options, layers=layers)
     show("rebalance", output_format, plan, output)
     if plan.feasible and destination is not None:

@@ -30,6 +30,6 @@ def schema_command(
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of an ownership file, for editors."""
 
-    from raci.core.schema import json_schema
+    from raci.output.json_schema import json_schema
 
     emit(json_text(json_schema()), output)

@@ -21,12 +21,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from raci.core.catalogue import Catalogue, Rule, RuleSettings
 from raci.core.errors import RaciError
-from raci.core.findings import SCHEMA_ERROR, Finding, Severity, input_finding
+from raci.core.findings import SCHEMA_ERROR, Finding, Problem, Severity, input_finding
 from raci.core.suggest import suggest
 from raci.core.validation import describe_error, error_path, model_keys
-from raci.rules import REGISTRY, resolve_rule
-from raci.rules.base import Problem, Rule, RuleSettings
 
 CONFIG_NAMES = (".raci.toml", "pyproject.toml")
 
@@ -66,7 +65,7 @@ class Resolved:
     strict: bool
 
 
-def _config_model() -> type[BaseModel]:
+def _config_model(catalogue: Catalogue) -> type[BaseModel]:
     from raci.core.schema import rules_block
 
     class ConfigFile(BaseModel):
@@ -76,7 +75,7 @@ def _config_model() -> type[BaseModel]:
         select: list[str] | None = None
         ignore: list[str] = []
         strict: bool | None = None
-        rules: rules_block() | None = None  # type: ignore[valid-type]
+        rules: rules_block(catalogue) | None = None  # type: ignore[valid-type]
 
     return ConfigFile
 
@@ -104,8 +103,9 @@ def _has_tool_raci(path: Path) -> bool:
         return True  # let read_config report the problem where it is
 
 
-def read_config(path: Path, display: str | None = None) -> Layer:
-    """Read a ``.raci.toml`` or the ``[tool.raci]`` table of a ``pyproject.toml``."""
+def read_config(path: Path, catalogue: Catalogue, display: str | None = None) -> Layer:
+    """Read a ``.raci.toml`` or the ``[tool.raci]`` table of a ``pyproject.toml``, whose
+    rules are those of ``catalogue``."""
     import tomllib
 
     from raci.core.files import FileProblem, read_limited
@@ -134,14 +134,14 @@ def read_config(path: Path, display: str | None = None) -> Layer:
     if path.name == "pyproject.toml":
         prefix = ("tool", "raci")
         data = data.get("tool", {}).get("raci", {})
-    model = _config_model()
+    model = _config_model(catalogue)
     try:
         parsed: Any = model.model_validate(data)
     except ValidationError as error:
         findings = []
         for detail in error.errors(include_url=False):
             where, _ = error_path(data, detail["loc"])
-            message = describe_error(data, where, detail, lambda at: _allowed(model, at))
+            message = describe_error(data, where, detail, lambda at: _allowed(model, catalogue, at))
             line = _toml_line(text, (*prefix, *map(str, where)))
             findings.append(input_finding(SCHEMA_ERROR, message, name, line))
         raise ConfigError(findings) from None
@@ -163,9 +163,10 @@ def read_config(path: Path, display: str | None = None) -> Layer:
             continue
         resolved = []
         for rule_name in names:
-            rule = resolve_rule(rule_name)
+            rule = catalogue.resolve(rule_name)
             if rule is None:
-                message = f"'{attribute}' names no rule '{rule_name}'{suggest(rule_name, REGISTRY)}"
+                hint = suggest(rule_name, catalogue.by_name)
+                message = f"'{attribute}' names no rule '{rule_name}'{hint}"
                 line = _toml_line(text, (*prefix, attribute))
                 problems.append(input_finding(SCHEMA_ERROR, message, name, line))
             else:
@@ -173,29 +174,29 @@ def read_config(path: Path, display: str | None = None) -> Layer:
         setattr(layer, attribute, resolved)
     if problems:
         raise ConfigError(problems)
-    layer.rules = rules_settings(parsed.rules)
+    layer.rules = rules_settings(parsed.rules, catalogue)
     return layer
 
 
-def rules_settings(block: BaseModel | None) -> dict[str, RuleSettings]:
+def rules_settings(block: BaseModel | None, catalogue: Catalogue) -> dict[str, RuleSettings]:
     """The rules a validated ``rules`` block sets, by rule name."""
     if block is None:
         return {}
     return {
         rule.name: value
-        for rule in REGISTRY.values()
+        for rule in catalogue
         if (value := getattr(block, rule.name.replace("-", "_"))) is not None
     }
 
 
-def _allowed(model: type[BaseModel], path: tuple[Any, ...]) -> list[str]:
+def _allowed(model: type[BaseModel], catalogue: Catalogue, path: tuple[Any, ...]) -> list[str]:
     from raci.core.schema import rules_block
 
     if not path:
         return model_keys(model)
     if path == ("rules",):
-        return model_keys(rules_block())
-    rule = resolve_rule(str(path[1])) if len(path) == 2 and path[0] == "rules" else None
+        return model_keys(rules_block(catalogue))
+    rule = catalogue.resolve(str(path[1])) if len(path) == 2 and path[0] == "rules" else None
     return model_keys(rule.Settings) if rule else []
 
 
@@ -223,16 +224,19 @@ def _unconfined(entry: str) -> bool:
     return pure.is_absolute() or ".." in pure.parts or bool(pure.drive)
 
 
-def cli_layer(select: list[str] | None, ignore: list[str], strict: bool) -> Layer:
+def cli_layer(
+    select: list[str] | None, ignore: list[str], strict: bool, catalogue: Catalogue
+) -> Layer:
     """The command-line options as the top layer; unknown rules raise :class:`RaciError`."""
 
     def names(option: str, values: list[str]) -> list[str]:
         found = []
         for value in values:
             for item in filter(None, (part.strip() for part in value.split(","))):
-                rule = resolve_rule(item)
+                rule = catalogue.resolve(item)
                 if rule is None:
-                    raise RaciError(f"{option}: no rule '{item}'{suggest(item, REGISTRY)}")
+                    hint = suggest(item, catalogue.by_name)
+                    raise RaciError(f"{option}: no rule '{item}'{hint}")
                 found.append(rule.name)
         return found
 
@@ -244,9 +248,9 @@ def cli_layer(select: list[str] | None, ignore: list[str], strict: bool) -> Laye
     )
 
 
-def resolve(layers: list[Layer]) -> Resolved:
-    """Apply the layers in order to the defaults."""
-    state: dict[str, dict[str, Any]] = {name: {} for name in REGISTRY}
+def resolve(layers: list[Layer], catalogue: Catalogue) -> Resolved:
+    """Apply the layers in order to the defaults of the rules of ``catalogue``."""
+    state: dict[str, dict[str, Any]] = {name: {} for name in catalogue.by_name}
     strict = False
     for layer in layers:
         for name, settings in layer.rules.items():
@@ -264,24 +268,26 @@ def resolve(layers: list[Layer]) -> Resolved:
             strict = layer.strict
     enabled = []
     for name, values in state.items():
-        rule = REGISTRY[name]
+        rule = catalogue.by_name[name]
         settings = rule.Settings.model_validate(values)
         if settings.enabled:
             enabled.append(Enabled(rule(), settings.severity or rule.severity, settings))
     return Resolved(enabled, strict)
 
 
-def model_layer(model_rules: list[tuple[Any, BaseModel]]) -> tuple[Layer, list[Problem]]:
+def model_layer(
+    model_rules: list[tuple[Any, BaseModel]], catalogue: Catalogue
+) -> tuple[Layer, list[Problem]]:
     """The ``rules:`` blocks of a model's files as one layer; conflicting values are errors."""
     merged: dict[str, dict[str, Any]] = {}
     origin: dict[tuple[str, str], str] = {}
     problems: list[Problem] = []
     for document, block in model_rules:
-        for name, settings in rules_settings(block).items():
+        for name, settings in rules_settings(block, catalogue).items():
             raw_key = next(
                 key
                 for key in document.data["rules"]
-                if (found := resolve_rule(key)) and found.name == name
+                if (found := catalogue.resolve(key)) and found.name == name
             )
             for key in settings.model_fields_set:
                 value = getattr(settings, key)
@@ -301,6 +307,7 @@ def model_layer(model_rules: list[tuple[Any, BaseModel]]) -> tuple[Layer, list[P
                 values[key] = value
                 origin.setdefault((name, key), document.name)
     rules = {
-        name: REGISTRY[name].Settings.model_validate(values) for name, values in merged.items()
+        name: catalogue.by_name[name].Settings.model_validate(values)
+        for name, values in merged.items()
     }
     return Layer("rules:", rules=rules), problems

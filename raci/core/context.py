@@ -29,6 +29,11 @@ class FunctionStats:
         return self.accountable + self.responsible + self.consulted + self.informed
 
 
+def hhi(owned: dict[str, int], total: int) -> float:
+    """Herfindahl-Hirschman index of accountability shares (share = owned / total)."""
+    return sum((count / total) ** 2 for count in owned.values()) if total else 0.0
+
+
 class Context:
     """The model under check; every derived view is built on first use and then shared."""
 

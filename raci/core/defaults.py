@@ -5,18 +5,19 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from raci.core.catalogue import Catalogue
 from raci.core.config import ConfigError, find_config, read_config
 from raci.core.errors import RaciError
 
 DEFAULT_NAMES = ("raci.yaml", "org.yaml", "ownership")
 
 
-def default_paths(cwd: Path) -> list[Path]:
+def default_paths(cwd: Path, catalogue: Catalogue) -> list[Path]:
     """``paths`` under ``[tool.raci]`` (relative to their file), else the default names here."""
     found = find_config(cwd)
     if found is not None:
         try:
-            layer = read_config(found)
+            layer = read_config(found, catalogue)
         except ConfigError as error:
             raise RaciError(str(error)) from None
         if layer.paths and layer.root is not None:

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from raci.core.loader import Document, LogicalPath
+    from raci.core.model import Activity
+    from raci.core.views import Place
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -67,3 +72,32 @@ def input_finding(
     """A ``parse-error`` or ``schema-error`` finding."""
     code, rule = kind
     return Finding(code, rule, "error", message, file, line, column)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a rule reports: a message and a logical place; the engine locates it."""
+
+    message: str
+    document: Document
+    path: LogicalPath
+    key: bool = False
+    activity: Activity | None = None
+    function: str | None = None
+    place: Place | None = None
+    """Where in a returned view (``raci merge``) the problem is, instead of the model."""
+
+    def finding(self, code: str, rule: str, severity: Severity) -> Finding:
+        """The located :class:`Finding` for this problem."""
+        activity = self.activity.id if self.activity is not None else None
+        if self.place is not None:
+            at = self.place
+            return Finding(
+                code, rule, severity, self.message, at.file, at.line, at.column,
+                activity, self.function, at.cell,
+            )  # fmt: skip
+        line, column = self.document.locate(self.path, key=self.key)
+        return Finding(
+            code, rule, severity, self.message, self.document.name, line, column,
+            activity, self.function,
+        )  # fmt: skip

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from raci.core.context import hhi
 from raci.core.phase_metrics import PhaseMetrics, phase_metrics
 from raci.core.scheme import Role
-from raci.rules.accountability_concentration import hhi
 
 if TYPE_CHECKING:
     from raci.core.context import Context

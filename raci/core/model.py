@@ -15,7 +15,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from raci.core.findings import PARSE_ERROR, SCHEMA_ERROR, Finding, input_finding
+from raci.core.catalogue import Catalogue
+from raci.core.findings import PARSE_ERROR, SCHEMA_ERROR, Finding, Problem, input_finding
 from raci.core.loader import (
     Document,
     LogicalPath,
@@ -28,8 +29,6 @@ from raci.core.phases import set_capacity, settle_phases, stages
 from raci.core.scheme import DEFAULT_SCHEME, SCHEMES, Assignment, Scheme
 from raci.core.suggest import suggest
 from raci.core.validation import model_keys, schema_problems, where
-from raci.rules import resolve_rule
-from raci.rules.base import Problem
 
 T = TypeVar("T")
 
@@ -149,8 +148,9 @@ class Loaded:
     findings: list[Finding]
 
 
-def load(path: Path, display: str | None = None) -> Loaded:
-    """Read, validate and merge the ownership file or directory at ``path``."""
+def load(path: Path, display: str | None = None, *, catalogue: Catalogue) -> Loaded:
+    """Read, validate and merge the ownership file or directory at ``path``; waivers and
+    ``rules:`` blocks are checked against the rules of ``catalogue``."""
     from raci.core.schema import file_models
 
     name = display if display is not None else path.as_posix()
@@ -169,7 +169,7 @@ def load(path: Path, display: str | None = None) -> Loaded:
             return Loaded([], None, [input_finding(PARSE_ERROR, message, name)])
     else:
         files = [(path, name)]
-    schema = file_models()[1 if is_dir else 0]
+    schema = file_models(catalogue)[1 if is_dir else 0]
     documents: list[Document] = []
     validated: list[Any] = []
     problems: list[Problem] = []
@@ -186,9 +186,11 @@ def load(path: Path, display: str | None = None) -> Loaded:
             validated.append(schema.model_validate(document.data))
             documents.append(document)
         except ValidationError as error:
-            problems.extend(schema_problems(document, error, partial(_allowed_keys, schema)))
+            allowed = partial(_allowed_keys, schema, catalogue)
+            problems.extend(schema_problems(document, error, allowed))
     shown_files = [shown for _, shown in files]
-    model = _merge(documents, validated, problems) if not findings and not problems else None
+    usable = not findings and not problems
+    model = _merge(documents, validated, problems, catalogue) if usable else None
     findings.extend(problem.finding(*SCHEMA_ERROR, "error") for problem in problems)
     return Loaded(shown_files, None if findings else model, findings)
 
@@ -197,7 +199,7 @@ def _join(base: str, relative: str) -> str:
     return relative if base in {"", "."} else f"{base.rstrip('/')}/{relative}"
 
 
-def _allowed_keys(schema: type[BaseModel], path: LogicalPath) -> list[str]:
+def _allowed_keys(schema: type[BaseModel], catalogue: Catalogue, path: LogicalPath) -> list[str]:
     """The keys the mapping at ``path`` accepts, for "did you mean" hints."""
     from raci.core.schema import Activity as ActivitySchema
     from raci.core.schema import Function as FunctionSchema
@@ -210,14 +212,16 @@ def _allowed_keys(schema: type[BaseModel], path: LogicalPath) -> list[str]:
     if path[0] == "activities" and len(path) == 2:
         return model_keys(ActivitySchema)
     if path == ("rules",):
-        return model_keys(rules_block())
+        return model_keys(rules_block(catalogue))
     if path[0] == "rules" and len(path) == 2:
-        rule = resolve_rule(str(path[1]))
+        rule = catalogue.resolve(str(path[1]))
         return model_keys(rule.Settings) if rule else []
     return []
 
 
-def _merge(documents: list[Document], validated: list[Any], errors: list[Problem]) -> Model:
+def _merge(
+    documents: list[Document], validated: list[Any], errors: list[Problem], catalogue: Catalogue
+) -> Model:
     """One model from the validated files, with letters checked against the scheme.
 
     The first file that declares ``scheme:`` sets it for the model (``raci`` if none
@@ -250,13 +254,13 @@ def _merge(documents: list[Document], validated: list[Any], errors: list[Problem
             function = Function(fid, raw.name, None, raw.description, {}, document)
             set_capacity(function, raw.capacity)
             function.ends = raw.ends
-            function.waive = _waivers(raw.waive, document, function.path, errors)
+            function.waive = _waivers(raw.waive, document, function.path, errors, catalogue)
             if fid in model.functions:
                 model.redefined.append(function)
             else:
                 model.functions[fid] = function
         own = SCHEMES[data.scheme] if "scheme" in document.data else scheme
-        _add_activities(model, own, document, data.activities, errors)
+        _add_activities(model, own, document, data.activities, errors, catalogue)
         if data.rules is not None:
             model.rules.append((document, data.rules))
     settle_phases(model, documents, validated, errors)
@@ -272,7 +276,12 @@ def _merge(documents: list[Document], validated: list[Any], errors: list[Problem
 
 
 def _add_activities(
-    model: Model, scheme: Scheme, document: Document, raws: list[Any], errors: list[Problem]
+    model: Model,
+    scheme: Scheme,
+    document: Document,
+    raws: list[Any],
+    errors: list[Problem],
+    catalogue: Catalogue,
 ) -> None:
     """Add the activities of one file, its letters read in the scheme that file declares
     (a file at odds with the model's scheme is already an error; its letters are not)."""
@@ -283,7 +292,7 @@ def _add_activities(
         if raw.eligible:
             activity.eligible = raw.eligible
         if raw.waive:
-            activity.waive = _waivers(raw.waive, document, activity.path, errors)
+            activity.waive = _waivers(raw.waive, document, activity.path, errors, catalogue)
         for part, letters in stages(activity, raw.raci, errors):
             _assign_letters(part, scheme, letters, errors)
             model.activities.append(part)
@@ -319,16 +328,18 @@ def _drain(items: list[T]) -> Iterator[T]:
 
 
 def _waivers(
-    raw: dict[str, str], document: Document, owner: LogicalPath, errors: list[Problem]
+    raw: dict[str, str],
+    document: Document,
+    owner: LogicalPath,
+    errors: list[Problem],
+    catalogue: Catalogue,
 ) -> dict[str, str]:
     """Waivers keyed by rule name; a rule that does not exist is a schema error."""
-    from raci.rules import REGISTRY
-
     waivers: dict[str, str] = {}
     for name, reason in raw.items():
-        rule = resolve_rule(name)
+        rule = catalogue.resolve(name)
         if rule is None:
-            hint = suggest(name, REGISTRY)
+            hint = suggest(name, catalogue.by_name)
             message = f"'waive' of {where(document.data, owner)} names no rule '{name}'{hint}"
             errors.append(Problem(message, document, (*owner, "waive", name), True))
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from raci.rules.accountability_concentration import hhi
+from raci.core.context import hhi
 
 if TYPE_CHECKING:
     from raci.core.context import Context

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from raci.core.findings import Problem
 from raci.core.suggest import suggest
 from raci.core.validation import where
-from raci.rules.base import Problem
 
 if TYPE_CHECKING:
     from raci.core.loader import Document

@@ -8,7 +8,7 @@ Letters in ``raci:`` are checked against the file's scheme after validation (see
 from __future__ import annotations
 
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AliasChoices,
@@ -23,7 +23,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from raci.rules import REGISTRY
+from raci.core.scheme import SCHEMES
+
+if TYPE_CHECKING:
+    from raci.core.catalogue import Catalogue
 
 IDENTIFIER = r"^[A-Za-z0-9_.\-]+$"
 
@@ -34,7 +37,10 @@ and print in a bounded width (``effort: 1e309`` is infinity, which no report can
 Identifier = Annotated[str, StringConstraints(pattern=IDENTIFIER)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-SchemeName = Literal["raci", "rasci", "raci-vs", "daci", "rapid"]
+if TYPE_CHECKING:
+    SchemeName = str
+else:
+    SchemeName = Literal[tuple(SCHEMES)]  # the names of the one table of schemes
 
 
 class _Strict(BaseModel):
@@ -125,8 +131,9 @@ class Activity(_Strict):
 
 
 @cache
-def rules_block() -> type[BaseModel]:
-    """A model with one optional field per rule, accepting its name or its code."""
+def rules_block(catalogue: Catalogue) -> type[BaseModel]:
+    """A model with one optional field per rule of ``catalogue``, accepting its name or
+    its code."""
     fields: dict[str, Any] = {
         rule.name.replace("-", "_"): (
             rule.Settings | None,
@@ -137,7 +144,7 @@ def rules_block() -> type[BaseModel]:
                 description=f"{rule.code}: {rule.summary()}",
             ),
         )
-        for rule in REGISTRY.values()
+        for rule in catalogue
     }
     return create_model("Rules", __config__=ConfigDict(extra="forbid"), **fields)
 
@@ -166,9 +173,9 @@ class _FileBase(_Strict):
 
 
 @cache
-def file_models() -> tuple[type[_FileBase], type[_FileBase]]:
+def file_models(catalogue: Catalogue) -> tuple[type[_FileBase], type[_FileBase]]:
     """(whole file, one file of a directory): the second may omit functions/activities."""
-    rules: Any = rules_block() | None
+    rules: Any = rules_block(catalogue) | None
     whole = create_model(
         "OwnershipFile",
         __base__=_FileBase,
@@ -184,11 +191,3 @@ def file_models() -> tuple[type[_FileBase], type[_FileBase]]:
         rules=(rules, None),
     )
     return whole, part
-
-
-def json_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of an ownership file, for editors; see
-    :mod:`raci.output.json_schema` for what it adds to what pydantic generates."""
-    from raci.output.json_schema import json_schema as build
-
-    return build()

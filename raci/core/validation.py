@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
+from raci.core.findings import Problem
 from raci.core.loader import Document, LogicalPath
 from raci.core.suggest import suggest
-from raci.rules.base import Problem
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails

@@ -26,6 +26,11 @@ def percent(value: float | None) -> str:
     return f"{value:.0%}"
 
 
+def one_of(items: list[str] | tuple[str, ...]) -> str:
+    """``a, b or c``."""
+    return " or ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
+
+
 def plural(count: int, word: str) -> str:
     """``1 activity``, ``2 activities``, ``3 functions``."""
     if count == 1:

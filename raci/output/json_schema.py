@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 from raci.core.scheme import SCHEMES, Scheme
-from raci.rules import REGISTRY
+from raci.rules import CATALOGUE, REGISTRY
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 EXTENSION = "^x-"
@@ -55,7 +55,7 @@ def describe_letters(scheme: Scheme) -> str:
 def json_schema() -> dict[str, Any]:
     from raci.core.schema import file_models
 
-    _, part = file_models()
+    _, part = file_models(CATALOGUE)
     schema: dict[str, Any] = part.model_json_schema(mode="validation")
     defs = schema["$defs"]
     defs.pop("Rules", None)

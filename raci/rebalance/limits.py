@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from raci.core.config import Layer, Resolved, resolve
+from raci.core.config import Layer, Resolved
 from raci.core.model import Model
 from raci.rules.capacity_overload import CapacityOverload
 from raci.rules.single_owner_overload import (
@@ -65,7 +65,9 @@ def override_layer(max_accountable: int | None, max_share: float | None) -> Laye
 
 def limits(model: Model, layers: Sequence[Layer]) -> Limits:
     """Per-function limits under ``layers`` (lowest precedence first)."""
-    resolved = resolve(list(layers))
+    from raci.engine import resolve
+
+    resolved = resolve(layers)
     enabled = {entry.rule.name: entry.settings for entry in resolved.rules}
     total = len(model.activities)
     accountable: dict[str, Limit] = {}

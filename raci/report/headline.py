@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from raci.core.scheme import Role
-from raci.output.report.fmt import number, plural
+from raci.output.report.fmt import number, percent, plural
 from raci.report.bands import band
 from raci.report.data import Measure
 
@@ -42,7 +42,7 @@ def headline(model: Model, load: list[FunctionMetrics], metrics: ModelMetrics) -
         top = max(over, key=lambda f: f.utilisation or 0)
         text = (
             f"{top.name} carries {number(top.load)} effort units against a capacity of "
-            f"{number(top.capacity or 0)} ({top.utilisation:.0%})"
+            f"{number(top.capacity or 0)} ({percent(top.utilisation)})"
         )
         if owner is top and owns:
             return f"{text} and is {owns}."
@@ -72,7 +72,7 @@ def points(
         if function is not top:
             found.append(
                 f"{function.name} is over capacity: {number(function.load)} effort units "
-                f"against {number(function.capacity or 0)} ({function.utilisation:.0%})."
+                f"against {number(function.capacity or 0)} ({percent(function.utilisation)})."
             )
     by_name = {f.name: f for f in load}
     for group in groups:
@@ -120,7 +120,7 @@ def measures(model: Model, load: list[FunctionMetrics], metrics: ModelMetrics) -
             Measure(
                 "utilisation",
                 "Highest load against capacity",
-                f"{top.utilisation:.0%}",
+                percent(top.utilisation),
                 f"{top.name} carries {number(top.load)} effort units; it can carry "
                 f"{number(top.capacity or 0)}.",
             )

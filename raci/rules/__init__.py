@@ -1,69 +1,53 @@
-"""The rule catalogue: every rule, keyed by name, in code order.
+"""The rule catalogue: every module of this package but ``base`` and ``catalogue`` holds
+one rule, found here by itself; adding a rule is adding its module (and its case file
+under ``tests/rules/cases/``).
 
-Codes are stable and never reused; both the code and the name select a rule.
+Codes are stable and never reused: a rule that is removed leaves its code in
+:data:`RETIRED`. Both the code and the name select a rule.
 """
 
 from __future__ import annotations
 
-from raci.rules.accountability_concentration import AccountabilityConcentration
-from raci.rules.base import Rule
-from raci.rules.bridge_function import BridgeFunction
-from raci.rules.capacity_overload import CapacityOverload
-from raci.rules.contested_accountable import ContestedAccountable
-from raci.rules.dependency_cycle import DependencyCycle
-from raci.rules.duplicate_id import DuplicateId
-from raci.rules.handover_without_overlap import HandoverWithoutOverlap
-from raci.rules.idle_function import IdleFunction
-from raci.rules.low_agreement import LowAgreement
-from raci.rules.missing_accountable import MissingAccountable
-from raci.rules.missing_responsible import MissingResponsible
-from raci.rules.multiple_accountable import MultipleAccountable
-from raci.rules.orphaned_after_phase import OrphanedAfterPhase
-from raci.rules.ownership_churn import OwnershipChurn
-from raci.rules.self_view_gap import SelfViewGap
-from raci.rules.single_owner_overload import SingleOwnerOverload
-from raci.rules.sole_owner import SoleOwner
-from raci.rules.too_many_consulted import TooManyConsulted
-from raci.rules.too_many_responsible import TooManyResponsible
-from raci.rules.too_many_vetoes import TooManyVetoes
-from raci.rules.unclaimed_activity import UnclaimedActivity
-from raci.rules.unknown_dependency import UnknownDependency
-from raci.rules.unknown_function import UnknownFunction
-from raci.rules.unused_function import UnusedFunction
-from raci.rules.unused_waiver import UnusedWaiver
+import pkgutil
+from importlib import import_module
 
-_RULES: tuple[type[Rule], ...] = (
-    MissingAccountable,
-    MultipleAccountable,
-    MissingResponsible,
-    UnknownFunction,
-    DuplicateId,
-    UnknownDependency,
-    DependencyCycle,
-    SingleOwnerOverload,
-    CapacityOverload,
-    SoleOwner,
-    BridgeFunction,
-    AccountabilityConcentration,
-    TooManyConsulted,
-    TooManyResponsible,
-    IdleFunction,
-    UnusedFunction,
-    UnusedWaiver,
-    TooManyVetoes,
-    ContestedAccountable,
-    UnclaimedActivity,
-    SelfViewGap,
-    LowAgreement,
-    HandoverWithoutOverlap,
-    OrphanedAfterPhase,
-    OwnershipChurn,
-)
+from raci.core.catalogue import Catalogue, Rule
 
-REGISTRY: dict[str, type[Rule]] = {rule.name: rule for rule in _RULES}
-BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in _RULES}
+NOT_RULES = frozenset({"base", "catalogue", "views_common"})
+"""Modules of this package that hold no rule."""
+
+RETIRED: dict[str, str] = {}
+"""Codes of rules that were removed -> the name they had. None so far; never reuse one."""
+
+
+def rule_modules() -> list[str]:
+    """The names of this package's rule modules, sorted."""
+    return sorted(
+        info.name for info in pkgutil.iter_modules(__path__) if info.name not in NOT_RULES
+    )
+
+
+def _rules_of(module_name: str) -> list[type[Rule]]:
+    module = import_module(f"{__name__}.{module_name}")
+    return [
+        value
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and issubclass(value, Rule)
+        and value is not Rule
+        and value.__module__ == module.__name__
+        and "code" in vars(value)
+    ]
+
+
+RULES_BY_MODULE: dict[str, list[type[Rule]]] = {name: _rules_of(name) for name in rule_modules()}
+"""Each rule module -> the rules it defines (one each: a test holds every module to it)."""
+
+CATALOGUE = Catalogue((rule for rules in RULES_BY_MODULE.values() for rule in rules), RETIRED)
+REGISTRY: dict[str, type[Rule]] = CATALOGUE.by_name
+BY_CODE: dict[str, type[Rule]] = CATALOGUE.by_code
 
 
 def resolve_rule(name_or_code: str) -> type[Rule] | None:
     """The rule a user named by its name or its code (codes are case-insensitive)."""
-    return REGISTRY.get(name_or_code) or BY_CODE.get(name_or_code.upper())
+    return CATALOGUE.resolve(name_or_code)

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from raci.core.context import Context
+from raci.core.context import Context, hhi
 from raci.core.scheme import Role
 from raci.rules.base import Problem, Rule, RuleSettings
 
@@ -15,11 +15,6 @@ class ConcentrationSettings(RuleSettings):
     max_hhi: float = Field(
         0.25, gt=0, le=1, description="highest Herfindahl-Hirschman index of accountability"
     )
-
-
-def hhi(owned: dict[str, int], total: int) -> float:
-    """Herfindahl-Hirschman index of accountability shares (share = owned / total)."""
-    return sum((count / total) ** 2 for count in owned.values()) if total else 0.0
 
 
 class AccountabilityConcentration(Rule):

@@ -1,81 +1,20 @@
-"""What a rule is: a code, a name, a default severity, typed settings and a check.
-
-A rule's docstring is its documentation: a one-line summary, a rationale, then a
-failing and a passing example, each a complete ownership file in a ``::`` block.
-``raci explain`` prints it and the test suite checks that the examples do fail and pass.
+"""What a rule module needs: the :class:`Rule` contract and its settings (defined in
+:mod:`raci.core.catalogue`), and the problems it reports, placed on an activity or a
+function. ``raci explain`` prints a rule's docstring and the test suite checks that its
+examples do fail and pass.
 """
 
 from __future__ import annotations
 
-import inspect
-import re
-from abc import ABC, abstractmethod
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
-from raci.core.findings import SEVERITIES, Finding, Severity
+from raci.core.catalogue import Rule as Rule
+from raci.core.catalogue import RuleSettings as RuleSettings
+from raci.core.findings import Problem as Problem
 
 if TYPE_CHECKING:
-    from raci.core.context import Context
-    from raci.core.loader import Document, LogicalPath
+    from raci.core.loader import LogicalPath
     from raci.core.model import Activity, Function
-    from raci.core.views import Place
-
-
-class RuleSettings(BaseModel):
-    """Settings every rule takes; rules with thresholds subclass this.
-
-    In a ``rules:`` block a rule takes ``off`` (or ``false``), ``on``, a severity
-    (``error``, ``warning``, ``info``) or a mapping of settings.
-    """
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    enabled: bool = Field(True, description="false (or the shorthand 'off') disables the rule")
-    severity: Severity | None = Field(None, description="overrides the default severity")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, value: Any) -> Any:
-        if value is False or value == "off":
-            return {"enabled": False}
-        if value is True or value == "on":
-            return {"enabled": True}
-        if isinstance(value, str) and value in SEVERITIES:
-            return {"severity": value}
-        return value
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """What a rule reports: a message and a logical place; the engine locates it."""
-
-    message: str
-    document: Document
-    path: LogicalPath
-    key: bool = False
-    activity: Activity | None = None
-    function: str | None = None
-    place: Place | None = None
-    """Where in a returned view (``raci merge``) the problem is, instead of the model."""
-
-    def finding(self, code: str, rule: str, severity: Severity) -> Finding:
-        """The located :class:`Finding` for this problem."""
-        activity = self.activity.id if self.activity is not None else None
-        if self.place is not None:
-            at = self.place
-            return Finding(
-                code, rule, severity, self.message, at.file, at.line, at.column,
-                activity, self.function, at.cell,
-            )  # fmt: skip
-        line, column = self.document.locate(self.path, key=self.key)
-        return Finding(
-            code, rule, severity, self.message, self.document.name, line, column,
-            activity, self.function,
-        )  # fmt: skip
 
 
 def activity_problem(
@@ -105,50 +44,3 @@ def activity_problem(
 def function_problem(function: Function, message: str) -> Problem:
     """A problem about a function, pointing at its key under ``functions:``."""
     return Problem(message, function.document, function.path, True, None, function.id)
-
-
-_EXAMPLE = re.compile(r"^(Failing|Passing) example::\n\n((?:    .*\n|\n)+)", re.MULTILINE)
-
-
-class Rule(ABC):
-    """Base class of every rule; subclasses set the class attributes and ``check``."""
-
-    code: ClassVar[str]
-    name: ClassVar[str]
-    severity: ClassVar[Severity]
-    subject: ClassVar[str]
-    Settings: ClassVar[type[RuleSettings]] = RuleSettings
-
-    @abstractmethod
-    def check(self, context: Context, settings: Any) -> Iterator[Problem]:
-        """Yield a :class:`Problem` for every violation in ``context.model``."""
-
-    @classmethod
-    def doc(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or "") + "\n"
-
-    @classmethod
-    def summary(cls) -> str:
-        return cls.doc().split("\n", 1)[0].strip()
-
-    @classmethod
-    def rationale(cls) -> str:
-        body = cls.doc().split("\n", 1)[1]
-        return body.split("Failing example::", 1)[0].strip()
-
-    @classmethod
-    def examples(cls) -> dict[str, str]:
-        """``{"failing": yaml, "passing": yaml}`` from the docstring."""
-        found = {}
-        for kind, block in _EXAMPLE.findall(cls.doc()):
-            found[kind.lower()] = inspect.cleandoc("\n" + block) + "\n"
-        return found
-
-    @classmethod
-    def settings_help(cls) -> list[tuple[str, object, str]]:
-        """(name, default, description) of each rule-specific setting."""
-        return [
-            (name, field.default, field.description or "")
-            for name, field in cls.Settings.model_fields.items()
-            if name not in RuleSettings.model_fields
-        ]

@@ -45,6 +45,7 @@ class UnusedWaiver(Rule):
     name = "unused-waiver"
     severity = "warning"
     subject = "activity or function"
+    runs_last = True  # it reads which waivers the other rules used
 
     def check(self, context: Context, settings: Any) -> Iterator[Problem]:
         """Runs after every other rule; the engine records which waivers were used."""

@@ -24,7 +24,8 @@ from collections.abc import Sequence
 
 from raci.core.scheme import SCHEMES, Scheme
 
-ORDER = ("raci", "rasci", "raci-vs", "daci", "rapid")
+ORDER = tuple(SCHEMES)
+"""Every scheme, in the order of the one table of schemes."""
 
 
 def recognise(cells: Sequence[str | None], declared: str | None = None) -> Scheme:

@@ -103,11 +103,12 @@ def checked_yaml(data: dict[str, Any], header: list[str]) -> str:
     from raci.core.errors import RaciError
     from raci.core.loader import ParseProblem, parse
     from raci.core.schema import file_models
+    from raci.rules import CATALOGUE
 
     text = ownership_yaml(data, header)
     try:
         parsed = parse(text.encode("utf-8"))
-        file_models()[0].model_validate(parsed)
+        file_models(CATALOGUE)[0].model_validate(parsed)
     except (ParseProblem, ValidationError) as error:
         raise RaciError(f"the sheet does not make a valid ownership file: {error}") from None
     if plain(parsed) != data:

@@ -116,7 +116,7 @@ def without(
     is not linted twice. An id that is not a function of the model raises
     :class:`~raci.core.errors.RaciError` with a "did you mean" hint.
     """
-    from raci.engine import compare, default_layers, lint
+    from raci.engine import compare, default_layers, lint, resolve
 
     removed = list(dict.fromkeys(functions))
     names = {fid: function.name for fid, function in model.functions.items()}
@@ -124,8 +124,6 @@ def without(
         if fid not in names:
             raise RaciError(f"no function '{fid}' in the model{hint(closest_function(fid, names))}")
     if settings is None:
-        from raci.core.config import resolve
-
         settings = resolve(default_layers(model))
     gone = set(removed)
     reduced = _reduce(model, gone)

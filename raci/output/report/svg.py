@@ -12,7 +12,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from raci.output.palette import BAND_COLOURS, ROLE_COLOURS
-from raci.output.report.fmt import number
+from raci.output.report.fmt import number, percent
 from raci.report.bands import BAND_WORDS, Band, band
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def load_bars(load: list[FunctionMetrics]) -> str:
         colour = BAND_COLOURS[band(function)]
         figure = number(function.load)
         if function.capacity:
-            figure += f" of {number(function.capacity)} · {function.utilisation:.0%}"
+            figure += f" of {number(function.capacity)} · {percent(function.utilisation)}"
         body.append(
             _name(y, function)
             + f'<rect x="{_LABEL:.0f}" y="{y + 3:.0f}" width="{width:.1f}" height="{_ROW - 6:.0f}"'
