@@ -67,8 +67,9 @@ def merge_command(
     """Merge returned views: consensus, agreement, contested accountability, perception gaps."""
     from raci.cli.output import reading, target
     from raci.core.atomic import write_atomic
-    from raci.core.config import cli_layer, find_config
+    from raci.core.config import find_config
     from raci.core.errors import RaciError
+    from raci.engine import command_line
     from raci.output.escape import terminal
     from raci.output.registry import format_for
     from raci.sheets.importer import SheetProblems
@@ -78,7 +79,7 @@ def merge_command(
     if report_path is not None and kind is None:
         raise RaciError(f"--report: {report_path} must end in .md, .html, .json or .xlsx")
     reading(*views)
-    layer = cli_layer(select, ignore or [], strict)
+    layer = command_line(select, ignore, strict)
     settings_file(config)
     model = checked(model_path, config, lint=False).require()[0] if model_path else None
     discovered = find_config(model_path or views[0])

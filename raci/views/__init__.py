@@ -63,7 +63,7 @@ def merge_views(
 
 
 def _load_back(text: str) -> Model:
-    from raci.core.model import load
+    from raci.engine import load
 
     with tempfile.TemporaryDirectory(prefix="raci-merge-") as folder:
         path = Path(folder) / "consensus.yaml"
@@ -78,13 +78,14 @@ def _load_back(text: str) -> Model:
 def _lint(
     reference: Reference, merged: Merged, consensus: Model, layers: Sequence[Layer | None]
 ) -> Report:
-    from raci.core.config import Resolved, model_layer, resolve
+    from raci.core.config import Resolved, model_layer
     from raci.core.context import Context
-    from raci.engine import Checked, Report, lint
+    from raci.engine import Checked, Report, lint, resolve
+    from raci.rules import CATALOGUE
 
     chosen = [layer for layer in layers if layer is not None]
     if reference.model is not None:
-        chosen.insert(0, model_layer(reference.model.rules)[0])
+        chosen.insert(0, model_layer(reference.model.rules, CATALOGUE)[0])
     resolved = resolve(chosen)
     only_views = Resolved(
         [enabled for enabled in resolved.rules if enabled.rule.name in VIEW_RULES],

@@ -16,7 +16,7 @@ from typing import Any
 
 from raci.core.errors import RaciError
 from raci.core.loader import unpack
-from raci.core.model import Model, load
+from raci.core.model import Model
 from raci.core.suggest import suggest
 from raci.core.views import Place, View
 from raci.views.reference import Reference, from_model
@@ -26,6 +26,8 @@ Problems = list[tuple[str, str]]
 
 
 def load_view_model(path: Path, display: str) -> Model:
+    from raci.engine import load
+
     loaded = load(path, display)
     if loaded.model is None:
         from raci.sheets.importer import SheetProblems

@@ -131,7 +131,7 @@ class Survey:
 def _model_of(known: Known) -> object:
     import tempfile
 
-    from raci.core.model import load
+    from raci.engine import load
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "model.yaml"
