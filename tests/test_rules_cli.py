@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from raci.core.view_rules import view_documents
 from raci.engine import check
 from raci.output.rules import rules_markdown
 from raci.rules import REGISTRY
 from raci.rules.catalogue import INPUT_RULES, RuleDoc, all_docs, rule_docs
-from raci.rules.views_common import view_documents
 from raci.views import VIEW_RULES
 from tests.conftest import ROOT, RunLine
 from tests.views_helpers import merge_example

@@ -17,9 +17,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from raci.core.loader import YamlMap, parse, read_document
+from raci.core.view_rules import view_documents
 from raci.output.json_schema import json_schema
 from raci.rules.catalogue import all_docs
-from raci.rules.views_common import view_documents
 from tests.conftest import EXAMPLES, MODELS, ROOT, RunLine
 
 Write = Callable[[str, str], Path]

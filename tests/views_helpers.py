@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from raci.core.view_rules import view_documents
 from raci.engine import Report
-from raci.rules.views_common import view_documents
 from raci.views import merge_views
 
 

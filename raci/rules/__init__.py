@@ -13,7 +13,7 @@ from importlib import import_module
 
 from raci.core.catalogue import Catalogue, Rule
 
-NOT_RULES = frozenset({"base", "catalogue", "views_common"})
+NOT_RULES = frozenset({"base", "catalogue"})
 """Modules of this package that hold no rule."""
 
 RETIRED: dict[str, str] = {}

@@ -5,8 +5,8 @@ from typing import Any
 
 from raci.core.context import Context
 from raci.core.scheme import Role
+from raci.core.view_rules import at_view, function_index, owners_named, who_names
 from raci.rules.base import Problem, Rule
-from raci.rules.views_common import at_view, function_index, owners_named, who_names
 
 
 class ContestedAccountable(Rule):

@@ -5,8 +5,8 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from raci.core.context import Context
+from raci.core.view_rules import at_view, function_index
 from raci.rules.base import Problem, Rule, RuleSettings
-from raci.rules.views_common import at_view, function_index
 
 
 class AgreementSettings(RuleSettings):

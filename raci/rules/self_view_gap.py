@@ -6,8 +6,8 @@ from pydantic import Field
 
 from raci.core.context import Context
 from raci.core.scheme import Role
+from raci.core.view_rules import at_view, function_index
 from raci.rules.base import Problem, Rule, RuleSettings
-from raci.rules.views_common import at_view, function_index
 
 
 class SelfViewSettings(RuleSettings):

@@ -5,9 +5,9 @@ from typing import Any
 
 from raci.core.context import Context
 from raci.core.scheme import Role
+from raci.core.view_rules import at_view, function_index
 from raci.core.views import NONE
 from raci.rules.base import Problem, Rule
-from raci.rules.views_common import at_view, function_index
 
 
 class UnclaimedActivity(Rule):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from raci.rules.base import Problem
+from raci.core.findings import Problem
 
 if TYPE_CHECKING:
     from raci.core.context import Context
