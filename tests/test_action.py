@@ -105,6 +105,7 @@ def test_diff_against_without_a_base_ref_checks_as_usual(tmp_path: Path) -> None
     )
     assert (code, outputs) == (0, {"sarif": "true", "exit-code": "0"})
     assert stdout == (
+        "::notice title=raci::✓ No problems in 1 file (2 activities, 2 functions)\n"
         "::notice title=raci::diff-against 'origin/' names no branch (a push event has no "
         "base ref): checked without it\n"
     )

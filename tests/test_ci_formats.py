@@ -107,19 +107,32 @@ ANNOTATION = re.compile(
 )
 
 
-def test_github_annotations_one_per_finding(run_line: RunLine, write: Write) -> None:
+def test_github_annotations_errors_first_then_a_summary(run_line: RunLine, write: Write) -> None:
     write("org.yaml", BROKEN)
     result = run_line(["check", "--format", "github", "org.yaml"], exit_code=1)
     lines = result.stdout.splitlines()
-    assert [ANNOTATION.match(line) is not None for line in lines] == [True, True, True]
+    assert [ANNOTATION.match(line) is not None for line in lines] == [True, True, True, False]
     assert lines == [
-        "::notice file=org.yaml,line=5,col=3,title=RACI015 idle-function::function 'Brand' "
-        "is never Accountable (A) or Responsible (R): it appears only on 1 activity as input "
-        "or audience",
         f"::error file=org.yaml,line=11,col=7,title=RACI004 unknown-function::{UNKNOWN}",
         "::warning file=org.yaml,line=14,col=5,title=RACI010 sole-owner::function 'HR' goes "
         "it alone on activity 'policy': no other function is Responsible (R) or Consulted (C)",
+        "::notice file=org.yaml,line=5,col=3,title=RACI015 idle-function::function 'Brand' "
+        "is never Accountable (A) or Responsible (R): it appears only on 1 activity as input "
+        "or audience",
+        "::notice title=raci::✗ 1 error, 1 warning, 1 info in 1 file (2 activities, 3 functions)",
     ]
+
+
+def test_github_summary_says_when_annotations_are_cut(run_line: RunLine, write: Write) -> None:
+    functions = "".join(f"  F{n}: {{name: Function {n}}}\n" for n in range(12))
+    activities = "".join(
+        f"  - {{id: a{n}, name: A {n}, raci: {{F{n}: A/R, Nobody{n}: I}}}}\n" for n in range(12)
+    )
+    write("org.yaml", f"version: 1\nfunctions:\n{functions}activities:\n{activities}")
+    result = run_line(["check", "--format", "github", "org.yaml"], exit_code=1)
+    lines = result.stdout.splitlines()
+    assert [line.split(" ", 1)[0] for line in lines[:12]] == ["::error"] * 12
+    assert lines[-1].endswith("(GitHub shows the first 10 of each level; the log has all)")
 
 
 @pytest.mark.parametrize(
@@ -146,11 +159,13 @@ def test_github_escapes_file_title_and_message() -> None:
     )
     report = Report(findings=[finding])
     line = renderer("check", "github")(report, Medium())
-    assert line == (
+    first, summary = line.splitlines()
+    assert first == (
         "::error file=a%2Cb%3Ac.yaml,line=3,col=4,title=RACI004 unknown-function"
-        "::50%25 done%0Anext: line\n"
+        "::50%25 done%0Anext: line"
     )
-    assert ANNOTATION.match(line.rstrip("\n"))
+    assert ANNOTATION.match(first)
+    assert summary.startswith("::notice title=raci::")
 
 
 def test_github_paths_are_relative_to_the_workspace(
@@ -169,9 +184,11 @@ def test_github_paths_are_relative_to_the_workspace(
     assert "::error file=org.yaml,line=11,col=7," in result.stdout
 
 
-def test_github_prints_nothing_for_a_clean_file(run_line: RunLine, write: Write) -> None:
+def test_github_prints_only_the_summary_for_a_clean_file(run_line: RunLine, write: Write) -> None:
     write("org.yaml", CLEAN)
-    assert run_line(["check", "-f", "github", "org.yaml"]).stdout == ""
+    assert run_line(["check", "-f", "github", "org.yaml"]).stdout == (
+        "::notice title=raci::✓ No problems in 1 file (2 activities, 2 functions)\n"
+    )
 
 
 # -- sarif --------------------------------------------------------------------------
@@ -280,6 +297,21 @@ def test_sarif_uris_are_encoded_and_absolute_outside_the_tree(
     assert artifact == {"uri": path.as_uri()}
 
 
+@pytest.mark.parametrize("git", ["directory", "file"])  # a clone, or a worktree/submodule
+def test_sarif_uris_are_relative_to_the_git_top_level(
+    run_line: RunLine, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, git: str
+) -> None:
+    if git == "directory":
+        (tmp_path / ".git").mkdir()
+    else:
+        (tmp_path / ".git").write_text("gitdir: /elsewhere/.git/worktrees/x\n", "utf-8")
+    write("teams/emea/org.yaml", BROKEN)
+    monkeypatch.chdir(tmp_path / "teams")
+    (run,) = sarif(run_line, "emea/org.yaml")["runs"]
+    artifact = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert artifact == {"uri": "teams/emea/org.yaml", "uriBaseId": "%SRCROOT%"}
+
+
 def test_sarif_written_to_a_file(run_line: RunLine, write: Write, tmp_path: Path) -> None:
     write("org.yaml", BROKEN)
     result = run_line(["check", "-f", "sarif", "-o", "raci.sarif", "org.yaml"], exit_code=1)
@@ -379,6 +411,31 @@ def test_junit_config_problems_get_their_own_suite(
     (suite,) = root.findall("testsuite")
     assert suite.get("name") == "bad.toml"
     assert list(cases(suite).values()) == ["fail"]
+
+
+def test_junit_one_failure_per_test_case(run_line: RunLine, write: Write) -> None:
+    """Two unknown functions on one activity, and one repeated: a case for each finding."""
+    text = BROKEN.replace("      Comms: R\n", "      Comms: R\n      Legal: C\n")
+    write("org.yaml", text)
+    (suite,) = junit(run_line, "org.yaml", exit_code=1).findall("testsuite")
+    found = cases(suite)
+    assert found["RACI004 unknown-function: activity launch-campaign, function Comms"] == "fail"
+    assert found["RACI004 unknown-function: activity launch-campaign, function Legal"] == "fail"
+    assert all(len(case.findall("failure")) <= 1 for case in suite.findall("testcase"))
+    assert suite.get("failures") == "2"
+
+
+def test_junit_repeated_subject_is_numbered() -> None:
+    findings = [
+        Finding("RACI900", "parse-error", "error", f"duplicate key {n}", "o.yaml", n, 1)
+        for n in (2, 5)
+    ]
+    text = renderer("check", "junit")(Report(findings=findings), Medium())
+    junit_schema().validate(text)
+    names = [case.get("name") for case in ET.fromstring(text).iter("testcase")]
+    assert names == ["RACI900 parse-error: o.yaml", "RACI900 parse-error: o.yaml (2)"]
+    failures = [case.findall("failure") for case in ET.fromstring(text).iter("testcase")]
+    assert [len(found) for found in failures] == [1, 1]
 
 
 def test_junit_text_is_xml_safe() -> None:

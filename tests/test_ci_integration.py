@@ -197,7 +197,8 @@ def test_action_check_step_annotates_and_writes_sarif(tmp_path: Path) -> None:
 def test_action_check_step_passes_a_clean_file(tmp_path: Path) -> None:
     (tmp_path / "org.yaml").write_text(CLEAN, encoding="utf-8")
     code, stdout, outputs, _ = run_check_step(tmp_path, args="--strict")
-    assert (code, stdout, outputs) == (0, "", {"sarif": "true", "exit-code": "0"})
+    assert (code, outputs) == (0, {"sarif": "true", "exit-code": "0"})
+    assert stdout == "::notice title=raci::✓ No problems in 1 file (2 activities, 2 functions)\n"
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")

@@ -423,3 +423,19 @@ def test_load_table_heads_counts_with_the_schemes_letters(
     assert "| function | D | R/P | A/I | load | share of D |" in out
     data = json.loads(run_line(["diff", str(old), str(new), "--format", "json"]).stdout)
     assert data["scheme"] == "rapid"
+
+
+def test_the_library_takes_str_paths(tmp_path: Path) -> None:
+    from raci.diff import diff_paths
+
+    old = tmp_path / "old.yaml"
+    old.write_text(
+        "version: 1\nfunctions:\n  IC: {name: IC}\nactivities:\n"
+        "  - {id: a, name: A, raci: {IC: A/R}}\n",
+        encoding="utf-8",
+    )
+    new = tmp_path / "new.yaml"
+    new.write_text(old.read_text(encoding="utf-8").replace("IC: A/R", "IC: A"), encoding="utf-8")
+    result = diff_paths(str(old), str(new))
+    assert [finding.rule for finding in result.introduced] == ["missing-responsible"]
+    assert (result.old, result.new) == (old.as_posix(), new.as_posix())

@@ -63,6 +63,17 @@ def test_markdown_report_matches_the_golden_file(
     assert rendered == GOLDEN.read_text(encoding="utf-8")
 
 
+def test_html_report_matches_the_golden_file(
+    run_line: RunLine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _small_report(run_line, monkeypatch, "--format", "html")
+    rendered = page.replace(f"raci {__version__}", "raci VERSION")
+    golden = DATA / "small.html"
+    if os.environ.get("RACI_UPDATE_GOLDEN"):
+        golden.write_text(rendered, encoding="utf-8")
+    assert rendered == golden.read_text(encoding="utf-8")
+
+
 def test_markdown_sections_in_order() -> None:
     markdown = GOLDEN.read_text(encoding="utf-8")
     assert headings(markdown) == [

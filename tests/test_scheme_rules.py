@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import raci
 from raci.engine import check
 from raci.rules import REGISTRY, resolve_rule
 from raci.rules.too_many_vetoes import TooManyVetoes
-from raci.views import VIEW_RULES
 from tests.conftest import RunLine
 
 Write = Callable[[str, str], Path]
@@ -221,21 +219,3 @@ def test_too_many_vetoes_is_registered_by_name_and_code() -> None:
     assert TooManyVetoes.settings_help() == [
         ("max", 2, "most functions that may hold a veto (RAPID's Agree) on one activity")
     ]
-
-
-# --- every rule's documented examples ---------------------------------------------------
-
-
-@pytest.mark.parametrize("rule", list(REGISTRY.values()), ids=lambda rule: rule.name)
-def test_each_rules_failing_example_fails_and_passing_example_passes(
-    write: Write, rule: type[raci.rules.base.Rule]
-) -> None:
-    examples = rule.examples()
-    assert set(examples) == {"failing", "passing"}
-    if rule.name in VIEW_RULES:
-        return  # run on views by raci merge: tests/test_rules_cli.py runs these examples
-    failing = [f.rule for f in check([write("failing.yaml", examples["failing"])]).findings]
-    passing = [f.rule for f in check([write("passing.yaml", examples["passing"])]).findings]
-    assert rule.name in failing
-    assert rule.name not in passing
-    assert "schema-error" not in failing + passing

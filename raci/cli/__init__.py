@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "rebalance",
     "survey",
     "merge",
+    "deck",
 )
 
 

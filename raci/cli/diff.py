@@ -18,6 +18,7 @@ EXAMPLES = """
   raci diff old.yaml org.yaml             two files (or two directories)
   raci diff --git main org.yaml           the working tree against a branch
   raci diff --git origin/main ownership/ -f markdown >> "$GITHUB_STEP_SUMMARY"
+  raci diff --phases launch run org.yaml  how ownership changes from launch to run
 
 [bold]Exit codes[/]: 0 no new error-level findings, 1 the change introduces one (or a
 warning, with --strict), 2 unusable input, bad revision or option.
@@ -29,7 +30,7 @@ def diff_command(
     paths: list[Path] = typer.Argument(
         ...,
         metavar="OLD NEW | PATH",
-        help="Two versions (files or directories), or with --git the one PATH to compare.",
+        help="Two versions (files or directories), or with --git or --phases the one PATH.",
         show_default=False,
     ),
     git: str | None = typer.Option(
@@ -41,6 +42,13 @@ def diff_command(
     select: list[str] | None = SELECT,
     ignore: list[str] | None = IGNORE,
     config: Path | None = config_option("A .raci.toml-style settings file for both sides."),
+    phases: tuple[str, str] | None = typer.Option(
+        None,
+        "--phases",
+        metavar="FROM TO",
+        help="Compare two phases of the one model PATH: how ownership changes between them.",
+        show_default=False,
+    ),
 ) -> None:
     """Compare two versions of an ownership model: activities, assignments, accountability,
     load per function, and the findings introduced and fixed."""
@@ -50,7 +58,13 @@ def diff_command(
     reading(*paths)
     settings_file(config)
     layer = command_line(select, ignore, strict)
-    if git is not None:
+    if phases is not None:
+        if len(paths) != 1 or git is not None:
+            raise RaciError("--phases takes one PATH: raci diff --phases FROM TO PATH")
+        from raci.phases.compare import diff_phases
+
+        result = diff_phases(paths[0], *phases, config=config, command_line=layer)
+    elif git is not None:
         if len(paths) != 1:
             raise RaciError("--git takes one PATH: raci diff --git REV PATH")
         result = diff_git(git, paths[0], config=config, command_line=layer)

@@ -42,6 +42,13 @@ def matrix_command(
     ),
     output: Path | None = output_option(),
     config: Path | None = config_option(),
+    by_phase: bool | None = typer.Option(
+        None,
+        "--by-phase/--no-by-phase",
+        help="Add the phases side by side: who is A and R on each activity in each phase "
+        "(default: when the model declares phases, or gives raci or capacity per phase).",
+        show_default=False,
+    ),
 ) -> None:
     """Print the RACI matrix: activities as rows grouped by phase, functions as columns."""
     from raci.output import matrix as view
@@ -50,4 +57,4 @@ def matrix_command(
     present = [name for name in view.phases(model) if name is not None]
     phases = known("--phase", split_values(phase), present, "phase")
     functions = known_functions("--function", split_values(function), model)
-    show("matrix", output_format, view.build(model, phases, functions), output)
+    show("matrix", output_format, view.build(model, phases, functions, by_phase), output)

@@ -20,7 +20,9 @@ from raci.diff.changes import (
 )
 
 
-def compare(before: Side, after: Side) -> Diff:
+def compare(before: Side, after: Side, *, renames: bool = True) -> Diff:
+    """What changes from ``before`` to ``after``; ``renames=False`` takes every id that
+    appears or disappears as added or removed (two phases of one model rename nothing)."""
     result = Diff(
         before.name,
         after.name,
@@ -35,7 +37,7 @@ def compare(before: Side, after: Side) -> Diff:
     ]
     removed = [activity for aid, activity in old_ids.items() if aid not in new_ids]
     added = [activity for aid, activity in new_ids.items() if aid not in old_ids]
-    result.renamed = find_renames(removed, added)
+    result.renamed = find_renames(removed, added) if renames else []
     renamed_old = {rename.old for rename in result.renamed}
     renamed_new = {rename.new for rename in result.renamed}
     result.activities_removed = [

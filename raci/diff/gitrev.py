@@ -70,22 +70,69 @@ def materialize(rev: str, path: Path, into: Path) -> Path | None:
         return None
     target = into / (path.name or "root")
     if kind.stdout.strip() == b"blob":
-        target.write_bytes(_blobs(root, [spec])[0])
+        _check_size(root, rev, spec, inside)
+        _write_inside(into, target, _blobs(root, [spec])[0])
         return target
-    listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", str(inside))
+    listing = _git(root, "ls-tree", "-r", "-z", "-l", "--full-tree", commit, "--", str(inside))
     entries: list[tuple[str, PurePosixPath]] = []
     for record in filter(None, listing.stdout.decode("utf-8", "surrogateescape").split("\0")):
         meta, name = record.split("\t", 1)
-        mode, kind_name, sha = meta.split()
-        file = PurePosixPath(name)
+        mode, kind_name, sha, size = meta.split()
+        file = _confined(rev, name)
         if kind_name == "blob" and mode in {"100644", "100755"} and file.suffix in SUFFIXES:
+            _bounded(rev, name, int(size))
             entries.append((sha, file.relative_to(inside) if str(inside) != "." else file))
     target.mkdir()
     for (_, relative), data in zip(entries, _blobs(root, [sha for sha, _ in entries]), strict=True):
-        destination = target.joinpath(*relative.parts)
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_bytes(data)
+        _write_inside(into, target.joinpath(*relative.parts), data)
     return target
+
+
+def _confined(rev: str, name: str) -> PurePosixPath:
+    """A tree entry's path, refused when it could leave the folder it is written to:
+    ``..`` or ``.`` or empty components (``git mktree`` accepts them), an absolute path,
+    a backslash or a control character."""
+    parts = name.split("/")
+    if (
+        name.startswith("/")
+        or any(part in {"", ".", ".."} for part in parts)
+        or any("\\" in part or any(ord(char) < 0x20 for char in part) for part in parts)
+    ):
+        raise RaciError(
+            f"--git: revision '{rev}' holds an unsafe path {name!r} ('..', absolute or with "
+            "control characters); refusing to read it"
+        )
+    return PurePosixPath(name)
+
+
+def _bounded(rev: str, name: str, size: int) -> None:
+    from raci.core.files import max_bytes, size_text
+
+    if size > max_bytes():
+        raise RaciError(
+            f"--git: {name} at '{rev}' is {size_text(size)}, over the "
+            f"{size_text(max_bytes())} limit on input files (raise it with --max-bytes)"
+        )
+
+
+def _check_size(root: Path, rev: str, spec: str, inside: PurePosixPath) -> None:
+    found = _git(root, "cat-file", "-s", spec)
+    if found.returncode == 0:
+        _bounded(rev, str(inside), int(found.stdout.strip() or 0))
+
+
+def _write_inside(folder: Path, destination: Path, data: bytes) -> None:
+    """Write a new file, after checking that it lies inside ``folder`` (links resolved);
+    an existing file or a symbolic link in the way is never followed or replaced."""
+    import os
+
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    base = Path(os.path.realpath(folder))
+    if not Path(os.path.realpath(destination)).is_relative_to(base):
+        raise RaciError(f"--git: refusing to write {destination}: it is outside {folder}")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    with os.fdopen(os.open(destination, flags, 0o600), "wb") as stream:
+        stream.write(data)
 
 
 def _blobs(root: Path, specs: list[str]) -> list[bytes]:

@@ -171,8 +171,11 @@ def csv_unescape(value: str) -> str:
 
 
 def sheet_text(text: str) -> str:
-    """Text a worksheet can hold: what openpyxl refuses shown as ``\\x01``."""
-    return _SHEET_ILLEGAL.sub(_shown, text)
+    """Text a worksheet can hold, as Excel itself stores it: control characters as
+    ``_x0001_`` (OOXML ``ST_Xstring``), which ``raci import`` reads back."""
+    from raci.sheets.xlsx_text import escape
+
+    return escape(text)
 
 
 def sheet_value(value: Any) -> Any:
@@ -186,8 +189,9 @@ def spreadsheet(cell: Any) -> None:
     value = cell.value
     if not isinstance(value, str):
         return
-    cleaned = _SHEET_ILLEGAL.sub(_shown, value)
-    cell.value = cleaned
+    cleaned = value if not _SHEET_ILLEGAL.search(value) else sheet_text(value)
+    if cleaned != value:
+        cell.value = cleaned
     cell.data_type = "s"
     if cleaned.startswith(FORMULA_START):
         cell.quotePrefix = True

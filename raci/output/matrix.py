@@ -13,6 +13,7 @@ from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
     from raci.core.model import Activity, Function, Model
+    from raci.phases.timeline import Timeline
 
 NO_PHASE = "(no phase)"
 
@@ -24,7 +25,10 @@ class Matrix:
     model: Model
     functions: list[Function]
     groups: list[tuple[str | None, list[Activity]]]
-    """(phase, its activities in file order), phases in order of first appearance."""
+    """(phase, its activities in file order), phases in order of first appearance (in the
+    order of ``phases:`` when the model declares it)."""
+    timeline: Timeline | None = None
+    """The phases side by side, shown under the matrix (phased models, or ``--by-phase``)."""
 
     @property
     def activities(self) -> list[Activity]:
@@ -68,9 +72,13 @@ def phases(model: Model) -> list[str | None]:
 
 
 def build(
-    model: Model, only_phases: list[str] | None = None, only_functions: list[str] | None = None
+    model: Model,
+    only_phases: list[str] | None = None,
+    only_functions: list[str] | None = None,
+    by_phase: bool | None = None,
 ) -> Matrix:
-    """The matrix of ``model``, limited to some phases (rows) and functions (columns).
+    """The matrix of ``model``, limited to some phases (rows) and functions (columns), with
+    the phases side by side when ``by_phase`` (by default when the model is phased).
 
     Filters are assumed valid (the command line checks them against the model).
     """
@@ -83,7 +91,16 @@ def build(
         functions = [model.functions[fid] for fid in only_functions]
     else:
         functions = list(model.functions.values())
-    return Matrix(model, functions, list(groups.items()))
+    ordered = list(groups.items())
+    if model.declared_phases:
+        rank = {phase: position for position, phase in enumerate(model.phases)}
+        ordered.sort(key=lambda group: rank.get(group[0] or "", len(rank)))
+    timeline = None
+    if (model.phased if by_phase is None else by_phase) and model.phases:
+        from raci.phases.timeline import build as build_timeline
+
+        timeline = build_timeline(model, only_phases or None, [f.id for f in functions])
+    return Matrix(model, functions, ordered, timeline)
 
 
 ROLE_STYLES: dict[Role, str] = {
@@ -159,7 +176,12 @@ def render_text(matrix: Matrix, medium: Medium = PLAIN) -> str:
     key = "".join(
         styled(part, look, color) if look else part for part, look in _legend_segments(scheme)
     )
-    return "\n".join([title, "", *lines, "", key]) + "\n"
+    extra: list[str] = []
+    if matrix.timeline is not None:
+        from raci.output.timeline import text_lines
+
+        extra = ["", *text_lines(matrix.timeline, scheme, color, width)]
+    return "\n".join([title, "", *lines, "", key, *extra]) + "\n"
 
 
 def render_markdown(matrix: Matrix, medium: Medium = PLAIN) -> str:
@@ -189,7 +211,12 @@ def render_markdown(matrix: Matrix, medium: Medium = PLAIN) -> str:
         f"**{md(part)}**" if look == ROLE_STYLES[Role.OWNER] else md(part)
         for part, look in _legend_segments(matrix.model.scheme)
     )
-    return f"{title}\n\n{md_table(header, align, rows)}\n{key}\n"
+    extra = ""
+    if matrix.timeline is not None:
+        from raci.output.timeline import markdown_lines
+
+        extra = "\n" + "\n".join(markdown_lines(matrix.timeline, matrix.model.scheme)) + "\n"
+    return f"{title}\n\n{md_table(header, align, rows)}\n{key}\n{extra}"
 
 
 def render_csv(matrix: Matrix, medium: Medium = PLAIN) -> str:
@@ -215,7 +242,7 @@ def render_csv(matrix: Matrix, medium: Medium = PLAIN) -> str:
 
 def as_dict(matrix: Matrix) -> dict[str, Any]:
     totals = matrix.column_totals()
-    return {
+    data: dict[str, Any] = {
         "model": matrix.model.title,
         "scheme": matrix.model.scheme.as_dict(),
         "letters": matrix.letters,
@@ -238,6 +265,11 @@ def as_dict(matrix: Matrix) -> dict[str, Any]:
         ],
         "totals": totals,
     }
+    if matrix.timeline is not None:
+        from raci.output.timeline import as_dict as timeline_dict
+
+        data["by_phase"] = timeline_dict(matrix.timeline)
+    return data
 
 
 def render_json(matrix: Matrix, medium: Medium = PLAIN) -> str:

@@ -80,6 +80,9 @@ RENDERERS: dict[str, dict[str, str]] = {
         "html": "raci.output.report.html:render_html",
         "json": "raci.output.report.json:render_json",
     },
+    "deck": {
+        "pptx": "raci.output.deck:render",
+    },
     "export": {
         "csv": "raci.output.export:render_csv",
         "xlsx": "raci.output.export:render_xlsx",

@@ -13,11 +13,14 @@ from raci.core.errors import RaciError
 if TYPE_CHECKING:
     from raci.report.data import SectionBuilder
 
-SECTION_BUILDERS: tuple[str, ...] = ("raci.rebalance.report_section:recommendations",)
+SECTION_BUILDERS: tuple[str, ...] = (
+    "raci.phases.report_section:phases",
+    "raci.rebalance.report_section:recommendations",
+)
 """Extra report sections, as ``"module:function"`` builders (see
 :data:`raci.report.data.SectionBuilder`), imported only when a report is built and
 rendered after the built-in sections in this order. ``raci rebalance`` adds its
-recommendations here."""
+recommendations here; phased models get the phases side by side."""
 
 
 def section_builders(names: tuple[str, ...] = SECTION_BUILDERS) -> list[SectionBuilder]:

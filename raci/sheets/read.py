@@ -8,7 +8,6 @@ and column) or ``matrix.xlsx:Sheet1!C7`` (sheet and cell). A workbook is read wh
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,12 +65,14 @@ def read_sheets(
 def read_csv(path: Path, display: str, encoding: str | None = None) -> Sheet:
     """CSV in UTF-8 or UTF-16 (with or without a byte-order mark), or in ``encoding``;
     separated by commas, semicolons, tabs or pipes (whichever makes the table)."""
+    from raci.core.files import FileProblem, read_limited
+
     try:
-        data = path.read_bytes()
+        data = read_limited(path)
     except FileNotFoundError:
         raise RaciError(f"{display}: no such file") from None
-    except OSError as error:
-        raise RaciError(f"{display}: cannot read the file: {error.strerror or error}") from None
+    except FileProblem as error:
+        raise RaciError(f"{display}: {error}") from None
     rows, lines = read_csv_rows(data, display, encoding)
     return Sheet(
         display, rows, lambda row, column: f"{display}:{lines[row]}:{column + 1}", lines=lines
@@ -79,52 +80,36 @@ def read_csv(path: Path, display: str, encoding: str | None = None) -> Sheet:
 
 
 def read_xlsx(path: Path, display: str, sheet: str | None = None) -> list[Sheet]:
-    """The worksheets of a workbook (or the one called ``sheet``), values not formulas."""
-    from zipfile import BadZipFile
+    """The worksheets of a workbook (or the one called ``sheet``), values not formulas,
+    read within bounds (see :mod:`raci.sheets.xlsx_safe`)."""
+    from raci.sheets.xlsx_safe import open_workbook
 
-    from openpyxl import load_workbook
-
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns about workbook features it does not keep (extensions,
-            # conditional formats); we only read values.
-            warnings.simplefilter("ignore")
-            workbook = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise RaciError(f"{display}: no such file") from None
-    except (BadZipFile, KeyError, ValueError, OSError) as error:
-        raise RaciError(f"{display}: not an Excel workbook (.xlsx): {error}") from None
-    try:
+    with open_workbook(path, display) as workbook:
         names = workbook.sheetnames
         if sheet is not None and sheet not in names:
             raise RaciError(
                 f"{display} has no sheet '{sheet}'{suggest(sheet, names)}; its sheets are: "
                 + ", ".join(names)
             )
-        chosen = [workbook[sheet]] if sheet is not None else workbook.worksheets
-        grids = [
-            (
-                worksheet.title,
-                [_unescaped(values) for values in worksheet.iter_rows(values_only=True)],
-            )
-            for worksheet in chosen
-        ]
+        chosen = [sheet] if sheet is not None else names
+        grids = [(name, [_unescaped(values) for values in workbook.grid(name)]) for name in chosen]
         title = workbook.properties.title or None
         description = workbook.properties.description or None
-        properties = workbook.custom_doc_props  # type: ignore[attr-defined]  # not in the stubs
         declared = next(
-            (str(prop.value) for prop in properties if prop.name == SCHEME_PROPERTY and prop.value),
+            (
+                str(prop.value)
+                for prop in workbook.custom_properties
+                if prop.name == SCHEME_PROPERTY and prop.value
+            ),
             None,
         )
-    finally:
-        workbook.close()
     return [
         Sheet(display, rows, _placer(display, name), title, declared, name, description)
         for name, rows in grids
     ]
 
 
-def _unescaped(values: tuple[Any, ...]) -> list[Any]:
+def _unescaped(values: list[Any]) -> list[Any]:
     return [unescape(value) if isinstance(value, str) else value for value in values]
 
 

@@ -12,7 +12,9 @@ reports, one row each. The workbook names its scheme in the custom document prop
 
 from __future__ import annotations
 
+import copy
 import io
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from raci.core.scheme import Role
@@ -23,6 +25,7 @@ from raci.sheets.layout import SCHEME_PROPERTY
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
+    from raci.core.context import Context
     from raci.core.model import Model
     from raci.core.scheme import Scheme
     from raci.engine import Report
@@ -53,43 +56,71 @@ def to_xlsx(model: Model, report: Report) -> bytes:
     sheet.title = "Matrix"
     _matrix(sheet, model)
     _legend(workbook.create_sheet("Legend"), model.scheme)
-    _load(workbook.create_sheet("Load"), model)
+    _load(workbook.create_sheet("Load"), model, report.contexts[0] if report.contexts else None)
     _findings(workbook.create_sheet("Findings"), report)
     workbook.properties.title = sheet_text(model.title)
     workbook.properties.creator = f"raci {__version__}"
     scheme = StringProperty(name=SCHEME_PROPERTY, value=model.scheme.name)
     workbook.custom_doc_props.append(scheme)  # type: ignore[attr-defined]  # not in the stubs
     for worksheet in workbook.worksheets:
-        for row in worksheet.iter_rows():
-            for cell in row:
-                spreadsheet(cell)
+        # The cells that exist: iter_rows() would create every empty cell of the grid.
+        for cell in worksheet._cells.values():
+            spreadsheet(cell)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
 def _append(sheet: Worksheet, values: list[Any]) -> None:
-    """A row of cells, text cleaned of what a worksheet cannot hold (see escape)."""
+    """A row of cells, text cleaned of what a worksheet cannot hold (see escape).
+
+    Empty values make no cell (a list would make one each: most of a matrix is empty,
+    and those cells cost a third of a large export); ``append`` takes a mapping of
+    column numbers for that, and an empty row still takes its line.
+    """
     from raci.output.escape import sheet_value
 
-    sheet.append([sheet_value(value) for value in values])
+    sheet.append(
+        {column: sheet_value(value) for column, value in enumerate(values, 1) if value is not None}
+    )
 
 
-def _style(cell: Any, fill: str, text: str, *, bold: bool = False) -> None:
-    from openpyxl.styles import Font, PatternFill
+_MADE: weakref.WeakKeyDictionary[Any, dict[tuple[str, str, bool, str], Any]]
+_MADE = weakref.WeakKeyDictionary()
+"""Per workbook, the style array of each (fill, text colour, bold, alignment) made."""
+
+
+def _style(cell: Any, fill: str, text: str, *, bold: bool = False, align: str = "") -> None:
+    """Colour ``cell`` (and align it: ``"centre"``, or ``"header"`` to wrap and centre).
+
+    openpyxl hashes every new fill and font against the workbook's style tables, which
+    was half of a 10,000-activity export; each combination is made once per workbook
+    and every other cell copies its style array, as openpyxl's own sheet copy does.
+    """
+    made = _MADE.setdefault(cell.parent.parent, {})
+    key = (fill, text, bold, align)
+    style = made.get(key)
+    if style is not None:
+        cell._style = copy.copy(style)
+        return
+    from openpyxl.styles import Alignment, Font, PatternFill
 
     cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
     cell.font = Font(color=text, bold=bold)
+    if align:
+        wrap = align == "header"
+        cell.alignment = Alignment(
+            horizontal="center", vertical="center" if wrap else None, wrap_text=wrap or None
+        )
+    made[key] = copy.copy(cell._style)
 
 
 def _header(sheet: Worksheet, headers: list[str], widths: list[float]) -> None:
-    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
     _append(sheet, headers)
     for index, cell in enumerate(sheet[1], start=1):
-        _style(cell, HEADER_FILL, "FFFFFF", bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        _style(cell, HEADER_FILL, "FFFFFF", bold=True, align="header")
         sheet.column_dimensions[get_column_letter(index)].width = widths[index - 1]
     sheet.row_dimensions[1].height = 45
     sheet.freeze_panes = "A2"
@@ -120,8 +151,9 @@ def _matrix(sheet: Worksheet, model: Model) -> None:
             role = role_of(model.scheme.parse(label))
             if role is not None:
                 fill, text = ROLE_COLOURS[role]
-                _style(cell, fill, text, bold=role == Role.OWNER.value)
-            cell.alignment = centred
+                _style(cell, fill, text, bold=role == Role.OWNER.value, align="centre")
+            else:
+                cell.alignment = centred
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = sheet.dimensions
     if grid.rows and grid.functions:
@@ -160,14 +192,11 @@ def _legend(sheet: Worksheet, scheme: Scheme) -> None:
 
 
 def _role_cell(cell: Any, role: str) -> None:
-    from openpyxl.styles import Alignment
-
     fill, text = ROLE_COLOURS[role]
-    _style(cell, fill, text, bold=role == Role.OWNER.value)
-    cell.alignment = Alignment(horizontal="center")
+    _style(cell, fill, text, bold=role == Role.OWNER.value, align="centre")
 
 
-def _load(sheet: Worksheet, model: Model) -> None:
+def _load(sheet: Worksheet, model: Model, context: Context | None) -> None:
     """Counts per role, headed by the scheme's letters (``A``, ``R/S``; RAPID: ``D``,
     ``R/P``, ``A/I``), so a RAPID sheet never heads Decide counts with its Agree letter."""
     from openpyxl.chart import BarChart, Reference
@@ -183,7 +212,7 @@ def _load(sheet: Worksheet, model: Model) -> None:
     owner = counts[0]
     headers = ["Function", "Name", *counts, "Load", "Capacity", "Utilisation", f"Share of {owner}"]
     _header(sheet, headers, [12, 30] + [7.0] * len(roles) + [9, 10, 11, 11])
-    functions = by_load(compute(Context(model)).functions, model)
+    functions = by_load(compute(context or Context(model)).functions, model)
     for function in functions:
         _append(
             sheet,

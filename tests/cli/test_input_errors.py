@@ -4,6 +4,7 @@ on stdout and no output file."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -89,3 +90,62 @@ def test_a_real_process_exits_2_without_a_traceback(here: Path) -> None:
     assert (
         result.stderr == "nothere.yaml:1:1: error RACI900 parse-error: no such file or directory\n"
     )
+
+
+MODEL_COMMANDS = [
+    ["load"],
+    ["matrix"],
+    ["graph"],
+    ["whatif", "--without", "IC"],
+    ["report"],
+    ["export", "--format", "csv"],
+    ["rebalance"],
+    ["check"],
+]
+
+
+@pytest.mark.parametrize("command", MODEL_COMMANDS, ids=" ".join)
+def test_every_model_command_refuses_a_broken_settings_file_alike(
+    run_line: RunLine, here: Path, command: list[str]
+) -> None:
+    (here / ".raci.toml").write_text("[rules]\nsole-owner = 'sometimes'\n", encoding="utf-8")
+    result = run_line([command[0], "small.yaml", *command[1:]], exit_code=2)
+    line = (
+        f"{here.resolve() / '.raci.toml'}:2:1: error RACI901 schema-error: rule 'sole-owner' "
+        "takes off, on, a severity (error, warning, info) or a mapping of settings, "
+        "not 'sometimes'\n"
+    )
+    # check reports input problems in its own output; the others on stderr
+    assert (result.stdout if command == ["check"] else result.stderr).startswith(line)
+
+
+@pytest.mark.parametrize("command", MODEL_COMMANDS, ids=" ".join)
+def test_every_model_command_takes_config(
+    run_line: RunLine, here: Path, command: list[str]
+) -> None:
+    result = run_line(
+        [command[0], "small.yaml", *command[1:], "--config", "nope.toml"], exit_code=2
+    )
+    assert result.stderr == "raci: --config: no such file: nope.toml\n"
+
+
+def test_whatif_honours_the_settings_file(run_line: RunLine, here: Path) -> None:
+    def new_rules() -> list[str]:
+        result = run_line(["whatif", "small.yaml", "--without", "IT", "-f", "json"])
+        return [finding["rule"] for finding in json.loads(result.stdout)["new_findings"]]
+
+    assert new_rules() == ["missing-responsible", "missing-accountable", "missing-responsible"]
+    (here / ".raci.toml").write_text("ignore = ['missing-responsible']\n", encoding="utf-8")
+    assert new_rules() == ["missing-accountable"]
+
+
+def test_load_flags_follow_select_and_ignore(run_line: RunLine, here: Path) -> None:
+    def flags(*options: str) -> dict[str, list[str]]:
+        result = run_line(["load", "small.yaml", "-f", "json", *options])
+        return {row["id"]: row["flags"] for row in json.loads(result.stdout)["functions"]}
+
+    assert flags()["OD"] == ["idle"]
+    assert flags("--ignore", "idle-function")["OD"] == []
+    assert flags("--select", "bridge-function") == {
+        "IC": [], "IT": ["bridge"], "HR": [], "OD": [], "Brand": []
+    }  # fmt: skip

@@ -48,5 +48,26 @@ def error_annotation(message: str) -> str:
     return f"::error title=raci::{escape_data(message)}"
 
 
+_FIRST = {"error": 0, "warning": 1, "info": 2}
+SHOWN_PER_LEVEL = 10
+"""GitHub shows at most this many annotations of each level per step."""
+
+
+def summary_notice(report: Report) -> str:
+    """The verdict as a last ``::notice``, saying when GitHub will not show every line."""
+    from raci.output.check.text import summary
+
+    text = summary(report)
+    levels = {level: sum(f.severity == level for f in report.findings) for level in _FIRST}
+    if any(count > SHOWN_PER_LEVEL for count in levels.values()):
+        text += f" (GitHub shows the first {SHOWN_PER_LEVEL} of each level; the log has all)"
+    return f"::notice title=raci::{escape_data(text)}"
+
+
 def render(report: Report, medium: Medium = PLAIN) -> str:
-    return "".join(annotation(finding) + "\n" for finding in report.findings)
+    """Errors first, then warnings, then notices (each in file order), then the summary:
+    GitHub shows only the first ten of each level, so the errors must not be crowded out."""
+    ordered = sorted(report.findings, key=lambda finding: _FIRST[finding.severity])
+    return (
+        "".join(annotation(finding) + "\n" for finding in ordered) + summary_notice(report) + "\n"
+    )

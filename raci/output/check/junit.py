@@ -3,8 +3,9 @@
 * One ``<testsuite>`` per checked path (a directory model is one suite); findings in a
   file that belongs to no checked path (a bad ``.raci.toml``) get a suite of their own.
 * One ``<testcase>`` per rule that ran and found nothing (so a clean file still shows
-  passing tests), and one per (rule, subject) that it reported: the activity and/or
-  function a finding is about, the model, or the file for input problems.
+  passing tests), and one per finding, named by its rule and subject: the activity
+  and/or function it is about, the model, or the file for input problems (numbered when
+  a rule reports one subject twice). A test case holds at most one ``<failure>``.
 * Error findings, and ``parse-error`` / ``schema-error``, are ``<failure>`` elements.
   Warnings are failures only under ``--strict`` (where they fail the check too); like
   info findings they are otherwise passing test cases whose ``<system-out>`` carries the
@@ -48,48 +49,51 @@ def _fails(finding: Finding, strict: bool) -> bool:
     return finding.severity == "error" or (strict and finding.severity == "warning")
 
 
-def _case(suite: ET.Element, title: str, rule: str, findings: list[Finding], strict: bool) -> bool:
+def _case(suite: ET.Element, title: str, rule: str, finding: Finding | None, strict: bool) -> bool:
+    """One test case: a rule that found nothing, or one finding (at most one failure)."""
     case = ET.SubElement(suite, "testcase", name=_xml(title), classname=f"raci.{rule}")
-    failed = False
-    passed: list[str] = []
+    if finding is None:
+        return False
+    if _fails(finding, strict):
+        failure = ET.SubElement(case, "failure", type=finding.rule, message=_xml(finding.message))
+        failure.text = _xml(line(finding))
+        return True
+    ET.SubElement(case, "system-out").text = _xml(line(finding))
+    return False
+
+
+def _titles(findings: list[Finding]) -> list[str]:
+    """A test case name per finding: rule and subject, numbered when they repeat (two
+    duplicate keys in one file), so dashboards keep each case apart across runs."""
+    seen: dict[str, int] = defaultdict(int)
+    titles = []
     for finding in findings:
-        if _fails(finding, strict):
-            failed = True
-            failure = ET.SubElement(
-                case, "failure", type=finding.rule, message=_xml(finding.message)
-            )
-            failure.text = _xml(line(finding))
-        else:
-            passed.append(_xml(line(finding)))
-    if passed:
-        ET.SubElement(case, "system-out").text = "\n".join(passed)
-    return failed
+        title = f"{finding.code} {finding.rule}: {subject(finding)}"
+        seen[title] += 1
+        titles.append(title if seen[title] == 1 else f"{title} ({seen[title]})")
+    return titles
 
 
 def _suite(
     root: ET.Element, name: str, rules: list[str], findings: list[Finding], strict: bool
 ) -> None:
     suite = ET.SubElement(root, "testsuite", name=_xml(name), file=_xml(name))
-    grouped: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
+    by_rule: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
-        grouped[(finding.rule, finding.code, subject(finding))].append(finding)
-    by_rule: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for key in grouped:
-        by_rule[key[0]].append(key)
+        by_rule[finding.rule].append(finding)
     order = [*(rule for rule in by_rule if rule not in rules), *rules]
     tests = failures = 0
     for rule in order:
-        keys = by_rule.get(rule)
-        if not keys:
+        found = by_rule.get(rule)
+        if not found:
             from raci.rules import REGISTRY
 
             tests += 1
-            _case(suite, f"{REGISTRY[rule].code} {rule}", rule, [], strict)
+            _case(suite, f"{REGISTRY[rule].code} {rule}", rule, None, strict)
             continue
-        for key in keys:
+        for title, finding in zip(_titles(found), found, strict=True):
             tests += 1
-            title = f"{key[1]} {rule}: {key[2]}"
-            failures += _case(suite, title, rule, grouped[key], strict)
+            failures += _case(suite, title, rule, finding, strict)
     suite.set("tests", str(tests))
     suite.set("failures", str(failures))
     suite.set("errors", "0")

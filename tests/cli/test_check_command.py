@@ -193,6 +193,8 @@ def test_auto_format_is_github_under_actions(run_line: RunLine, write: Write) ->
     assert result.stdout == (
         f"::error file={path},line=10,col=7,title=RACI004 unknown-function::activity "
         "'launch-campaign' assigns 'Comms', which is not a function (did you mean 'IC'?)\n"
+        "::notice title=raci::✗ 1 error, 0 warnings, 0 info in 1 file (2 activities, "
+        "2 functions)\n"
     )
     result = run_line(["check", "--format", "auto", str(path)], exit_code=1)
     assert result.stdout.startswith(f"{path}:10:7: error RACI004")

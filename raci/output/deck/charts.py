@@ -1,0 +1,131 @@
+"""Native, editable PowerPoint charts: load per function against capacity, and the
+share of accountability.
+
+python-pptx draws one chart type per chart; the capacity line is the second series of
+the column chart moved into a line plot on the same axes (the chart XML allows several
+plots in one plot area), so both series stay in the chart's embedded workbook and the
+client can edit either in PowerPoint.
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree  # type: ignore[import-untyped]
+from pptx.chart.data import CategoryChartData
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
+from pptx.oxml.ns import qn
+from pptx.util import Pt
+
+from raci.output.deck.base import INK, clip, rgb
+from raci.output.palette import BAND_COLOURS, ROLE_COLOURS
+from raci.report.bands import band
+
+if TYPE_CHECKING:
+    from raci.core.metrics import FunctionMetrics
+
+Box = tuple[Any, Any, Any, Any]
+MOST = 30
+"""Functions per chart at most (the most loaded): more bars than this are unreadable."""
+
+
+def _category(function: FunctionMetrics, count: int) -> str:
+    return clip(function.id if count > 10 else function.name, 30)
+
+
+def load_chart(slide: Any, box: Box, load: list[FunctionMetrics]) -> Any:
+    """Columns of load coloured by capacity band, capacity as a line of marks."""
+    shown = load[:MOST]
+    data = CategoryChartData(number_format="0.##")
+    data.categories = [_category(f, len(shown)) for f in shown]
+    data.add_series("Load (effort units)", [round(f.load, 2) for f in shown])
+    with_capacity = any(f.capacity for f in shown)
+    if with_capacity:
+        data.add_series("Capacity", [f.capacity for f in shown])
+    frame = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, *box, data)
+    chart = frame.chart
+    _fonts(chart)
+    plot = chart.plots[0]
+    plot.gap_width = 60
+    bars = plot.series[0]
+    for index, function in enumerate(shown):
+        fill = bars.points[index].format.fill
+        fill.solid()
+        fill.fore_color.rgb = rgb(BAND_COLOURS[band(function)])
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format, labels.number_format_is_linked = "0.##", False
+    labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    labels.font.size = Pt(12)
+    if with_capacity:
+        _capacity_as_line(chart)
+    chart.has_legend = False  # the slide draws its own: bar colours are per band
+    chart.value_axis.has_major_gridlines = True
+    chart.value_axis.major_gridlines.format.line.color.rgb = rgb("E5E8E8")
+    return chart
+
+
+def _capacity_as_line(chart: Any) -> None:
+    """Move the capacity series out of the column plot into a line plot drawn as a black
+    dash at each function's capacity, with no line joining functions."""
+    bar_chart = chart._chartSpace.find(".//" + qn("c:barChart"))
+    series = bar_chart.findall(qn("c:ser"))[1]
+    bar_chart.remove(series)
+    line_chart = etree.SubElement(bar_chart.getparent(), qn("c:lineChart"))
+    bar_chart.addnext(line_chart)
+    etree.SubElement(line_chart, qn("c:grouping")).set("val", "standard")
+    etree.SubElement(line_chart, qn("c:varyColors")).set("val", "0")
+    for tag in ("c:invertIfNegative",):
+        for found in series.findall(qn(tag)):
+            series.remove(found)
+    line_chart.append(series)
+    sp_pr = series.find(qn("c:spPr"))
+    if sp_pr is None:
+        sp_pr = etree.SubElement(series, qn("c:spPr"))
+        series.find(qn("c:tx")).addnext(sp_pr)
+    ln = etree.SubElement(sp_pr, qn("a:ln"))
+    etree.SubElement(ln, qn("a:noFill"))
+    marker = etree.fromstring(
+        f'<c:marker xmlns:c="{_C}" xmlns:a="{_A}"><c:symbol val="dash"/><c:size val="24"/>'
+        '<c:spPr><a:solidFill><a:srgbClr val="1B1B1B"/></a:solidFill>'
+        '<a:ln><a:solidFill><a:srgbClr val="1B1B1B"/></a:solidFill></a:ln></c:spPr></c:marker>'
+    )
+    sp_pr.addnext(marker)
+    etree.SubElement(series, qn("c:smooth")).set("val", "0")
+    etree.SubElement(line_chart, qn("c:marker")).set("val", "1")
+    for axis in bar_chart.findall(qn("c:axId")):
+        line_chart.append(deepcopy(axis))
+
+
+_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def share_chart(slide: Any, box: Box, load: list[FunctionMetrics], word: str) -> Any:
+    """Horizontal bars: for how many activities each function is the owner."""
+    shown = sorted(load, key=lambda f: -f.accountable)[:MOST]
+    shown.reverse()  # a bar chart draws its first category at the bottom
+    data = CategoryChartData(number_format="0")
+    data.categories = [_category(f, len(shown)) for f in shown]
+    data.add_series(f"Activities where the function is {word}", [f.accountable for f in shown])
+    frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, *box, data)
+    chart = frame.chart
+    _fonts(chart)
+    plot = chart.plots[0]
+    plot.gap_width = 50
+    fill = plot.series[0].format.fill
+    fill.solid()
+    fill.fore_color.rgb = rgb(ROLE_COLOURS["owner"][0])
+    plot.has_data_labels = True
+    plot.data_labels.font.size = Pt(12)
+    plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    chart.has_legend = False
+    chart.value_axis.has_major_gridlines = False
+    chart.value_axis.visible = False
+    return chart
+
+
+def _fonts(chart: Any) -> None:
+    chart.font.size = Pt(12)
+    chart.font.color.rgb = INK
