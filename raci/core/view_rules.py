@@ -38,12 +38,13 @@ def owners_named(merged: Merged, activity: ActivityResult) -> dict[int, list[str
 
 
 def who_names(merged: Merged, activity: ActivityResult) -> str:
-    """``IT and OD name IC; IC names HR; HR names nobody``."""
+    """``IT and OD name IC; IC names HR; HR names nobody``: the most named first."""
     groups: dict[tuple[str, ...], list[View]] = {}
     for number, fids in owners_named(merged, activity).items():
         groups.setdefault(tuple(fids), []).append(merged.views[number])
     parts = []
-    for named, views in groups.items():
+    ranked = sorted(groups.items(), key=lambda item: (not item[0], -len(item[1])))
+    for named, views in ranked:
         who = _and([view.label for view in views])
         verb = "name" if len(views) > 1 else "names"
         parts.append(f"{who} {verb} {_and(list(named)) if named else 'nobody'}")
