@@ -439,3 +439,24 @@ def test_the_library_takes_str_paths(tmp_path: Path) -> None:
     result = diff_paths(str(old), str(new))
     assert [finding.rule for finding in result.introduced] == ["missing-responsible"]
     assert (result.old, result.new) == (old.as_posix(), new.as_posix())
+
+
+def test_the_top_level_api(tmp_path: Path) -> None:
+    import raci
+    from raci.diff import diff_paths
+
+    old = tmp_path / "old.yaml"
+    old.write_text(
+        "version: 1\nfunctions:\n  IC: {name: IC}\nactivities:\n"
+        "  - {id: a, name: A, raci: {IC: A/R}}\n",
+        encoding="utf-8",
+    )
+    new = tmp_path / "new.yaml"
+    new.write_text(old.read_text(encoding="utf-8").replace("IC: A/R", "IC: R"), encoding="utf-8")
+    assert [f.rule for f in diff_paths(old, str(new)).introduced] == ["missing-accountable"]
+    checked = raci.check_model(new)
+    model, settings, _ = checked.require()
+    assert [activity.id for activity in model.activities] == ["a"]
+    assert [f.rule for f in checked.findings] == ["missing-accountable", "sole-owner"]
+    assert "missing-accountable" in [enabled.rule.name for enabled in settings.rules]
+    assert raci.check([new]).exit_code == 1

@@ -127,3 +127,16 @@ def test_single_owner_model(tmp_path: Path) -> None:
     assert (metrics.hhi, metrics.effective_owners) == (1.0, 1.0)
     assert (metrics.truck_factor.count, metrics.truck_factor.functions) == (1, ["IC"])
     assert metrics.articulation_points == []
+
+
+def test_words_for_people() -> None:
+    from raci.core.words import number, one_of, percent, plural
+
+    assert [plural(1, "day"), plural(2, "day"), plural(2, "activity")] == [
+        "1 day",
+        "2 days",
+        "2 activities",
+    ]
+    assert [number(2.0), number(2.5), number(1 / 3), number(-0.001)] == ["2", "2.5", "0.33", "0"]
+    assert [percent(None), percent(0.4), percent(1e300)] == ["", "40%", ">10000%"]
+    assert one_of(["raci", "rasci", "daci"]) == "raci, rasci or daci"

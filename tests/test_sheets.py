@@ -27,7 +27,7 @@ functions:
   IC: {name: Internal Communications, capacity: 4}
   HR: {name: Human Resources}
   IT: {name: IT}
-  Brand: {name: Brand, description: not exported}
+  Brand: {name: Brand, description: in the Functions sheet}
 activities:
   - id: policy
     name: Write the usage policy, v2
@@ -120,7 +120,7 @@ def test_xlsx_workbook_layout(run_line: RunLine, here: Path) -> None:
     (here / "org.yaml").write_text(MODEL, encoding="utf-8")
     run_line(["export", "org.yaml", "-o", "matrix.xlsx"])
     workbook = openpyxl.load_workbook(here / "matrix.xlsx")
-    assert workbook.sheetnames == ["Matrix", "Legend", "Load", "Findings"]
+    assert workbook.sheetnames == ["Matrix", "Functions", "Legend", "Load", "Findings"]
     matrix = workbook["Matrix"]
     assert matrix.freeze_panes == "B2"
     assert [cell.value for cell in matrix[1]][:6] == [
@@ -138,6 +138,13 @@ def test_xlsx_workbook_layout(run_line: RunLine, here: Path) -> None:
     assert validation.formula1 == '"R,A,C,I,A/R"'
     assert str(validation.sqref) == "F2:I4"
 
+    assert list(workbook["Functions"].iter_rows(values_only=True)) == [
+        ("ID", "Name", "Capacity", "Description", "Waivers"),
+        ("IC", "Internal Communications", 4, None, None),
+        ("HR", "Human Resources", None, None, None),
+        ("IT", "IT", None, None, None),
+        ("Brand", "Brand", None, "in the Functions sheet", None),
+    ]
     legend = workbook["Legend"]
     assert list(legend.iter_rows(values_only=True)) == [
         ("Letter", "Word", "Role", "Meaning"),

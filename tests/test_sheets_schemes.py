@@ -193,7 +193,7 @@ def test_each_scheme_survives_export_then_import(
 def test_a_rapid_workbook_explains_its_letters(run_line: RunLine, here: Path) -> None:
     run_line(["export", str(EXAMPLES / "schemes" / "rapid.yaml"), "-o", "m.xlsx"])
     workbook = openpyxl.load_workbook(here / "m.xlsx")
-    assert workbook.sheetnames == ["Matrix", "Legend", "Load", "Findings"]
+    assert workbook.sheetnames == ["Matrix", "Functions", "Legend", "Load", "Findings"]
     assert list(workbook["Legend"].iter_rows(values_only=True)) == [
         ("Letter", "Word", "Role", "Meaning"),
         ("R", "Recommend", "does the work", "does most of the work: the proposal"),

@@ -25,6 +25,7 @@ EXAMPLES = """
   raci import matrix.csv --name "Contoso rollout" -o org.yaml
   raci import decisions.csv --scheme daci -o org.yaml   force a scheme
   raci import matrix.xlsx --letter Lead=A --letter Support=R -o org.yaml
+  raci import edited.xlsx --into org.yaml          apply the edits to org.yaml
 
 The header row is the one over columns of letters (titles, blank rows and a
 merged band above it are fine); activity names are the text column left of
@@ -32,7 +33,10 @@ the letters; ID, Phase (Stage, Workstream), Effort, Depends on, Eligible and
 Waivers columns are read by their header, Notes, Owner, Due, Status and any
 other column are kept as x- metadata. Section rows ("Phase 1: Prepare") set
 the phase; a legend or key block ends the matrix. A summary of what was read
-goes to stderr (--format json: as JSON on stdout, with -o).
+goes to stderr (--format json: as JSON on stdout, with -o or --into).
+With --into, only the letters and fields the sheet changed are edited in
+the YAML (comments kept), what changed is printed as raci diff prints it,
+and the files are written all or nothing.
 A bad cell is reported at its place (matrix.csv:7:3, matrix.xlsx:RACI!C7)
 with exit 2, and nothing is written.
 """
@@ -49,6 +53,12 @@ def import_command(
         "-o",
         help="Write the ownership file here (atomically); default stdout.",
         dir_okay=False,
+    ),
+    into: Path | None = typer.Option(
+        None,
+        "--into",
+        metavar="MODEL",
+        help="Apply the sheet to this ownership file or directory, editing only what changed.",
     ),
     sheet: str | None = typer.Option(
         None, "--sheet", help="The worksheet (default: the one holding a matrix)."
@@ -71,13 +81,18 @@ def import_command(
         None, "--encoding", help="The CSV's encoding when it is not UTF-8/UTF-16 (cp1252...)."
     ),
     output_format: Literal["text", "json"] = typer.Option(
-        "text", "--format", "-f", help="The summary: text on stderr, or json on stdout (with -o)."
+        "text",
+        "--format",
+        "-f",
+        help="The summary: text on stderr, or json on stdout (with -o or --into).",
     ),
 ) -> None:
     """Turn a spreadsheet RACI matrix (CSV or XLSX) into an ownership file."""
     from raci.core.errors import RaciError
     from raci.core.suggest import suggest
+    from raci.output.escape import terminal
     from raci.sheets.importer import SheetProblems, read_matrix
+    from raci.sheets.into import known_functions
     from raci.sheets.yaml_out import comment_text
 
     if scheme != "auto" and scheme not in SCHEMES:
@@ -85,8 +100,15 @@ def import_command(
         raise RaciError(f"--scheme: no scheme '{scheme}'{suggest(scheme, choices)}")
     reading(source)
     output = output_target(output)
-    if output_format == "json" and output is None:
+    if into is not None and output is not None:
+        raise RaciError("--into edits the model in place; drop -o (or drop --into)")
+    if output_format == "json" and output is None and into is None:
         raise RaciError("--format json prints the summary on stdout: write the model with -o")
+    model = None
+    if into is not None:
+        from raci.cli.common import checked
+
+        model = checked(into, lint=False).model
     try:
         imported = read_matrix(
             source,
@@ -96,22 +118,41 @@ def import_command(
             scheme=SCHEMES.get(scheme),
             encoding=encoding,
             name=name,
+            known=known_functions(model) if model is not None else None,
         )
     except SheetProblems as problems:
         for line in problems.lines():
             sys.stderr.write(f"raci: {comment_text(line)}\n")
         raise typer.Exit(EXIT_INPUT) from None
-    from raci.sheets.yaml_out import checked_yaml
+    summary = imported.summary.as_dict()
+    notes: list[str] = []
+    if into is not None and model is not None:
+        from raci.sheets.into import apply_into
 
-    target = output.as_posix() if output is not None else "org.yaml"
-    header = [
-        f"Ownership file imported from {source.name} by raci.",
-        f"Next: raci check {target}",
-    ]
-    emit(checked_yaml(imported.data, header), output)
+        applied = apply_into(into, model, imported, source.as_posix())
+        summary.update(changes=applied.data, written=applied.written, kept=applied.kept)
+        if output_format == "text":
+            sys.stdout.write("\n".join(terminal(line) for line in applied.text.split("\n")))
+        notes = _into_notes(applied.written, applied.kept, into)
+    else:
+        from raci.sheets.yaml_out import checked_yaml
+
+        target = output.as_posix() if output is not None else "org.yaml"
+        header = [
+            f"Ownership file imported from {source.name} by raci.",
+            f"Next: raci check {target}",
+        ]
+        emit(checked_yaml(imported.data, header), output)
     if output_format == "json":
-        summary = imported.summary.as_dict()
         sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     else:
-        for line in imported.summary.lines():
+        for line in [*imported.summary.lines(), *notes]:
             sys.stderr.write(f"raci: {comment_text(line)}\n")
+
+
+def _into_notes(written: list[str], kept: list[str], into: Path) -> list[str]:
+    notes = [f"wrote {', '.join(written)}" if written else f"{into} already matches the sheet"]
+    if kept:
+        shown = ", ".join(kept[:10]) + (f" and {len(kept) - 10} more" if len(kept) > 10 else "")
+        notes.append(f"kept {len(kept)} activities the sheet does not have: {shown}")
+    return notes

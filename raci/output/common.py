@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -14,7 +12,7 @@ if TYPE_CHECKING:
 from raci import __version__
 from raci.core.words import number as number
 from raci.core.words import percent as percent
-from raci.output.escape import csv_cell, json_text, markdown_cell, terminal
+from raci.output.escape import csv_text, json_text, markdown_cell, terminal
 
 WIDE = 10_000
 """Console width for rendering: wide enough that rich never wraps or squeezes a table."""
@@ -39,11 +37,7 @@ def to_json(document: dict[str, Any]) -> str:
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     """CSV text; cells a spreadsheet would evaluate are protected (see escape.csv_cell)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([csv_cell(cell) for cell in header])
-    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
-    return buffer.getvalue()
+    return csv_text([header, *rows])
 
 
 def md(text: str) -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -161,6 +162,24 @@ def csv_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
+
+
+def csv_text(rows: Iterable[Sequence[Any]]) -> str:
+    """Rows as CSV (``\\n`` line ends) that every reader splits the same way: formula
+    cells protected (:func:`csv_cell`), and a row holding a carriage return quoted whole
+    (Python's writer quotes only the line terminator's characters, and a bare CR ends a
+    line for every reader)."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    plain = csv.writer(buffer, lineterminator="\n")
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in rows:
+        cells = [csv_cell(cell) for cell in row]
+        has_cr = any(isinstance(cell, str) and "\r" in cell for cell in cells)
+        (quoted if has_cr else plain).writerow(cells)
+    return buffer.getvalue()
 
 
 def csv_unescape(value: str) -> str:

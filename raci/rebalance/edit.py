@@ -21,11 +21,11 @@ from raci.core.loader import Document, LogicalPath, ParseProblem, YamlMap, parse
 from raci.core.model import Model
 from raci.rebalance.apply import Changes
 
-_VALUE = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'|[^\s,{}\[\]#]+")
+VALUE = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'|[^\s,{}\[\]#]+")
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 
 
-class _Text:
+class TextIndex:
     """A document's text with 0-based (line, column) -> offset lookups."""
 
     def __init__(self, text: str) -> None:
@@ -44,7 +44,7 @@ class _Text:
 
 def edit_text(text: str, document: Document, model: Model, found: Changes) -> str:
     """``text`` (the source of ``document``) with the changed letters of its activities."""
-    source = _Text(text)
+    source = TextIndex(text)
     edits: list[tuple[int, int, str]] = []
     mine = {
         position: new
@@ -59,7 +59,7 @@ def edit_text(text: str, document: Document, model: Model, found: Changes) -> st
         for fid, letter in new.items():
             if fid in raci:
                 start = source.offset(document, (*where, fid))
-                match = _VALUE.match(text, start)
+                match = VALUE.match(text, start)
                 if match is None:
                     raise _refuse(document, activity.id)
                 quote = match.group()[0] if match.group()[0] in "\"'" else ""
@@ -67,24 +67,36 @@ def edit_text(text: str, document: Document, model: Model, found: Changes) -> st
             else:
                 added.append((fid, letter))
         if added:
-            edits.append(_insertion(source, where, raci, added, document, activity.id))
-    edits.sort()
+            edits.append(insertion(source, where, raci, added, document, activity.id))
+    edited = splice(text, edits)
+    if edited is None:
+        raise _refuse(document, model.activities[next(iter(mine))].id)
+    _verify(edited, document, model, found)
+    return edited
+
+
+Edit = tuple[int, int, str]
+"""(start, end, replacement): ``text[start:end]`` becomes ``replacement``."""
+
+
+def splice(text: str, edits: list[Edit]) -> str | None:
+    """``text`` with every edit made, or None when two edits overlap. Insertions at one
+    place keep the order they were given in."""
+    edits = sorted(edits, key=lambda edit: (edit[0], edit[1]))
     for (_, end, _), (start, _, _) in pairwise(edits):
         if start < end:
-            raise _refuse(document, model.activities[next(iter(mine))].id)
+            return None
     pieces, cursor = [], 0
     for start, end, replacement in edits:
         pieces.append(text[cursor:start])
         pieces.append(replacement)
         cursor = end
     pieces.append(text[cursor:])
-    edited = "".join(pieces)
-    _verify(edited, document, model, found)
-    return edited
+    return "".join(pieces)
 
 
-def _insertion(
-    source: _Text,
+def insertion(
+    source: TextIndex,
     where: LogicalPath,
     raci: YamlMap,
     added: list[tuple[str, str]],
@@ -97,13 +109,13 @@ def _insertion(
     head = re.compile(r"(?:\"raci\"|'raci'|raci)[ \t]*:[ \t]*(\{)?").match(text, key_at)
     if head is None:
         raise _refuse(document, activity)
-    entries = [_entry(fid, letter) for fid, letter in added]
+    entries = [entry_text(fid, letter) for fid, letter in added]
     if not raci:
         if head.group(1) is None:  # pragma: no cover - an empty block mapping is null
             raise _refuse(document, activity)
         return head.end(), head.end(), ", ".join(entries)
     last = list(raci)[-1]
-    value = _VALUE.match(text, source.offset(document, (*where, last)))
+    value = VALUE.match(text, source.offset(document, (*where, last)))
     if value is None:
         raise _refuse(document, activity)
     if head.group(1) is not None:  # a flow mapping: {IC: A/R, HR: C}
@@ -116,7 +128,7 @@ def _insertion(
     return end, end, "".join(f"{newline}{indent}{entry}" for entry in entries)
 
 
-def _entry(fid: str, letter: str) -> str:
+def entry_text(fid: str, letter: str) -> str:
     key = fid if _PLAIN_KEY.fullmatch(fid) else f'"{fid}"'
     return f"{key}: {letter}"
 

@@ -62,7 +62,12 @@ def build(
         raise SheetProblems(sheet.name, placed, note)
     data = _data(sheet, rows, functions, scheme, name)
     summary = _summary(sheet, layout, rows, data, scheme, sheets)
-    return Imported(data, summary)
+    carried = {kind for kind in layout.known if kind != "id"} | set(layout.metadata.values())
+    if rows.phases_from == "sections":
+        carried.add("phase")
+    if definitions is not None:
+        carried.add("functions")
+    return Imported(data, summary, frozenset(carried), tuple(functions["header"]))
 
 
 def _functions(

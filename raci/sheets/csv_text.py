@@ -19,6 +19,7 @@ from collections import Counter
 from typing import Any
 
 from raci.core.errors import RaciError
+from raci.output.escape import csv_unescape
 
 DELIMITERS = (",", ";", "\t", "|")
 _SAMPLE = 200
@@ -97,7 +98,7 @@ def read_csv_rows(
             lines.append(previous + 1)
             spans.append((previous + 1, reader.line_num))
             previous = reader.line_num
-            rows.append(record)
+            rows.append([csv_unescape(cell) for cell in record])
     except csv.Error as error:
         start = previous + 1
         if "unexpected end of data" in str(error) or reader.line_num > start:

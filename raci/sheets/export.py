@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-import csv
-import io
+import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from raci.sheets.layout import ACTIVITY, DEPENDS_ON, EFFORT, ID, PHASE, function_header
+from raci.sheets.functions import waivers_cell
+from raci.sheets.layout import (
+    ACTIVITY,
+    DEPENDS_ON,
+    EFFORT,
+    ELIGIBLE,
+    ID,
+    PHASE,
+    WAIVERS,
+    function_header,
+)
 
 if TYPE_CHECKING:
-    from raci.core.model import Model
+    from raci.core.model import Activity, Model
 
-Value = str | float | None
+Value = str | int | float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,44 +40,74 @@ class Grid:
 
 
 def matrix_grid(model: Model) -> Grid:
-    """Activity, ID, then Phase, Effort and Depends on when any activity uses them, then
-    one column per function (functions assigned but never defined come last, so no
-    assignment is lost)."""
+    """Activity, ID, then Phase, Effort, Depends on, Eligible, Waivers and each ``x-``
+    key when any activity uses them, then one column per function (functions assigned
+    but never defined come last, so no assignment is lost)."""
     activities = model.activities
     columns = dict.fromkeys(model.functions)
     for activity in activities:
         columns.update(dict.fromkeys(activity.raci))
     functions = list(columns)
-    has_phase = any(activity.phase is not None for activity in activities)
-    has_effort = any(activity.effort != 1 for activity in activities)
-    has_depends = any(activity.depends_on for activity in activities)
-    headers = [ACTIVITY, ID]
-    headers += [PHASE] * has_phase + [EFFORT] * has_effort + [DEPENDS_ON] * has_depends
-    effort_column = headers.index(EFFORT) if has_effort else None
+    extras = {key: [metadata(a).get(key) for a in activities] for key in _metadata_keys(model)}
+    optional: list[tuple[str, list[Any]]] = [
+        (PHASE, [activity.phase for activity in activities]),
+        (EFFORT, [activity.effort for activity in activities]),
+        (DEPENDS_ON, [", ".join(activity.depends_on) or None for activity in activities]),
+        (ELIGIBLE, [", ".join(activity.eligible) or None for activity in activities]),
+        (WAIVERS, [waivers_cell(activity.waive) or None for activity in activities]),
+        *extras.items(),
+    ]
+    used = [
+        (header, values)
+        for header, values in optional
+        if any(value is not None and (header != EFFORT or value != 1) for value in values)
+    ]
+    headers = [ACTIVITY, ID, *(header for header, _ in used)]
+    effort_column = headers.index(EFFORT) if EFFORT in headers else None
     names = {fid: model.functions[fid].name if fid in model.functions else fid for fid in functions}
     headers += [function_header(fid, names[fid]) for fid in functions]
     rows: list[list[Value]] = []
-    for activity in activities:
+    for index, activity in enumerate(activities):
         row: list[Value] = [activity.name, activity.id]
-        row += [activity.phase] * has_phase + [activity.effort] * has_effort
-        row += [", ".join(activity.depends_on)] * has_depends
+        row += [_cell(values[index]) for _, values in used]
         row += [held.label if (held := activity.raci.get(fid)) else None for fid in functions]
         rows.append(row)
     return Grid(headers, rows, functions, effort_column)
 
 
+def metadata(activity: Activity) -> dict[str, Any]:
+    """The ``x-`` keys of an activity, as its file holds them."""
+    items = activity.document.data.get("activities")
+    if not isinstance(items, list) or activity.index >= len(items):
+        return {}
+    return dict(getattr(items[activity.index], "extensions", None) or {})
+
+
+def _metadata_keys(model: Model) -> list[str]:
+    keys: dict[str, None] = {}
+    for activity in model.activities:
+        keys.update(dict.fromkeys(list(metadata(activity))))
+    return list(keys)
+
+
+def _cell(value: Any) -> Value:
+    """A value as one cell: text and numbers as they are; a list or mapping as JSON."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return float(value) if isinstance(value, float) else value
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
 def to_csv(model: Model) -> str:
     """The matrix as CSV (UTF-8, comma-separated, ``\\n`` line ends); a cell a
     spreadsheet would evaluate as a formula starts with ``'`` (OWASP)."""
-    from raci.output.escape import csv_cell
+    from raci.output.escape import csv_text
 
     grid = matrix_grid(model)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(csv_cell(header) for header in grid.headers)
-    for row in grid.rows:
-        writer.writerow(csv_cell(_text(value)) for value in row)
-    return buffer.getvalue()
+    return csv_text([grid.headers, *([_text(value) for value in row] for row in grid.rows)])
 
 
 def _text(value: Value) -> str:
@@ -76,4 +115,4 @@ def _text(value: Value) -> str:
         return ""
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
-    return value
+    return str(value)

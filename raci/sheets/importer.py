@@ -51,6 +51,11 @@ class Imported:
     data: dict[str, Any]
     """The ownership file as plain values (``version``, ``functions``, ``activities``...)."""
     summary: Summary
+    carried: frozenset[str] = frozenset()
+    """The activity fields the sheet has a column for (``phase``, ``effort``, ``x-notes``
+    ...) and ``functions`` when it has a Functions sheet: ``--into`` changes only those."""
+    columns: tuple[str, ...] = ()
+    """The function ids of the matrix's letter columns."""
 
 
 def read_matrix(
@@ -79,7 +84,17 @@ def read_matrix(
         None,
     )
     candidates = [item for item in sheets if item is not definitions]
-    chosen = _choose(candidates, house, shown, [item.sheet or "" for item in sheets])
+    named = {spelling.casefold() for spelling in (known or {})}
+    if definitions is not None:
+        from raci.sheets.functions import read_functions
+        from raci.sheets.layout import function_header
+
+        for fid, entry in read_functions(definitions.rows).functions.items():
+            named.update(
+                spelling.casefold()
+                for spelling in (fid, entry["name"], function_header(fid, entry["name"]))
+            )
+    chosen = _choose(candidates, house, named, shown, [item.sheet or "" for item in sheets])
     table, layout = chosen
     return build(table, layout, house, scheme, known, definitions, name, sheets)
 
@@ -95,12 +110,16 @@ def import_sheet(
 
 
 def _choose(
-    sheets: list[Sheet], house: Mapping[str, str], shown: str, names: list[str]
+    sheets: list[Sheet],
+    house: Mapping[str, str],
+    named: set[str],
+    shown: str,
+    names: list[str],
 ) -> tuple[Sheet, Layout]:
     """The sheet whose matrix holds the most letters (the first of equals)."""
     best: tuple[Sheet, Layout] | None = None
     for item in sheets:
-        layout = locate(item.rows, house)
+        layout = locate(item.rows, house, named)
         if layout is not None and (best is None or layout.letter_cells > best[1].letter_cells):
             best = (item, layout)
     if best is None:

@@ -11,13 +11,13 @@ metadata, never made into functions.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from raci.core.scheme import SCHEMES
 from raci.sheets.cells import is_letter, letter_like
-from raci.sheets.layout import metadata_key, special_column
+from raci.sheets.layout import metadata_key, parse_function_header, special_column
 
 MOSTLY = 0.5
 """The share of a column's cells below the header that must be letters (a legend's
@@ -97,17 +97,27 @@ def _letter_column(grid: _Grid, row: int, column: int) -> bool:
     return letters > 0 and letters >= MOSTLY * grid.filled_below[row + 1][column]
 
 
-def locate(rows: list[list[Any]], house: Mapping[str, str]) -> Layout | None:
+def locate(
+    rows: list[list[Any]], house: Mapping[str, str], functions: Collection[str] = ()
+) -> Layout | None:
     """The matrix in ``rows``, or None when no row heads a column of letters.
 
     When no column holds letters of any scheme, columns of short words (``Lead``,
     ``x``) are taken for letter columns, so a sheet written in house letters is found
     and each of its cells refused at its place, naming the letters allowed.
+
+    A column headed by a known function (``functions``: casefolded ids, names and
+    ``Name (id)`` headers from a Functions sheet or the model ``--into`` edits) is a
+    letter column even when empty: its letters were all removed.
     """
-    return _locate(rows, house, loose=False) or _locate(rows, house, loose=True)
+    return _locate(rows, house, functions, loose=False) or _locate(
+        rows, house, functions, loose=True
+    )
 
 
-def _locate(rows: list[list[Any]], house: Mapping[str, str], loose: bool) -> Layout | None:
+def _locate(
+    rows: list[list[Any]], house: Mapping[str, str], functions: Collection[str], loose: bool
+) -> Layout | None:
     grid = _grid(rows, house, loose)
     best, most = -1, 0
     for row in range(len(grid.cells) - 1):
@@ -118,7 +128,11 @@ def _locate(rows: list[list[Any]], house: Mapping[str, str], loose: bool) -> Lay
             best, most = row, score
     if best < 0:
         return None
-    letters = [column for column in range(grid.width) if _letter_column(grid, best, column)]
+    letters = [
+        column
+        for column in range(grid.width)
+        if _letter_column(grid, best, column) or _named(grid.cells[best][column], functions)
+    ]
     letters = _widen(grid, best, letters)
     headers = _headers(grid, best)
     activity = _activity_column(grid, best, letters, headers)
@@ -128,6 +142,13 @@ def _locate(rows: list[list[Any]], house: Mapping[str, str], loose: bool) -> Lay
     layout.letter_cells = sum(grid.letters_below[best + 1][column] for column in letters)
     _other_columns(grid, layout)
     return layout
+
+
+def _named(head: str, functions: Collection[str]) -> bool:
+    if not head or not functions or special_column(head) is not None:
+        return False
+    fid, _, written = parse_function_header(head)
+    return head.casefold() in functions or (written and fid.casefold() in functions)
 
 
 def _widen(grid: _Grid, row: int, letters: list[int]) -> list[int]:

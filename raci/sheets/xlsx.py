@@ -4,8 +4,11 @@ Sheet ``Matrix`` (first, so ``raci import`` reads it back): letters colour-coded
 role, header row and activity column frozen, a filter on the header, and a drop-down of
 the scheme's letters on every function cell. Sheet ``Legend``: what each letter of the
 scheme means, in the matrix's colours (a sheet of its own, so the matrix stays one table
-that imports cleanly). Sheet ``Load``: per function counts by role, load, capacity and
-share of accountability, with a bar chart. Sheet ``Findings``: what ``raci check``
+that imports cleanly). Sheet ``Functions``: id, name, capacity, description and waivers
+of every function, read back by ``raci import`` so a round trip loses nothing (the
+matrix has Eligible, Waivers and ``x-`` columns for the same reason). Sheet ``Load``:
+per function counts by role, load, capacity and share of accountability, with a bar
+chart. Sheet ``Findings``: what ``raci check``
 reports, one row each. The workbook names its scheme in the custom document property
 ``raci scheme``, which ``raci import`` prefers when the letters fit it.
 """
@@ -19,8 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 from raci.core.scheme import Role
 from raci.output.palette import ROLE_COLOURS, SEVERITY_COLOURS
-from raci.sheets.export import matrix_grid
-from raci.sheets.layout import SCHEME_PROPERTY
+from raci.sheets.export import Grid, matrix_grid
+from raci.sheets.layout import FUNCTION_HEADERS, FUNCTIONS_SHEET, SCHEME_PROPERTY
+from raci.sheets.xlsx_text import escape
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -48,17 +52,21 @@ def to_xlsx(model: Model, report: Report) -> bytes:
     from openpyxl.packaging.custom import StringProperty
 
     from raci import __version__
-    from raci.output.escape import sheet_text, spreadsheet
+    from raci.output.escape import spreadsheet
 
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "Matrix"
     _matrix(sheet, model)
+    _functions(workbook.create_sheet(FUNCTIONS_SHEET), model)
     _legend(workbook.create_sheet("Legend"), model.scheme)
     _load(workbook.create_sheet("Load"), model, report.contexts[0] if report.contexts else None)
     _findings(workbook.create_sheet("Findings"), report)
-    workbook.properties.title = sheet_text(model.title)
+    if model.name:  # the title imports back as the model's name
+        workbook.properties.title = escape(model.name)
+    if model.description:
+        workbook.properties.description = escape(model.description)
     workbook.properties.creator = f"raci {__version__}"
     scheme = StringProperty(name=SCHEME_PROPERTY, value=model.scheme.name)
     workbook.custom_doc_props.append(scheme)  # type: ignore[attr-defined]  # not in the stubs
@@ -134,6 +142,12 @@ def _matrix(sheet: Worksheet, model: Model) -> None:
     from raci.report.build import role_of
 
     grid = matrix_grid(model)
+    grid = Grid(
+        [escape(header) for header in grid.headers],
+        [[escape(v) if isinstance(v, str) else v for v in row] for row in grid.rows],
+        grid.functions,
+        grid.effort_column,
+    )
     first = grid.first_function
     widths = [
         min(60.0, max(len(str(value or "")) for value in column) + 2)
@@ -165,6 +179,20 @@ def _matrix(sheet: Worksheet, model: Model) -> None:
         last = len(grid.rows) + 1
         check.add(f"{get_column_letter(first + 1)}2:{get_column_letter(len(grid.headers))}{last}")
         sheet.add_data_validation(check)
+
+
+def _functions(sheet: Worksheet, model: Model) -> None:
+    """Every function with what the matrix cannot show (``raci import`` reads it back)."""
+    from raci.sheets.functions import waivers_cell
+
+    _header(sheet, FUNCTION_HEADERS, [12, 30, 10, 60, 40])
+    for function in model.functions.values():
+        capacity = function.capacity
+        if capacity is not None and capacity.is_integer():
+            capacity = int(capacity)
+        values = [function.id, function.name, capacity, function.description]
+        values.append(waivers_cell(function.waive) or None)
+        _append(sheet, [escape(v) if isinstance(v, str) else v for v in values])
 
 
 def _legend(sheet: Worksheet, scheme: Scheme) -> None:

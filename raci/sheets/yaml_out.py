@@ -52,6 +52,11 @@ _Dumper.add_representer(_Flow, _flow)
 _Dumper.add_representer(_FlowList, _flow_list)
 
 
+def dumper() -> Any:
+    """The YAML dumper import writes with (1.2-safe text, flow ``raci:`` mappings)."""
+    return _Dumper
+
+
 def ownership_yaml(data: dict[str, Any], header: list[str]) -> str:
     """``data`` (an ownership file as plain values) as YAML text under ``header`` comments.
 
@@ -127,3 +132,16 @@ def plain(value: Any) -> Any:
     if isinstance(value, list):
         return [plain(item) for item in value]
     return value
+
+
+def activity_block(activity: dict[str, Any], indent: int) -> str:
+    """One activity as a block list item (``- id: ...``), its lines indented by ``indent``."""
+    text = yaml.dump(
+        [_activity(activity)],
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=4096,
+        indent=2,
+    )
+    return "\n".join(" " * indent + line for line in text.splitlines())

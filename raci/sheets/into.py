@@ -1,0 +1,271 @@
+"""``raci import SHEET --into MODEL``: apply an edited workbook to an existing model.
+
+Only what the sheet changed is edited, in the YAML text itself (:mod:`raci.sheets.yamledit`),
+so comments and layout stay: letters, and the fields the sheet has a column for (a sheet
+without a Phase column never clears a phase). Rows match activities by id, then by name;
+a new row becomes a new activity in the file that holds its phase (or the last file). An
+activity the sheet does not have is kept, and said so. The edited files are read back
+and compared with the plan before anything is written, then written all or nothing.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from raci.core.errors import RaciError
+from raci.core.loader import Document
+from raci.core.model import Activity, Model
+from raci.engine import load
+from raci.sheets.export import metadata
+from raci.sheets.importer import Imported
+from raci.sheets.layout import function_header, unique
+from raci.sheets.yaml_out import activity_block
+from raci.sheets.yamledit import Editor
+
+_FIELDS: dict[str, Any] = {
+    "phase": None,
+    "effort": 1.0,
+    "depends_on": [],
+    "eligible": [],
+    "waive": {},
+}
+_BEFORE_RACI = {"name", "phase", "effort", "depends_on"}
+
+
+@dataclass
+class Applied:
+    text: str
+    """What changed, as ``raci diff`` prints it."""
+    data: dict[str, Any]
+    written: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    """Activities of the model the sheet does not have (kept as they are)."""
+
+
+def known_functions(model: Model) -> dict[str, str]:
+    """Header texts that name the model's functions: id, name, ``Name (id)`` (casefolded)."""
+    found: dict[str, str] = {}
+    for fid, function in model.functions.items():
+        for spelling in (function.name, fid, function_header(fid, function.name)):
+            found.setdefault(spelling.casefold(), fid)
+    return found
+
+
+def _fields(activity: Activity) -> dict[str, Any]:
+    return {
+        "name": activity.name,
+        "phase": activity.phase,
+        "effort": activity.effort,
+        "depends_on": activity.depends_on,
+        "eligible": activity.eligible,
+        "waive": activity.waive,
+        "raci": {fid: held.label for fid, held in activity.raci.items()},
+        **metadata(activity),
+    }
+
+
+def _state(model: Model) -> dict[str, Any]:
+    """What --into compares: functions and activities by id, field for field."""
+    return {
+        "functions": {
+            fid: (f.name, f.capacity, f.description, f.waive) for fid, f in model.functions.items()
+        },
+        "activities": {a.id: _fields(a) for a in model.activities},
+    }
+
+
+class _Plan:
+    def __init__(self, model: Model, imported: Imported) -> None:
+        self.model = model
+        self.imported = imported
+        self.editors: dict[int, Editor] = {}
+        self.expected = _state(model)
+        self.kept: list[str] = []
+
+    def editor(self, document: Document) -> Editor:
+        key = id(document)
+        if key not in self.editors:
+            text = document.path.read_bytes().decode("utf-8")
+            self.editors[key] = Editor(document, text)
+        return self.editors[key]
+
+    def run(self) -> None:
+        self._functions()
+        by_id = {a.id: a for a in self.model.activities}
+        by_name: dict[str, list[Activity]] = {}
+        for activity in self.model.activities:
+            by_name.setdefault(_normal(activity.name), []).append(activity)
+        used: set[str] = set()
+        taken = set(by_id)
+        for row in self.imported.data["activities"]:
+            match = by_id.get(row["id"])
+            if match is None or match.id in used:
+                named = [a for a in by_name.get(_normal(row["name"]), []) if a.id not in used]
+                match = named[0] if len(named) == 1 else None
+            if match is None:
+                self._new(row, taken)
+            else:
+                used.add(match.id)
+                self._update(match, row)
+        self.kept = [a.id for a in self.model.activities if a.id not in used]
+
+    def _functions(self) -> None:
+        data = self.imported.data["functions"]
+        functions = self.model.functions
+        for fid, entry in data.items():
+            if fid in functions:
+                if "functions" in self.imported.carried:
+                    self._function(fid, entry)
+                continue
+            holder = next(d for d in self.model.documents if "functions" in d.data)
+            self.editor(holder).add(("functions",), fid, entry)
+            self.expected["functions"][fid] = (
+                entry["name"], entry.get("capacity"), entry.get("description"),
+                entry.get("waive", {}),
+            )  # fmt: skip
+
+    def _function(self, fid: str, entry: dict[str, Any]) -> None:
+        function = self.model.functions[fid]
+        old = {"name": function.name, "capacity": function.capacity,
+               "description": function.description, "waive": function.waive}  # fmt: skip
+        new = {key: entry.get(key, {} if key == "waive" else None) for key in old}
+        if new == old:
+            return
+        editor = self.editor(function.document)
+        path = ("functions", fid)
+        for key, value in new.items():
+            self._change(editor, path, key, old[key], value, before=None)
+        capacity = float(new["capacity"]) if new["capacity"] is not None else None
+        self.expected["functions"][fid] = (new["name"], capacity, new["description"], new["waive"])
+
+    def _update(self, activity: Activity, row: dict[str, Any]) -> None:
+        editor = self.editor(activity.document)
+        path: tuple[str | int, ...] = ("activities", activity.index)
+        old = _fields(activity)
+        expected = dict(old)
+        wanted = {"name": row["name"]}
+        for key in sorted(self.imported.carried):
+            if key in _FIELDS or key[:2] == "x-":
+                wanted[key] = row.get(key, _FIELDS.get(key))
+        for key, value in wanted.items():
+            before = "raci" if key in _BEFORE_RACI else None
+            self._change(editor, path, key, old.get(key), value, before)
+            expected[key] = value if value is not None or key in _FIELDS else None
+            if value is None and key[:2] == "x-":
+                expected.pop(key, None)
+        raci = dict(old["raci"])
+        for fid in self.imported.columns:
+            was, now = old["raci"].get(fid), row["raci"].get(fid)
+            if was != now:
+                self._change(editor, (*path, "raci"), fid, was, now, before=None)
+                if now is None:
+                    raci.pop(fid, None)
+                else:
+                    raci[fid] = now
+        expected["raci"] = raci
+        if "effort" in expected:
+            expected["effort"] = float(expected["effort"])
+        self.expected["activities"][activity.id] = expected
+
+    def _change(
+        self, editor: Editor, path: Any, key: str, old: Any, new: Any, before: str | None
+    ) -> None:
+        if old == new or (key in _FIELDS and new == _FIELDS[key] and old == _FIELDS[key]):
+            return
+        parent = editor.mapping(path)
+        present = key in parent.marks
+        if new is None or (key in _FIELDS and new == _FIELDS[key]):
+            if present:
+                editor.remove(path, key)
+        elif present:
+            editor.set(path, key, new)
+        else:
+            editor.add(path, key, new, before)
+
+    def _new(self, row: dict[str, Any], taken: set[str]) -> None:
+        activity = dict(row)
+        activity["id"] = unique(row["id"], taken, "activity")
+        phase = row.get("phase")
+        holders = [a.document for a in self.model.activities if phase and a.phase == phase]
+        document = holders[-1] if holders else self.model.documents[-1]
+        editor = self.editor(document)
+        items = document.data.get("activities")
+        if items:
+            line, column = document.locate(("activities", len(items) - 1))
+            indent = max(0, column - 3)  # the dash before the item's first key
+            end = editor.block_end(editor.line_start(editor.offset(line, column)), indent)
+            editor.append(end, "\n\n" + activity_block(activity, indent))
+        elif "activities" in document.data:
+            raise editor.refuse(("activities",))
+        else:
+            text = editor.text
+            glue = "" if text.endswith("\n") else "\n"
+            editor.append(len(text), f"{glue}\nactivities:\n{activity_block(activity, 2)}\n")
+        expected = {key: activity.get(key, default) for key, default in _FIELDS.items()}
+        expected.update(
+            name=activity["name"], raci=activity["raci"], effort=float(expected["effort"] or 1)
+        )
+        expected.update((k, v) for k, v in activity.items() if k[:2] == "x-")
+        self.expected["activities"][activity["id"]] = expected
+
+
+def _normal(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def apply_into(path: Path, model: Model, imported: Imported, source: str) -> Applied:
+    """Edit the model at ``path`` to match the sheet; write it; say what changed."""
+    from raci.core.atomic import write_all
+
+    plan = _Plan(model, imported)
+    plan.run()
+    texts = [(editor.document, editor.result()) for editor in plan.editors.values()]
+    texts = [(document, text) for document, text in texts if text != _read(document)]
+    with tempfile.TemporaryDirectory(prefix="raci-into-") as folder:
+        copy = _stage(path, model, texts, Path(folder))
+        loaded = load(copy, path.as_posix())
+        if loaded.model is None or _state(loaded.model) != plan.expected:
+            raise RaciError(
+                f"cannot apply {source} to {path} safely: the edited files would not read as "
+                "planned (values written in a form this does not edit, such as anchors or "
+                "block scalars); nothing was written"
+            )
+        diff_text, diff_data = _diff(path, copy, source)
+    write_all([(document.path, text) for document, text in texts])
+    return Applied(diff_text, diff_data, [d.name for d, _ in texts], plan.kept)
+
+
+def _read(document: Document) -> str:
+    return document.path.read_bytes().decode("utf-8")
+
+
+def _stage(path: Path, model: Model, texts: list[tuple[Document, str]], folder: Path) -> Path:
+    """A copy of the model with the edited texts, for reading back and diffing."""
+    edited = {id(document): text for document, text in texts}
+    if not path.is_dir():
+        target = folder / path.name
+        document = model.documents[0]
+        target.write_text(edited.get(id(document), _read(document)), encoding="utf-8")
+        return target
+    root = folder / "model"
+    for document in model.documents:
+        target = root / document.path.relative_to(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(edited.get(id(document), _read(document)), encoding="utf-8")
+    return root
+
+
+def _diff(path: Path, copy: Path, source: str) -> tuple[str, dict[str, Any]]:
+    from raci.diff.changes import lint_side
+    from raci.diff.compare import compare
+    from raci.output.diff import render_text
+
+    options: dict[str, Any] = {"settings_from": path, "config": None, "command_line": None}
+    before = lint_side("old", path, path.as_posix(), **options)
+    after = lint_side("new", copy, path.as_posix(), **options)
+    after.name = f"{path.as_posix()} + {source}"
+    result = compare(before, after)
+    return render_text(result), result.as_dict()
