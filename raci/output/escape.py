@@ -190,11 +190,12 @@ def csv_unescape(value: str) -> str:
 
 
 def sheet_text(text: str) -> str:
-    """Text a worksheet can hold, as Excel itself stores it: control characters as
-    ``_x0001_`` (OOXML ``ST_Xstring``), which ``raci import`` reads back."""
+    """Text a worksheet can hold: the control characters no cell can hold shown as text
+    (``\\x01``), then a CR and ``_x`` look-alikes as Excel stores them (``_x000D_``,
+    see :mod:`raci.sheets.xlsx_text`), which ``raci import`` reads back."""
     from raci.sheets.xlsx_text import escape
 
-    return escape(text)
+    return escape(_SHEET_ILLEGAL.sub(_shown, text))
 
 
 def sheet_value(value: Any) -> Any:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from raci.output.report.fmt import number
+from raci.output.report.fmt import number, plural
 
 if TYPE_CHECKING:
     from raci.report.data import Matrix, Overview, ReportData
@@ -72,7 +72,8 @@ def _phases(grid: Matrix) -> list[str]:
         title = ""
         if named:
             phase = escape(group.phase) if group.phase is not None else "Without a phase"
-            title = f'<h3>{phase} <span class="count">{len(group.rows)} activities</span></h3>'
+            count_text = plural(len(group.rows), "activity")
+            title = f'<h3>{phase} <span class="count">{count_text}</span></h3>'
         parts.append(
             f'<div class="phase">{title}<table class="{css}"><colgroup>{columns}</colgroup>'
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
