@@ -271,5 +271,6 @@ def spreadsheet(cell: Any) -> None:
         cell.quotePrefix = True
 
 
-_SHEET_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-"""What openpyxl refuses in a cell (``IllegalCharacterError``)."""
+_SHEET_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+"""What openpyxl refuses in a cell (``IllegalCharacterError``) or XML cannot hold
+(U+FFFE, U+FFFF, lone surrogates: lxml refuses them when the workbook is saved)."""
