@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from raci.core.atomic import check_target, write_atomic
+from raci.core.atomic import Content, check_target, write_atomic
 from raci.core.errors import RaciError
 
 _INPUTS: list[Path] = []
@@ -80,10 +80,11 @@ def wants_color(output: Path | None) -> bool:
     return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
 
-def emit(text: str | bytes, output: Path | None, *, workflow_commands: bool = False) -> None:
+def emit(text: Content, output: Path | None, *, workflow_commands: bool = False) -> None:
     """Write ``text`` to ``output`` atomically, or to stdout (``None`` or ``-``).
 
-    On stdout no line may start a CI workflow command from content (see
+    ``text`` may be text chunks, each ending at a line end, written as they come. On
+    stdout no line may start a CI workflow command from content (see
     :func:`raci.output.escape.log_lines`), unless the output *is* workflow commands
     (``--format github``), whose content is escaped by its renderer.
     """
@@ -96,11 +97,13 @@ def emit(text: str | bytes, output: Path | None, *, workflow_commands: bool = Fa
         sys.stdout.buffer.write(text)
         sys.stdout.buffer.flush()
         return
+    chunks: Iterable[str] = [text] if isinstance(text, str) else text
     if not workflow_commands:
         from raci.output.escape import log_lines
 
-        text = log_lines(text)
-    sys.stdout.write(text)
+        chunks = map(log_lines, chunks)
+    for chunk in chunks:
+        sys.stdout.write(chunk)
     sys.stdout.flush()
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -133,6 +133,29 @@ def json_text(data: Any, **options: Any) -> str:
     and that is safe on a terminal (DEL, C1 controls and bidi overrides as ``\\u``)."""
     text = json.dumps(_finite(data), indent=2, ensure_ascii=False, allow_nan=False, **options)
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match[0]):04x}", text) + "\n"
+
+
+def json_chunks(fields: Mapping[str, Any]) -> Iterator[str]:
+    """:func:`json_text` of the object ``fields``, as chunks of whole lines; a value that
+    is an iterator is written as an array item by item, so it is never held whole."""
+    items = list(fields.items())
+    yield "{\n"
+    for index, (key, value) in enumerate(items):
+        end = "\n" if index == len(items) - 1 else ",\n"
+        head = f"  {_json_value(key)}: "
+        if not isinstance(value, Iterator):
+            yield head + _json_value(value).replace("\n", "\n  ") + end
+            continue
+        pending = None
+        for item in value:
+            yield head + "[\n" if pending is None else pending + ",\n"
+            pending = "    " + _json_value(item).replace("\n", "\n    ")
+        yield head + "[]" + end if pending is None else pending + "\n  ]" + end
+    yield "}\n"
+
+
+def _json_value(value: Any) -> str:
+    return json_text(value)[:-1]
 
 
 # -- XML --------------------------------------------------------------------------
