@@ -71,7 +71,8 @@ def find_model(name: str, directory: Path | None = None) -> ReferenceModel:
 
 def _describe(path: Path) -> ReferenceModel:
     """Name, counts and a one-line summary, read from the file without a full check."""
-    from raci.core.loader import ParseProblem, read_document
+    from raci.core.documents import read_document
+    from raci.core.loader import ParseProblem
 
     try:
         data: dict[str, Any] = read_document(path, path.name).data

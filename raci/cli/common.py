@@ -59,11 +59,12 @@ def show(view: str, name: str, data: Any, output: Path | None) -> None:
     from raci.output.registry import Medium, render
 
     target(output)  # refuse an input, a device... before rendering
-    rendered = render(view, name, data, Medium(wants_color(output), terminal_width(output)))
+    color = wants_color(output)
+    rendered = render(view, name, data, Medium(color, terminal_width(output)))
     if isinstance(rendered, bytes) and output is None:
         raise RaciError(f"--format {name} writes a binary file: name it with -o FILE")
     # '-o -' asks for the bytes on stdout; GitHub annotations are workflow commands
-    emit(rendered, output, workflow_commands=view == "check" and name == "github")
+    emit(rendered, output, workflow_commands=view == "check" and name == "github", color=color)
 
 
 def split_values(values: Sequence[str] | None) -> list[str]:

@@ -43,7 +43,7 @@ def _same(first: Path, second: Path) -> bool:
 
 def _input_files(path: Path) -> Iterator[Path]:
     if path.is_dir():
-        from raci.core.loader import ownership_files
+        from raci.core.documents import ownership_files
 
         try:
             yield from ownership_files(path)
@@ -80,13 +80,17 @@ def wants_color(output: Path | None) -> bool:
     return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
 
-def emit(text: Content, output: Path | None, *, workflow_commands: bool = False) -> None:
+def emit(
+    text: Content, output: Path | None, *, workflow_commands: bool = False, color: bool = False
+) -> None:
     """Write ``text`` to ``output`` atomically, or to stdout (``None`` or ``-``).
 
     ``text`` may be text chunks, each ending at a line end, written as they come. On
     stdout no line may start a CI workflow command from content (see
     :func:`raci.output.escape.log_lines`), unless the output *is* workflow commands
-    (``--format github``), whose content is escaped by its renderer.
+    (``--format github``), whose content is escaped by its renderer. On a terminal,
+    data formats (CSV, YAML, dot...) have their control characters shown as escapes too;
+    ``color`` output has escaped its content already (its own colour codes stay).
     """
     destination = target(output)
     if destination is not None:
@@ -97,11 +101,13 @@ def emit(text: Content, output: Path | None, *, workflow_commands: bool = False)
         sys.stdout.buffer.write(text)
         sys.stdout.buffer.flush()
         return
+    from raci.output.escape import log_lines, terminal_block
+
     chunks: Iterable[str] = [text] if isinstance(text, str) else text
     if not workflow_commands:
-        from raci.output.escape import log_lines
-
         chunks = map(log_lines, chunks)
+    if not color and sys.stdout.isatty():
+        chunks = map(terminal_block, chunks)
     for chunk in chunks:
         sys.stdout.write(chunk)
     sys.stdout.flush()

@@ -16,15 +16,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from raci.core.catalogue import Catalogue
+from raci.core.documents import UnreadableEntry, ownership_files, read_document
 from raci.core.findings import PARSE_ERROR, SCHEMA_ERROR, Finding, Problem, input_finding
-from raci.core.loader import (
-    Document,
-    LogicalPath,
-    ParseProblem,
-    UnreadableEntry,
-    ownership_files,
-    read_document,
-)
+from raci.core.loader import Document, LogicalPath, ParseProblem
 from raci.core.phases import set_capacity, settle_phases, stages
 from raci.core.scheme import DEFAULT_SCHEME, SCHEMES, Assignment, Scheme
 from raci.core.suggest import suggest

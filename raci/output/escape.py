@@ -41,6 +41,16 @@ def terminal(text: str) -> str:
     return _CONTROL.sub(_shown, text)
 
 
+_BLOCK_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def terminal_block(text: str) -> str:
+    """A whole output for a terminal: like :func:`terminal`, but lines stay lines."""
+    return _BLOCK_CONTROL.sub(_shown, text)
+
+
 def rich_text(text: str) -> str:
     """``text`` for a rich renderable that parses markup (status lines, help)."""
     from rich.markup import escape

@@ -179,3 +179,16 @@ def test_rich_markup_in_a_path_does_not_crash(
     with progress("Checking") as update:
         assert update is not None
         update("[/x].yaml")
+
+
+def test_data_formats_on_a_terminal_are_escaped(
+    hostile: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from raci.cli.output import emit
+
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
+    emit("a,\x1b[2Jb\nc\n", None)
+    assert capsys.readouterr().out == "a,\\x1b[2Jb\nc\n"
+    monkeypatch.setattr("sys.stdout.isatty", lambda: False, raising=False)
+    emit("a,\x1b[2Jb\n", None)
+    assert capsys.readouterr().out == "a,\x1b[2Jb\n"
