@@ -51,7 +51,8 @@ def reference_models(directory: Path | None = None) -> list[ReferenceModel]:
     folder = directory if directory is not None else models_dir()
     if not folder.is_dir():
         return []
-    return [_describe(path) for path in sorted(folder.glob("*.yaml")) if path.is_file()]
+    files = sorted(folder.glob("*.yaml"), key=lambda path: path.stem)  # by name, not file name
+    return [_describe(path) for path in files if path.is_file()]
 
 
 def find_model(name: str, directory: Path | None = None) -> ReferenceModel:

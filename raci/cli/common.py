@@ -98,11 +98,15 @@ def known(
 
 def known_functions(option: str, values: Sequence[str], model: Model) -> list[str]:
     """Function ids given on the command line, checked against the model (exit 2 with
-    "did you mean", matching display names too: ``Comms`` suggests ``IC``)."""
-    from raci.core.suggest import closest_function
+    "did you mean", matching display names too: ``Comms`` or ``"Internal
+    Communications"`` suggests ``'IC' (Internal Communications)``)."""
+    from raci.core.suggest import function_hint
 
     names = {fid: function.name for fid, function in model.functions.items()}
-    return known(option, values, names, "function", lambda value: closest_function(value, names))
+    for value in values:
+        if value not in names:
+            raise RaciError(f"{option}: no function '{value}'{function_hint(value, names)}")
+    return list(values)
 
 
 def terminal_width(output: Path | None) -> int | None:

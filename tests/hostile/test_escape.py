@@ -192,3 +192,10 @@ def test_data_formats_on_a_terminal_are_escaped(
     monkeypatch.setattr("sys.stdout.isatty", lambda: False, raising=False)
     emit("a,\x1b[2Jb\n", None)
     assert capsys.readouterr().out == "a,\x1b[2Jb\n"
+
+
+def test_json_never_holds_infinity_or_nan() -> None:
+    text = escape.json_text({"a": float("inf"), "b": [float("nan"), 1.5], "c": "\x9b2J"})
+    assert json.loads(text) == {"a": None, "b": [None, 1.5], "c": "\x9b2J"}
+    assert "\x9b" not in text
+    assert "Infinity" not in text

@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from raci.core.words import labelled
 from raci.output.report.fmt import number, plural
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ def _phases(grid: Matrix) -> list[str]:
     parts = []
     for group in grid.groups:
         rows = "".join(
-            f'<tr><td class="name" title="{escape(row.name)} ({escape(row.id)})">'
+            f'<tr><td class="name" title="{escape(labelled(row.name, row.id))}">'
             f"{escape(row.name)}</td>"
             f'<td class="num">{number(row.effort)}</td>'
             + "".join(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from raci.core.words import labelled
 from raci.output.palette import BAND_COLOURS, ROLE_COLOURS
 from raci.output.report.fmt import number
 from raci.report.bands import BAND_WORDS, Band, band
@@ -42,7 +43,7 @@ def clip(text: str, most: int) -> str:
 def _name(y: float, function: FunctionMetrics) -> str:
     return (
         f'<text x="{_LABEL - 8:.0f}" y="{y + 15:.0f}" text-anchor="end">'
-        f"<title>{escape(function.name)} ({escape(function.id)})</title>"
+        f"<title>{escape(labelled(function.name, function.id))}</title>"
         f"{escape(clip(function.name, 24))}</text>"
     )
 
