@@ -122,14 +122,7 @@ def grid(
         for index, (_, _, size) in enumerate(row):
             if size > natural[index]:
                 natural[index] = size
-    widths = list(natural)
-    if width is not None:
-        excess = sum(widths) + gap * (len(widths) - 1) - width
-        for index, column in enumerate(columns):
-            if excess > 0 and column.shrink and widths[index] > minimum:
-                cut = min(excess, widths[index] - minimum)
-                widths[index] -= cut
-                excess -= cut
+    widths = _fitted(columns, natural, width, gap, minimum)
     paint = _painter(color)
     spacer = " " * gap
     layout = list(zip(columns, widths, natural, strict=True))
@@ -164,6 +157,22 @@ def grid(
             lines.append(line(rows[position]))
             position += 1
     return lines
+
+
+def _fitted(
+    columns: Sequence[Column], natural: list[int], width: int | None, gap: int, minimum: int
+) -> list[int]:
+    """Column widths: the natural ones, the ``shrink`` columns giving up what the
+    terminal's ``width`` lacks (never below ``minimum``)."""
+    widths = list(natural)
+    if width is not None:
+        excess = sum(widths) + gap * (len(widths) - 1) - width
+        for index, column in enumerate(columns):
+            if excess > 0 and column.shrink and widths[index] > minimum:
+                cut = min(excess, widths[index] - minimum)
+                widths[index] -= cut
+                excess -= cut
+    return widths
 
 
 def _measure(cell: Cell, cell_len: Callable[[str], int]) -> tuple[str | Segments, str, int]:

@@ -51,8 +51,8 @@ RENDERERS: dict[str, dict[str, str]] = {
     "matrix": {
         "text": "raci.output.matrix:render_text",
         "markdown": "raci.output.matrix:render_markdown",
-        "csv": "raci.output.matrix:render_csv",
-        "json": "raci.output.matrix:render_json",
+        "csv": "raci.output.matrix_data:render_csv",
+        "json": "raci.output.matrix_data:render_json",
     },
     "load": {
         "text": "raci.output.load:render_text",
