@@ -36,12 +36,15 @@ class Arcs:
         self.held: list[set[int]] = [set() for _ in self.fids]
         self.pairs: list[dict[int, list[Edge]]] = [{} for _ in self.fids]
         self.lists: list[list[list[Edge]]] = [[[], []] for _ in self.fids]
-        for i, demand in enumerate(self.demands):
-            self._start(i, demand)
+        later = [i for i, demand in enumerate(self.demands) if not self._start(i, demand)]
+        for i in later:
+            self._fill(i)
         for k in range(self.m):
             for variant in self.lists[k]:
                 variant.sort()
         self.rows: list[list[Edge | None] | None] = [None] * self.m
+        self.stale = [0] * self.m
+        """Per function: activities it gave away since its sorted lists were compacted."""
 
     def _scales(self) -> None:
         width = self.m or 1
@@ -60,9 +63,9 @@ class Arcs:
         self.PREF, self.SPREAD, self.LOAD, self.MOVE = pref, spread, load, move
         self.UNPLACED = units * move + move
 
-    def _start(self, i: int, demand: Demand) -> None:
-        """Price the activity's explicit candidates and give it its current holders
-        (or, if it lacks some, its cheapest candidates: the search corrects them)."""
+    def _start(self, i: int, demand: Demand) -> bool:
+        """Price the activity's explicit candidates and give it its current holders;
+        False when it has not exactly as many as it needs (see :meth:`_fill`)."""
         costs: dict[int, int] = {}
         current: list[int] = []
         for candidate in demand.candidates:
@@ -81,18 +84,30 @@ class Arcs:
             if candidate.current:
                 current.append(k)
         self.cost.append(costs)
-        chosen = current[: demand.units]
-        if len(chosen) < demand.units:
-            spare = sorted((cost, k) for k, cost in costs.items() if k not in chosen)
-            if demand.open:
-                spare += sorted((self._other(i, k), k) for k in range(self.m) if k not in costs)
-            chosen += [k for _, k in spare[: demand.units - len(chosen)]]
-        self.holders.append(set(chosen))
-        self.short.append(demand.units - len(chosen))
+        self.holders.append(set())
+        self.short.append(demand.units)
+        if len(current) != demand.units:
+            return False  # placed by _fill, once the current holders are all in
+        self.short[i] = 0
+        self.holders[i].update(current)
+        for k in current:
+            self._arrive(i, k, sort=False)
+        return True
+
+    def _fill(self, i: int) -> None:
+        """Give an activity that lacks holders (or has too many) the ones that cost least
+        given the loads so far: a good start, which the search then makes optimal."""
+        offers = [k for k in range(self.m) if self.price(i, k) is not None]
+        while self.short[i] and len(self.holders[i]) < len(offers):
+            k = min(
+                (k for k in offers if k not in self.holders[i]),
+                key=lambda k: self._margin(k, len(self.held[k]) + 1) + (self.price(i, k) or 0),
+            )
+            self.holders[i].add(k)
+            self.short[i] -= 1
+            self._arrive(i, k, sort=False)
         if self.short[i]:
             self.stranded.append(i)
-        for k in chosen:
-            self._arrive(i, k, sort=False)
 
     def _other(self, i: int, k: int) -> int:
         """The cost of function ``k`` holding open activity ``i`` where it is not listed
@@ -145,15 +160,18 @@ class Arcs:
                     row[g] = (delta, i)
                     break
                 heapq.heappop(heap)
-        for variant, tight in zip(self.lists[f], (False, True), strict=True):
-            stale = [entry for entry in variant if entry[1] not in held]
-            if stale:
+        if self.stale[f] * 2 > len(held):  # amortised: drop the activities f gave away
+            for variant in self.lists[f]:
                 variant[:] = [entry for entry in variant if entry[1] in held]
+            self.stale[f] = 0
+        for variant, tight in zip(self.lists[f], (False, True), strict=True):
+            if not variant:
+                continue
             for g in range(self.m):
                 if g == f or self.rooms[g].tight != tight:
                     continue
                 for key, i in variant:
-                    if g not in self.cost[i] and g not in self.holders[i]:
+                    if i in held and g not in self.cost[i] and g not in self.holders[i]:
                         delta = key + self.MOVE + OTHER * self.PREF + g * self.span
                         if row[g] is None or delta < row[g][0]:  # type: ignore[index]
                             row[g] = (delta, i)
@@ -166,6 +184,7 @@ class Arcs:
         if f is not None:
             self.holders[i].discard(f)
             self.held[f].discard(i)
+            self.stale[f] += 1
         else:
             self.short[i] -= 1
         if g is not None:
