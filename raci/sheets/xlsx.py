@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from raci.core.scheme import Role
 from raci.output.palette import ROLE_COLOURS, SEVERITY_COLOURS
-from raci.sheets.export import Grid, matrix_grid
+from raci.sheets.export import matrix_grid
 from raci.sheets.layout import FUNCTION_HEADERS, FUNCTIONS_SHEET, SCHEME_PROPERTY
 from raci.sheets.xlsx_text import escape
 
@@ -142,12 +142,6 @@ def _matrix(sheet: Worksheet, model: Model) -> None:
     from raci.report.build import role_of
 
     grid = matrix_grid(model)
-    grid = Grid(
-        [escape(header) for header in grid.headers],
-        [[escape(v) if isinstance(v, str) else v for v in row] for row in grid.rows],
-        grid.functions,
-        grid.effort_column,
-    )
     first = grid.first_function
     widths = [
         min(60.0, max(len(str(value or "")) for value in column) + 2)
@@ -192,7 +186,7 @@ def _functions(sheet: Worksheet, model: Model) -> None:
             capacity = int(capacity)
         values = [function.id, function.name, capacity, function.description]
         values.append(waivers_cell(function.waive) or None)
-        _append(sheet, [escape(v) if isinstance(v, str) else v for v in values])
+        _append(sheet, values)
 
 
 def _legend(sheet: Worksheet, scheme: Scheme) -> None:
