@@ -7,18 +7,21 @@ findings a change fixed, introduced or changed (what-if, rebalance, diff). It ne
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from raci.core import config as settings_layers
+from raci.core.comparison import Comparison as Comparison
+from raci.core.comparison import compare as compare
 from raci.core.config import ConfigError, Layer, Resolved, find_config
 from raci.core.context import Context
-from raci.core.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError
+from raci.core.errors import InputError
 from raci.core.findings import SCHEMA_ERROR, Finding
 from raci.core.model import Loaded, Model
 from raci.core.model import load as load_with
+from raci.core.results import Checked as Checked
+from raci.core.results import CheckedModel as CheckedModel
+from raci.core.results import Report as Report
 from raci.core.runtime import paused_gc
 from raci.rules import CATALOGUE
 from raci.rules.base import Problem
@@ -40,116 +43,6 @@ def command_line(select: list[str] | None, ignore: list[str] | None, strict: boo
     """``--select``, ``--ignore`` and ``--strict`` as the top layer of settings; an unknown
     rule is a :class:`~raci.core.errors.RaciError` with a "did you mean"."""
     return settings_layers.cli_layer(select, ignore or [], strict, CATALOGUE)
-
-
-@dataclass
-class Checked:
-    """One path ``raci check`` was given: the files it read and the rules that ran on it.
-
-    Formatters that group by path (JUnit's test suites) read this; ``rules`` is empty
-    when the input could not be used.
-    """
-
-    path: str
-    files: list[str]
-    rules: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Report:
-    """Everything ``raci check`` found, across every path it was given."""
-
-    files: list[str] = field(default_factory=list)
-    activities: int = 0
-    functions: int = 0
-    findings: list[Finding] = field(default_factory=list)
-    waived: int = 0
-    strict: bool = False
-    models: list[Model] = field(default_factory=list)
-    settings: list[Resolved] = field(default_factory=list)
-    """The rule settings each of ``models`` was checked with."""
-    contexts: list[Context] = field(default_factory=list)
-    """The shared statistics and graphs each of ``models`` was checked with."""
-    checked: list[Checked] = field(default_factory=list)
-
-    def add(self, result: CheckedModel) -> None:
-        """Gather one path's result into the report."""
-        self.files.extend(result.files)
-        self.findings.extend(result.findings)
-        checked = Checked(result.path, list(result.files))
-        self.checked.append(checked)
-        if result.model is None or result.settings is None or result.context is None:
-            return
-        checked.rules = [enabled.rule.name for enabled in result.settings.rules]
-        self.waived += result.waived
-        self.activities += len(result.model.activities)
-        self.functions += len(result.model.functions)
-        self.strict = self.strict or result.settings.strict
-        self.models.append(result.model)
-        self.settings.append(result.settings)
-        self.contexts.append(result.context)
-
-    @classmethod
-    def of(cls, result: CheckedModel) -> Report:
-        """The report ``raci check`` gives on the one path of ``result``."""
-        report = cls()
-        report.add(result)
-        return report
-
-    def count(self, severity: str) -> int:
-        return sum(1 for finding in self.findings if finding.severity == severity)
-
-    @property
-    def input_error(self) -> bool:
-        return any(finding.is_input_error for finding in self.findings)
-
-    @property
-    def exit_code(self) -> int:
-        """2 if any input was unusable, 1 for errors (or warnings under strict), else 0."""
-        if self.input_error:
-            return EXIT_INPUT
-        if self.count("error") or (self.strict and self.count("warning")):
-            return EXIT_FINDINGS
-        return EXIT_OK
-
-    def summary(self) -> dict[str, int]:
-        return {
-            "files": len(self.files),
-            "activities": self.activities,
-            "functions": self.functions,
-            "errors": self.count("error"),
-            "warnings": self.count("warning"),
-            "info": self.count("info"),
-            "waived": self.waived,
-        }
-
-
-@dataclass
-class CheckedModel:
-    """One model through the pipeline: what was read, the settings, and what the rules found.
-
-    ``findings`` holds the input problems when the model or its settings are unusable
-    (then ``model``/``settings`` are None), else the findings left after waivers.
-    """
-
-    path: str
-    files: list[str]
-    findings: list[Finding] = field(default_factory=list)
-    waived: int = 0
-    model: Model | None = None
-    settings: Resolved | None = None
-    layers: list[Layer] = field(default_factory=list)
-    """The settings layers below the command line, lowest first (rebalance adds its own)."""
-    context: Context | None = None
-    settings_broken: bool = False
-    """True when a settings file (not the model) made the input unusable."""
-
-    def require(self) -> tuple[Model, Resolved, Context]:
-        """(model, settings, context) of a usable result; else
-        :class:`~raci.core.errors.InputError` carrying the input problems."""
-        if self.model is None or self.settings is None or self.context is None:
-            raise InputError(self.findings)
-        return self.model, self.settings, self.context
 
 
 class Settings:
@@ -304,72 +197,3 @@ def _waive(context: Context, rule: str, problems: Iterable[Problem]) -> tuple[li
             used.add((id(holder), rule))
             dropped += 1
     return kept, dropped
-
-
-@dataclass
-class Comparison:
-    """Which findings a change fixed, introduced, or kept about the same subject but with
-    another message (a count moved): ``changed`` pairs (before, after)."""
-
-    fixed: list[Finding] = field(default_factory=list)
-    introduced: list[Finding] = field(default_factory=list)
-    changed: list[tuple[Finding, Finding]] = field(default_factory=list)
-
-
-def _finding_key(finding: Finding, renames: Mapping[str, str]) -> tuple[str | None, ...]:
-    """(rule, activity, function, message), a renamed activity read as its new id."""
-    activity, message = finding.activity, finding.message
-    if activity is not None and activity in renames:
-        message = message.replace(f"'{activity}'", f"'{renames[activity]}'")
-        activity = renames[activity]
-    return (finding.rule, activity, finding.function, message)
-
-
-def compare(
-    before: Sequence[Finding], after: Sequence[Finding], renames: Mapping[str, str] | None = None
-) -> Comparison:
-    """The findings of ``after`` against those of ``before``, as one multiset each.
-
-    A finding is the same when its rule, subject (activity, function) and message are;
-    ``renames`` maps old activity ids to new ones. What is left on both sides about the
-    same rule and subject is ``changed``. Every list is in finding order.
-    """
-    renames = renames or {}
-    old = Counter(_finding_key(finding, renames) for finding in before)
-    new = Counter(_finding_key(finding, {}) for finding in after)
-    gone = _unmatched(before, old, new, renames)
-    came = _unmatched(after, new, old, {})
-    waiting: dict[tuple[str | None, ...], list[Finding]] = {}
-    for finding in gone:
-        waiting.setdefault(_finding_key(finding, renames)[:3], []).append(finding)
-    result = Comparison()
-    for finding in came:
-        candidates = waiting.get(_finding_key(finding, {})[:3])
-        if candidates:
-            result.changed.append((candidates.pop(0), finding))
-        else:
-            result.introduced.append(finding)
-    paired = {id(old_finding) for old_finding, _ in result.changed}
-    result.fixed = [finding for finding in gone if id(finding) not in paired]
-    result.fixed.sort(key=Finding.sort_key)
-    result.introduced.sort(key=Finding.sort_key)
-    result.changed.sort(key=lambda pair: pair[1].sort_key())
-    return result
-
-
-def _unmatched(
-    findings: Sequence[Finding],
-    mine: Counter[tuple[str | None, ...]],
-    theirs: Counter[tuple[str | None, ...]],
-    renames: Mapping[str, str],
-) -> list[Finding]:
-    """The findings of one side beyond what the other side has of the same key (the
-    last ones of a kind are the unmatched ones)."""
-    spare = {key: count - theirs[key] for key, count in mine.items() if count > theirs[key]}
-    left: list[Finding] = []
-    for finding in reversed(findings):
-        key = _finding_key(finding, renames)
-        if spare.get(key, 0) > 0:
-            spare[key] -= 1
-            left.append(finding)
-    return left[::-1]

@@ -51,7 +51,8 @@ def reference_models(directory: Path | None = None) -> list[ReferenceModel]:
     folder = directory if directory is not None else models_dir()
     if not folder.is_dir():
         return []
-    return [_describe(path) for path in sorted(folder.glob("*.yaml")) if path.is_file()]
+    files = sorted(folder.glob("*.yaml"), key=lambda path: path.stem)  # by name, not file name
+    return [_describe(path) for path in files if path.is_file()]
 
 
 def find_model(name: str, directory: Path | None = None) -> ReferenceModel:
@@ -71,7 +72,8 @@ def find_model(name: str, directory: Path | None = None) -> ReferenceModel:
 
 def _describe(path: Path) -> ReferenceModel:
     """Name, counts and a one-line summary, read from the file without a full check."""
-    from raci.core.loader import ParseProblem, read_document
+    from raci.core.documents import read_document
+    from raci.core.loader import ParseProblem
 
     try:
         data: dict[str, Any] = read_document(path, path.name).data

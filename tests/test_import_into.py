@@ -14,7 +14,14 @@ from raci.engine import load
 from raci.sheets.export import metadata
 from tests.conftest import EXAMPLES, MODELS, RunLine
 
-FILES = sorted([*MODELS.glob("*.yaml"), *EXAMPLES.glob("*.yaml"), *EXAMPLES.glob("schemes/*.yaml")])
+PHASED_OR_PEOPLE = {"enterprise-social-phased.yaml", "enterprise-social-phased-broken.yaml"}
+"""Models with raci per phase, capacity per phase and people: the workbook does not carry
+those yet (#18), so they do not round-trip."""
+FILES = sorted(
+    path
+    for path in [*MODELS.glob("*.yaml"), *EXAMPLES.glob("*.yaml"), *EXAMPLES.glob("schemes/*.yaml")]
+    if path.name not in PHASED_OR_PEOPLE
+)
 MODEL_PATHS = [*FILES, EXAMPLES / "ownership"]
 IDS = [path.relative_to(path.parent.parent).as_posix() for path in MODEL_PATHS]
 

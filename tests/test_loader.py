@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from raci.core.loader import Document, ParseProblem, YamlMap, parse, read_document
+from raci.core.documents import read_document
+from raci.core.loader import Document, ParseProblem, YamlMap, parse
 
 
 def problem(text: str | bytes) -> tuple[int, int, str]:

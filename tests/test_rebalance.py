@@ -216,7 +216,10 @@ def test_pins_win_over_never(write: Write) -> None:
     ("options", "message"),
     [
         (Options(keep=("a33",)), "--keep: no activity 'a33' (did you mean 'a3'?)"),
-        (Options(never=("ic",)), "--never: no function 'ic' (did you mean 'IC'?)"),
+        (
+            Options(never=("ic",)),
+            "--never: no function 'ic' (did you mean 'IC' (Internal Communications)?)",
+        ),
     ],
 )
 def test_unknown_names_in_options_are_input_errors(

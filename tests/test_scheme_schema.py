@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from raci.core.loader import read_document
+from raci.core.documents import read_document
 from raci.core.scheme import SCHEMES
 from raci.output.json_schema import json_schema
 from tests.conftest import EXAMPLES

@@ -84,7 +84,7 @@ def test_every_view_exports_and_reads_back(data: dict[str, Any]) -> None:
         graph = graphs.view(context, name)
         graphml = graphs.to_graphml(graph)
         _equal(graph, nx.read_graphml(io.BytesIO(graphml.encode("utf-8"))))
-        linked = json.loads(graphs.to_node_link(graph))
+        linked = json.loads("".join(graphs.to_node_link(graph)))
         _equal(graph, nx.node_link_graph(linked, edges="edges"))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)

@@ -114,7 +114,9 @@ def test_the_files_own_rules_block_is_the_default(tmp_path: Path) -> None:
 
 def test_unknown_function_suggests() -> None:
     with pytest.raises(
-        RaciError, match=r"^no function 'Comms' in the model \(did you mean 'IC'\?\)$"
+        RaciError,
+        match=r"^no function 'Comms' in the model "
+        r"\(did you mean 'IC' \(Internal Communications\)\?\)$",
     ):
         without(model_of(SMALL), ["Comms"])
 

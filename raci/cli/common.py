@@ -59,11 +59,12 @@ def show(view: str, name: str, data: Any, output: Path | None) -> None:
     from raci.output.registry import Medium, render
 
     target(output)  # refuse an input, a device... before rendering
-    rendered = render(view, name, data, Medium(wants_color(output), terminal_width(output)))
+    color = wants_color(output)
+    rendered = render(view, name, data, Medium(color, terminal_width(output)))
     if isinstance(rendered, bytes) and output is None:
         raise RaciError(f"--format {name} writes a binary file: name it with -o FILE")
     # '-o -' asks for the bytes on stdout; GitHub annotations are workflow commands
-    emit(rendered, output, workflow_commands=view == "check" and name == "github")
+    emit(rendered, output, workflow_commands=view == "check" and name == "github", color=color)
 
 
 def split_values(values: Sequence[str] | None) -> list[str]:
@@ -97,11 +98,15 @@ def known(
 
 def known_functions(option: str, values: Sequence[str], model: Model) -> list[str]:
     """Function ids given on the command line, checked against the model (exit 2 with
-    "did you mean", matching display names too: ``Comms`` suggests ``IC``)."""
-    from raci.core.suggest import closest_function
+    "did you mean", matching display names too: ``Comms`` or ``"Internal
+    Communications"`` suggests ``'IC' (Internal Communications)``)."""
+    from raci.core.suggest import function_hint
 
     names = {fid: function.name for fid, function in model.functions.items()}
-    return known(option, values, names, "function", lambda value: closest_function(value, names))
+    for value in values:
+        if value not in names:
+            raise RaciError(f"{option}: no function '{value}'{function_hint(value, names)}")
+    return list(values)
 
 
 def terminal_width(output: Path | None) -> int | None:

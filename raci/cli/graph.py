@@ -41,4 +41,4 @@ def graph_command(
     from raci.output import graph as render
 
     context = checked(path, config, lint=False).require()[2]
-    show("graph", output_format, render.view(context, graph_view), output)
+    show("graph", output_format, render.view(context, graph_view, copy=False), output)

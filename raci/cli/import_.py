@@ -42,6 +42,7 @@ with exit 2, and nothing is written.
 """
 
 
+# Long only for its option declarations: typer reads the options from the signature.
 @command("import", epilog=EXAMPLES)
 def import_command(
     source: Path = typer.Argument(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -23,10 +24,10 @@ EXAMPLES = """
 
 @command("init", epilog=EXAMPLES)
 def init_command(
-    path: Path = typer.Argument(
-        Path("raci.yaml"),
+    path: str = typer.Argument(
+        "raci.yaml",
         metavar="PATH",
-        help="The file to create (in an existing directory: DIR/raci.yaml).",
+        help="The file to create; DIR/ (a trailing slash) or an existing directory: DIR/raci.yaml.",
     ),
     model: str = typer.Option(
         DEFAULT_MODEL, "--model", "-m", help="The reference model to copy (raci models)."
@@ -38,9 +39,11 @@ def init_command(
     from raci.reference import find_model
 
     reference = find_model(model)
-    target = path / "raci.yaml" if path.is_dir() else path
+    target = destination(path)
     if target.exists() and not force:
         raise RaciError(f"{target} already exists; pass --force to replace it")
+    if path.endswith(("/", os.sep)) and not target.parent.exists():
+        target.parent.mkdir(parents=True)
     if not target.parent.is_dir():
         raise RaciError(f"cannot write {target}: no such directory: {target.parent}")
     write_atomic(target, reference.path.read_bytes())
@@ -49,3 +52,12 @@ def init_command(
         f"({reference.activities} activities, {reference.functions} functions).\n"
         f"Next: raci check {target}"
     )
+
+
+def destination(path: str) -> Path:
+    """The file ``raci init PATH`` writes: ``DIR/raci.yaml`` for ``DIR/`` (the trailing
+    slash says "a directory", even one that does not exist yet) or an existing
+    directory, else ``PATH`` itself."""
+    if path.endswith(("/", os.sep)) or Path(path).is_dir():
+        return Path(path) / "raci.yaml"
+    return Path(path)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from raci.core.atomic import check_target, write_atomic
+from raci.core.atomic import Content, check_target, write_atomic
 from raci.core.errors import RaciError
 
 _INPUTS: list[Path] = []
@@ -43,7 +43,7 @@ def _same(first: Path, second: Path) -> bool:
 
 def _input_files(path: Path) -> Iterator[Path]:
     if path.is_dir():
-        from raci.core.loader import ownership_files
+        from raci.core.documents import ownership_files
 
         try:
             yield from ownership_files(path)
@@ -80,12 +80,17 @@ def wants_color(output: Path | None) -> bool:
     return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
 
-def emit(text: str | bytes, output: Path | None, *, workflow_commands: bool = False) -> None:
+def emit(
+    text: Content, output: Path | None, *, workflow_commands: bool = False, color: bool = False
+) -> None:
     """Write ``text`` to ``output`` atomically, or to stdout (``None`` or ``-``).
 
-    On stdout no line may start a CI workflow command from content (see
+    ``text`` may be text chunks, each ending at a line end, written as they come. On
+    stdout no line may start a CI workflow command from content (see
     :func:`raci.output.escape.log_lines`), unless the output *is* workflow commands
-    (``--format github``), whose content is escaped by its renderer.
+    (``--format github``), whose content is escaped by its renderer. On a terminal,
+    data formats (CSV, YAML, dot...) have their control characters shown as escapes too;
+    ``color`` output has escaped its content already (its own colour codes stay).
     """
     destination = target(output)
     if destination is not None:
@@ -96,11 +101,15 @@ def emit(text: str | bytes, output: Path | None, *, workflow_commands: bool = Fa
         sys.stdout.buffer.write(text)
         sys.stdout.buffer.flush()
         return
-    if not workflow_commands:
-        from raci.output.escape import log_lines
+    from raci.output.escape import log_lines, terminal_block
 
-        text = log_lines(text)
-    sys.stdout.write(text)
+    chunks: Iterable[str] = [text] if isinstance(text, str) else text
+    if not workflow_commands:
+        chunks = map(log_lines, chunks)
+    if not color and sys.stdout.isatty():
+        chunks = map(terminal_block, chunks)
+    for chunk in chunks:
+        sys.stdout.write(chunk)
     sys.stdout.flush()
 
 

@@ -36,6 +36,7 @@ Review the result with [bold]git diff[/] before you commit it.
 """
 
 
+# Long only for its option declarations: typer reads the options from the signature.
 @command("rebalance", epilog=EXAMPLES)
 def rebalance_command(
     path: Path = path_argument("An ownership file or directory."),

@@ -39,6 +39,12 @@ def whatif_command(
     ),
     output_format: str = format_option("whatif", help="text (coloured on a terminal) or json."),
     output: Path | None = output_option(),
+    strict: bool = typer.Option(
+        False,
+        "--strict",
+        help="A gate: exit 1 when stepping back brings new error findings (activities "
+        "left without an A or an R, say).",
+    ),
     select: list[str] | None = SELECT,
     ignore: list[str] | None = IGNORE,
     config: Path | None = config_option(),
@@ -53,3 +59,5 @@ def whatif_command(
         raise RaciError("--without: name at least one function")
     found = step_back(model, functions, settings, context=context, findings=result.findings)
     show("whatif", output_format, found, output)
+    if strict and any(finding.severity == "error" for finding in found.new_findings):
+        raise typer.Exit(1)

@@ -22,6 +22,9 @@ from pathlib import Path
 
 from raci.core.errors import RaciError
 
+Content = str | bytes | Iterable[str]
+"""What an output holds: text, bytes, or text chunks written as they come."""
+
 _KINDS = {
     stat.S_IFCHR: "a character device",
     stat.S_IFBLK: "a block device",
@@ -65,8 +68,11 @@ def _mode(real: Path) -> int:
         return 0o666 & ~umask
 
 
-def _stage(path: Path, real: Path, data: bytes) -> Path:
-    """``data`` in a temporary file beside ``real``, with ``real``'s permissions."""
+def _stage(path: Path, real: Path, content: Content) -> Path:
+    """``content`` in a temporary file beside ``real``, with ``real``'s permissions.
+
+    Text chunks are encoded and written as they come, so a large output is never held
+    whole in memory."""
     mode = _mode(real)
     try:
         handle, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
@@ -75,7 +81,11 @@ def _stage(path: Path, real: Path, data: bytes) -> Path:
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            if isinstance(content, str | bytes):
+                stream.write(_bytes(content))
+            else:
+                for chunk in content:
+                    stream.write(chunk.encode("utf-8"))
             stream.flush()
             os.fsync(stream.fileno())
         temporary.chmod(mode)
@@ -92,11 +102,11 @@ def _bytes(content: str | bytes) -> bytes:
     return content.encode("utf-8") if isinstance(content, str) else content
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Replace ``path`` with ``content`` in one step; raise :class:`RaciError` on failure
-    (the old file is then untouched)."""
+def write_atomic(path: Path, content: Content) -> None:
+    """Replace ``path`` with ``content`` (text, bytes, or text chunks) in one step; raise
+    :class:`RaciError` on failure (the old file is then untouched)."""
     real = check_target(path)
-    temporary = _stage(path, real, _bytes(content))
+    temporary = _stage(path, real, content)
     try:
         temporary.replace(real)
     except OSError as error:
@@ -112,7 +122,7 @@ def write_all(files: Sequence[tuple[Path, str | bytes]]) -> None:
     try:
         for path, content in files:
             real = check_target(path)
-            staged.append((path, real, _stage(path, real, _bytes(content))))
+            staged.append((path, real, _stage(path, real, content)))
     except BaseException:
         _discard(temporary for _, _, temporary in staged)
         raise

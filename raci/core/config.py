@@ -13,8 +13,6 @@ run), then ``ignore``. Setting a rule's ``severity`` also turns it on.
 
 from __future__ import annotations
 
-import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,9 +23,10 @@ from raci.core.catalogue import Catalogue, Rule, RuleSettings
 from raci.core.errors import RaciError
 from raci.core.findings import SCHEMA_ERROR, Finding, Problem, Severity, input_finding
 from raci.core.suggest import suggest
+from raci.core.toml_files import CONFIG_NAMES as CONFIG_NAMES
+from raci.core.toml_files import TomlProblem, read_toml, toml_line, unconfined
+from raci.core.toml_files import find_config as find_config
 from raci.core.validation import describe_error, error_path, model_keys
-
-CONFIG_NAMES = (".raci.toml", "pyproject.toml")
 
 
 class ConfigError(Exception):
@@ -80,56 +79,14 @@ def _config_model(catalogue: Catalogue) -> type[BaseModel]:
     return ConfigFile
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest ``.raci.toml``, or ``pyproject.toml`` with ``[tool.raci]``, upward."""
-    start = Path(os.path.realpath(start))  # Path.resolve raises on a symlink loop
-    directory = start if start.is_dir() else start.parent
-    for folder in (directory, *directory.parents):
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_raci(candidate)):
-                return candidate
-    return None
-
-
-def _has_tool_raci(path: Path) -> bool:
-    import tomllib
-
-    from raci.core.files import FileProblem, read_limited
-
-    try:
-        return "raci" in tomllib.loads(read_limited(path).decode("utf-8")).get("tool", {})
-    except (OSError, FileProblem, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
-        return True  # let read_config report the problem where it is
-
-
 def read_config(path: Path, catalogue: Catalogue, display: str | None = None) -> Layer:
     """Read a ``.raci.toml`` or the ``[tool.raci]`` table of a ``pyproject.toml``, whose
-    rules are those of ``catalogue``."""
-    import tomllib
-
-    from raci.core.files import FileProblem, read_limited
-
+    rules are those of ``catalogue``; every problem is a :class:`ConfigError`."""
     name = display or path.as_posix()
     try:
-        text = read_limited(path).decode("utf-8")
-    except FileNotFoundError:
-        raise ConfigError(
-            [input_finding(SCHEMA_ERROR, "no such configuration file", name)]
-        ) from None
-    except (OSError, FileProblem, UnicodeDecodeError) as error:
-        message = f"cannot read the configuration file: {error}"
-        raise ConfigError([input_finding(SCHEMA_ERROR, message, name)]) from None
-    try:
-        data = tomllib.loads(text)
-    except RecursionError:
-        message = "invalid TOML: the tables or arrays nest too deeply to read"
-        raise ConfigError([input_finding(SCHEMA_ERROR, message, name)]) from None
-    except tomllib.TOMLDecodeError as error:
-        found = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
-        line, column = (int(found[1]), int(found[2])) if found else (1, 1)
-        message = f"invalid TOML: {str(error).split(' (at line')[0]}"
-        raise ConfigError([input_finding(SCHEMA_ERROR, message, name, line, column)]) from None
+        text, data = read_toml(path, name)
+    except TomlProblem as problem:
+        raise ConfigError([problem.finding]) from None
     prefix: tuple[str, ...] = ()
     if path.name == "pyproject.toml":
         prefix = ("tool", "raci")
@@ -142,40 +99,49 @@ def read_config(path: Path, catalogue: Catalogue, display: str | None = None) ->
         for detail in error.errors(include_url=False):
             where, _ = error_path(data, detail["loc"])
             message = describe_error(data, where, detail, lambda at: _allowed(model, catalogue, at))
-            line = _toml_line(text, (*prefix, *map(str, where)))
+            line = toml_line(text, (*prefix, *map(str, where)))
             findings.append(input_finding(SCHEMA_ERROR, message, name, line))
         raise ConfigError(findings) from None
-    bad_path = next((entry for entry in parsed.paths if _unconfined(entry)), None)
+    bad_path = next((entry for entry in parsed.paths if unconfined(entry)), None)
     if bad_path is not None:
         message = (
             f"'paths' entry {bad_path!r} must be a relative path inside the folder of "
             f"{path.name}, without '..' or control characters"
         )
-        line = _toml_line(text, (*prefix, "paths"))
+        line = toml_line(text, (*prefix, "paths"))
         raise ConfigError([input_finding(SCHEMA_ERROR, message, name, line)])
-    layer = Layer(name, root=path.parent)
-    layer.paths = parsed.paths
-    layer.strict = parsed.strict
-    problems = []
+    layer = Layer(name, root=path.parent, paths=parsed.paths, strict=parsed.strict)
+    problems: list[Finding] = []
     for attribute in ("select", "ignore"):
         names = getattr(parsed, attribute)
-        if names is None:
-            continue
-        resolved = []
-        for rule_name in names:
-            rule = catalogue.resolve(rule_name)
-            if rule is None:
-                hint = suggest(rule_name, catalogue.by_name)
-                message = f"'{attribute}' names no rule '{rule_name}'{hint}"
-                line = _toml_line(text, (*prefix, attribute))
-                problems.append(input_finding(SCHEMA_ERROR, message, name, line))
-            else:
-                resolved.append(rule.name)
-        setattr(layer, attribute, resolved)
+        if names is not None:
+            place = (text, (*prefix, attribute), name)
+            setattr(layer, attribute, _rule_names(attribute, names, catalogue, place, problems))
     if problems:
         raise ConfigError(problems)
     layer.rules = rules_settings(parsed.rules, catalogue)
     return layer
+
+
+def _rule_names(
+    attribute: str,
+    names: list[str],
+    catalogue: Catalogue,
+    where: tuple[str, tuple[str, ...], str],
+    problems: list[Finding],
+) -> list[str]:
+    """The rules ``select``/``ignore`` names, by name; an unknown one is a problem."""
+    text, keys, file = where
+    found = []
+    for rule_name in names:
+        rule = catalogue.resolve(rule_name)
+        if rule is None:
+            hint = suggest(rule_name, catalogue.by_name)
+            message = f"'{attribute}' names no rule '{rule_name}'{hint}"
+            problems.append(input_finding(SCHEMA_ERROR, message, file, toml_line(text, keys)))
+        else:
+            found.append(rule.name)
+    return found
 
 
 def rules_settings(block: BaseModel | None, catalogue: Catalogue) -> dict[str, RuleSettings]:
@@ -198,30 +164,6 @@ def _allowed(model: type[BaseModel], catalogue: Catalogue, path: tuple[Any, ...]
         return model_keys(rules_block(catalogue))
     rule = catalogue.resolve(str(path[1])) if len(path) == 2 and path[0] == "rules" else None
     return model_keys(rule.Settings) if rule else []
-
-
-def _toml_line(text: str, keys: tuple[str, ...]) -> int:
-    """Best-effort line of a dotted key in TOML text (tomllib keeps no positions)."""
-    lines = text.splitlines()
-    for depth in range(len(keys), 0, -1):
-        last = re.escape(keys[depth - 1])
-        header = r"\.".join(rf'\s*"?{re.escape(key)}"?\s*' for key in keys[:depth])
-        patterns = (rf"^\s*\[{header}\]", rf'^\s*"?{last}"?\s*=', rf'[{{,]\s*"?{last}"?\s*=')
-        for number, line in enumerate(lines, 1):
-            if any(re.search(pattern, line) for pattern in patterns):
-                return number
-    return 1
-
-
-def _unconfined(entry: str) -> bool:
-    """A ``paths`` entry that names something outside the settings file's folder, or
-    that no file system can hold (a NUL byte)."""
-    from pathlib import PurePath
-
-    if not entry or any(ord(char) < 0x20 or ord(char) == 0x7F for char in entry):
-        return True
-    pure = PurePath(entry)
-    return pure.is_absolute() or ".." in pure.parts or bool(pure.drive)
 
 
 def cli_layer(

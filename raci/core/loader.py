@@ -23,13 +23,24 @@ line and column without scanning.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml import events
+
+from raci.core.scalars import (
+    MAX_DIGITS,
+    NUMBER_START,
+    SPECIAL,
+    TAG,
+    TooLong,
+    UnsafeTag,
+    tag_problem,
+    tagged,
+)
+from raci.core.scalars import plain as resolve_plain
 
 try:  # pragma: no cover - which one depends on the PyYAML build
     from yaml._yaml import CParser as _Parser
@@ -112,6 +123,11 @@ class Document:
     name: str
     data: YamlMap
 
+    def release(self) -> None:
+        """Let go of the values and their positions once every finding is located (a
+        diff holds two models at once); :meth:`locate` then answers the file's start."""
+        self.data = YamlMap(self.data.mark)
+
     def locate(self, path: LogicalPath, *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of ``path``; of its key when ``key`` is true.
 
@@ -137,89 +153,11 @@ class Document:
         return unpack(position)
 
 
-# -- scalars (YAML 1.2 core schema) -------------------------------------------------
-
-_TAG = "tag:yaml.org,2002:"
-_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_SPECIAL = {
-    "": None, "~": None, "null": None, "Null": None, "NULL": None,
-    "true": True, "True": True, "TRUE": True,
-    "false": False, "False": False, "FALSE": False,
-    ".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf"),
-    "+.inf": float("inf"), "+.Inf": float("inf"), "+.INF": float("inf"),
-    "-.inf": float("-inf"), "-.Inf": float("-inf"), "-.INF": float("-inf"),
-    ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan"),
-}  # fmt: skip
-_NUMBER_START = frozenset("0123456789+-.")
-
-
-MAX_DIGITS = 100
-"""The longest integer literal read: Python refuses to convert over 4,300 digits, and
-no ownership file needs more than a few."""
-
-
-class _TooLong(Exception):
-    pass
-
-
-def _int(text: str) -> int:
-    if len(text) > MAX_DIGITS + 2:
-        raise _TooLong
-    if text[:2] == "0o":
-        return int(text[2:], 8)
-    if text[:2] == "0x":
-        return int(text[2:], 16)
-    return int(text, 10)
-
-
-def _plain(text: str) -> Any:
-    """Resolve an untagged plain scalar as YAML 1.2's core schema does."""
-    if not text:
-        return None
-    if text in _SPECIAL:
-        return _SPECIAL[text]
-    if text[0] in _NUMBER_START:
-        if _INT.fullmatch(text):
-            return _int(text)
-        if _FLOAT.fullmatch(text):
-            return float(text)
-    return text
-
-
-def _tagged(text: str, tag: str) -> Any:
-    """Apply an explicit standard tag; anything else is refused."""
-    kind = tag[len(_TAG) :] if tag.startswith(_TAG) else None
-    if kind == "str":
-        return text
-    resolved = _plain(text)
-    expected = {"int": int, "float": float, "bool": bool, "null": type(None)}.get(kind or "")
-    if expected is None:
-        raise _UnsafeTag(tag)
-    if expected is float and type(resolved) is int:
-        return float(resolved)
-    if type(resolved) is not expected:
-        raise ValueError(f"'{text}' is not a valid !!{kind}")
-    return resolved
-
-
-class _UnsafeTag(Exception):
-    pass
-
-
-def _tag_problem(tag: str) -> str:
-    shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
-    return (
-        f"tag '{shown}' is not allowed: ownership files hold plain data only "
-        "(text, numbers, true/false, null, mappings and lists)"
-    )
-
-
 # -- the event loop ---------------------------------------------------------------
 
 _NO_KEY: Any = object()
 _MERGE: Any = object()
-_CONTAINER_TAGS = {None, "!", _TAG + "map", _TAG + "seq"}
+_CONTAINER_TAGS = {None, "!", TAG + "map", TAG + "seq"}
 
 
 def parse(data: bytes) -> YamlMap:
@@ -286,7 +224,7 @@ def _build(parser: Any) -> YamlMap:
     scalar_event, alias_event = events.ScalarEvent, events.AliasEvent
     map_start, seq_start = events.MappingStartEvent, events.SequenceStartEvent
     map_end, seq_end = events.MappingEndEvent, events.SequenceEndEvent
-    plain, special, number_start = _plain, _SPECIAL, _NUMBER_START
+    plain, special, number_start = resolve_plain, SPECIAL, NUMBER_START
     no_key, merge_key = _NO_KEY, _MERGE
 
     anchors: dict[str, tuple[Any, int, int]] = {}
@@ -313,8 +251,8 @@ def _build(parser: Any) -> YamlMap:
             tag = event.tag
             count += 1
             if in_map and key is no_key:
-                if tag is not None and tag != "!" and tag != _TAG + "str":
-                    raise ParseProblem(_key_tag_problem(tag), mark.line + 1, mark.column + 1)
+                if tag is not None and tag != "!" and tag != TAG + "str":
+                    raise ParseProblem(_keytag_problem(tag), mark.line + 1, mark.column + 1)
                 key = event.value
                 if key in marks:
                     _duplicate(container, key, position)
@@ -336,21 +274,21 @@ def _build(parser: Any) -> YamlMap:
                     elif value[0] in number_start:
                         try:
                             value = plain(value)
-                        except _TooLong:
+                        except TooLong:
                             raise ParseProblem(
                                 f"a number of more than {MAX_DIGITS} digits cannot be read",
                                 mark.line + 1, mark.column + 1,
                             ) from None  # fmt: skip
             elif tag != "!":
                 try:
-                    value = _tagged(value, tag)
-                except _TooLong:
+                    value = tagged(value, tag)
+                except TooLong:
                     raise ParseProblem(
                         f"a number of more than {MAX_DIGITS} digits cannot be read",
                         mark.line + 1, mark.column + 1,
                     ) from None  # fmt: skip
-                except _UnsafeTag:
-                    raise ParseProblem(_tag_problem(tag), mark.line + 1, mark.column + 1) from None
+                except UnsafeTag:
+                    raise ParseProblem(tag_problem(tag), mark.line + 1, mark.column + 1) from None
                 except ValueError as error:
                     raise ParseProblem(str(error), mark.line + 1, mark.column + 1) from None
             if event.anchor is not None:
@@ -359,7 +297,7 @@ def _build(parser: Any) -> YamlMap:
             mark = event.start_mark
             position = mark.line << 32 | mark.column
             if event.tag not in _CONTAINER_TAGS:
-                raise ParseProblem(_tag_problem(event.tag), mark.line + 1, mark.column + 1)
+                raise ParseProblem(tag_problem(event.tag), mark.line + 1, mark.column + 1)
             if len(stack) >= MAX_DEPTH:
                 raise ParseProblem(
                     f"the document nests deeper than {MAX_DEPTH} levels", mark.line + 1,
@@ -495,72 +433,7 @@ def _top_level_problem(event: Any) -> str:
     )
 
 
-def _key_tag_problem(tag: str) -> str:
-    if tag.startswith(_TAG) and tag[len(_TAG) :] in {"int", "float", "bool", "null"}:
+def _keytag_problem(tag: str) -> str:
+    if tag.startswith(TAG) and tag[len(TAG) :] in {"int", "float", "bool", "null"}:
         return "a mapping key must be text; drop the tag"
-    return _tag_problem(tag)
-
-
-# -- files and directories ----------------------------------------------------------
-
-
-def read_document(path: Path, name: str) -> Document:
-    """Read and parse one file; raise :class:`ParseProblem` if it cannot be used."""
-    from raci.core.files import FileProblem, read_limited
-
-    try:
-        data = read_limited(path)
-    except FileNotFoundError:
-        raise ParseProblem("no such file or directory") from None
-    except FileProblem as error:
-        raise ParseProblem(str(error)) from None
-    return Document(path, name, parse(data))
-
-
-class UnreadableEntry(Exception):
-    """An entry of a directory model that cannot be listed or followed."""
-
-    def __init__(self, path: Path, message: str) -> None:
-        super().__init__(message)
-        self.path = path
-        self.message = message
-
-
-def ownership_files(directory: Path) -> list[Path]:
-    """The ``*.yaml`` and ``*.yml`` files under ``directory``, in sorted path order.
-
-    Hidden files and directories (``.git``, ``.venv`` ...) are skipped; symbolic links
-    are followed. A folder that cannot be listed, or a link that loops back to a folder
-    above it, raises :class:`UnreadableEntry`: a model is never read with parts missing.
-    An entry named ``*.yaml`` that is not a regular file is listed, so that reading it
-    says what it is.
-    """
-    import os
-
-    found: list[tuple[str, Path]] = []
-    pending = [(directory, "", frozenset[str]())]
-    while pending:
-        folder, relative, above = pending.pop()
-        real = os.path.realpath(folder)
-        if real in above:
-            raise UnreadableEntry(folder, "a symbolic link loops back to a folder above it")
-        try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-        except OSError as error:
-            raise UnreadableEntry(
-                folder, f"cannot read the folder: {error.strerror or error}"
-            ) from None
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            path = Path(entry.path)
-            shown = f"{relative}{entry.name}"
-            try:
-                is_dir = entry.is_dir()
-            except OSError as error:
-                raise UnreadableEntry(path, f"cannot read it: {error.strerror or error}") from None
-            if is_dir:
-                pending.append((path, shown + "/", above | {real}))
-            elif path.suffix in {".yaml", ".yml"}:
-                found.append((shown, path))
-    return [path for _, path in sorted(found)]
+    return tag_problem(tag)

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from raci.core.context import hhi
+from raci.core.people_metrics import PeopleMetrics, people_metrics
 from raci.core.phase_metrics import PhaseMetrics, phase_metrics
 from raci.core.scheme import Role
 
@@ -81,6 +82,8 @@ class ModelMetrics:
     extra: dict[str, Any] = field(default_factory=dict)
     phases: list[PhaseMetrics] = field(default_factory=list)
     """Per phase, in order; empty unless the model is phased (or they were asked for)."""
+    people: PeopleMetrics | None = None
+    """Per person; None unless a function of the model lists ``members:``."""
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -89,6 +92,11 @@ class ModelMetrics:
             entry["utilisation"] = function.utilisation
         if not self.phases:
             data.pop("phases")  # models without phases keep the shape they always had
+        if self.people is None:
+            data.pop("people")
+        else:
+            for entry, person in zip(data["people"]["people"], self.people.people, strict=True):
+                entry["utilisation"] = person.utilisation
         for entry, phase in zip(data.get("phases", []), self.phases, strict=False):
             for row, held in zip(entry["functions"], phase.functions, strict=True):
                 row["utilisation"] = held.utilisation
@@ -132,6 +140,7 @@ def compute(context: Context, by_phase: bool | None = None) -> ModelMetrics:
         ),
         critical_path=critical_path(context),
         phases=phase_metrics(context) if (model.phased if by_phase is None else by_phase) else [],
+        people=people_metrics(context) if model.has_people else None,
     )
 
 

@@ -16,21 +16,30 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from raci.core.catalogue import Catalogue
+from raci.core.documents import UnreadableEntry, ownership_files, read_document
 from raci.core.findings import PARSE_ERROR, SCHEMA_ERROR, Finding, Problem, input_finding
-from raci.core.loader import (
-    Document,
-    LogicalPath,
-    ParseProblem,
-    UnreadableEntry,
-    ownership_files,
-    read_document,
-)
+from raci.core.loader import Document, LogicalPath, ParseProblem
+from raci.core.people import RawPeople, settle_people
 from raci.core.phases import set_capacity, settle_phases, stages
 from raci.core.scheme import DEFAULT_SCHEME, SCHEMES, Assignment, Scheme
 from raci.core.suggest import suggest
 from raci.core.validation import model_keys, schema_problems, where
 
 T = TypeVar("T")
+
+
+@dataclass(slots=True, eq=False)
+class Member:
+    """A person (or team) of a function: ``IC/alex`` is member ``alex`` of ``IC``."""
+
+    id: str
+    function: str
+    name: str | None
+    fte: float
+
+    @property
+    def key(self) -> str:
+        return f"{self.function}/{self.id}"
 
 
 @dataclass(slots=True, eq=False)
@@ -45,6 +54,9 @@ class Function:
     """Phase -> capacity, when ``capacity:`` is given per phase (``capacity`` is their sum)."""
     ends: str | None = None
     """The last phase the function is there for (``ends:``), if it leaves."""
+    members: dict[str, Member] = field(default_factory=dict)
+    capacity_from_members: bool = False
+    """The capacity is the members' FTE times ``fte_unit`` (none was given)."""
 
     @property
     def path(self) -> LogicalPath:
@@ -71,6 +83,8 @@ class Activity:
     stage: str | None = None
     """For an activity whose ``raci:`` is given per phase, the phase this part of it is
     (``phase`` is the same); each phase of such an activity is one :class:`Activity`."""
+    people: dict[str, Assignment] = field(default_factory=dict)
+    """``FUNCTION/member`` -> letters: who in a function holds its letters here."""
 
     @property
     def path(self) -> LogicalPath:
@@ -87,6 +101,7 @@ class Activity:
         copy = Activity(
             self.id, self.name, self.phase, self.effort, self.depends_on, {}, self.waive,
             self.document, self.index, eligible=self.eligible, stage=self.stage,
+            people=self.people,
         )  # fmt: skip
         for fid, held in raci.items():
             copy.assign(fid, held)
@@ -119,6 +134,13 @@ class Model:
     phases: list[str] = field(default_factory=list)
     """The phases in order: ``phases:`` as declared, else in order of first appearance."""
     declared_phases: bool = False
+    fte_unit: float = 1.0
+    """Effort units one full-time member carries (``fte_unit:``)."""
+
+    @property
+    def has_people(self) -> bool:
+        """Whether any function lists ``members:``: views then add per-person figures."""
+        return any(function.members for function in self.functions.values())
 
     @property
     def phased(self) -> bool:
@@ -249,21 +271,27 @@ def _merge(
         activities=[],
         documents=documents,
     )
+    raw_people: RawPeople = []
     for document, data in zip(documents, validated, strict=True):
         for fid, raw in data.functions.items():
             function = Function(fid, raw.name, None, raw.description, {}, document)
             set_capacity(function, raw.capacity)
             function.ends = raw.ends
+            function.members = {
+                mid: Member(mid, fid, member.name, member.fte)
+                for mid, member in raw.members.items()
+            }
             function.waive = _waivers(raw.waive, document, function.path, errors, catalogue)
             if fid in model.functions:
                 model.redefined.append(function)
             else:
                 model.functions[fid] = function
         own = SCHEMES[data.scheme] if "scheme" in document.data else scheme
-        _add_activities(model, own, document, data.activities, errors, catalogue)
+        _add_activities(model, own, document, data.activities, errors, catalogue, raw_people)
         if data.rules is not None:
             model.rules.append((document, data.rules))
     settle_phases(model, documents, validated, errors)
+    settle_people(model, documents, validated, raw_people, errors)
     for key, found, kind in (
         ("functions", model.functions, "function"),
         ("activities", model.activities, "activity"),
@@ -282,9 +310,11 @@ def _add_activities(
     raws: list[Any],
     errors: list[Problem],
     catalogue: Catalogue,
+    people: RawPeople,
 ) -> None:
     """Add the activities of one file, its letters read in the scheme that file declares
-    (a file at odds with the model's scheme is already an error; its letters are not)."""
+    (a file at odds with the model's scheme is already an error; its letters are not).
+    ``people:`` letters wait in ``people`` until every function is known."""
     for index, raw in enumerate(_drain(raws)):
         activity = Activity(
             raw.id, raw.name, raw.phase, raw.effort, raw.depends_on, {}, {}, document, index
@@ -296,6 +326,8 @@ def _add_activities(
         for part, letters in stages(activity, raw.raci, errors):
             _assign_letters(part, scheme, letters, errors)
             model.activities.append(part)
+            if raw.people:
+                people.append((part, raw.people, scheme))
 
 
 def _assign_letters(

@@ -69,6 +69,25 @@ PhaseCapacity = Annotated[
 ]
 
 
+PERSON = r"^[A-Za-z0-9_.\-]+/[A-Za-z0-9_.\-]+$"
+
+Person = Annotated[str, StringConstraints(pattern=PERSON)]
+
+
+class Member(_Strict):
+    """A person (or a team) of a function; an id suffices, the name is optional."""
+
+    name: str | None = Field(None, description="display name (optional; see --redact)")
+    fte: float = Field(
+        1.0,
+        gt=0,
+        le=MAX_QUANTITY,
+        allow_inf_nan=False,
+        strict=True,
+        description="full-time equivalents the member gives the programme (default 1)",
+    )
+
+
 class Function(_Strict):
     """An organisational function that can hold assignments."""
 
@@ -86,6 +105,13 @@ class Function(_Strict):
         description=(
             "the last phase the function is there for (a project team that disbands); it "
             "should hold no R or A after it (orphaned-after-phase)"
+        ),
+    )
+    members: dict[Identifier, Member] = Field(
+        default_factory=dict,
+        description=(
+            "member id -> member: the people behind the function; without a capacity, the "
+            "function's is the sum of their FTE times 'fte_unit'"
         ),
     )
     waive: Waivers = Field(default_factory=dict)
@@ -125,6 +151,13 @@ class Activity(_Strict):
         description=(
             "function ids that may take this activity over although they hold no R, A or C "
             "on it (raci rebalance)"
+        ),
+    )
+    people: dict[Person, str] = Field(
+        default_factory=dict,
+        description=(
+            "FUNCTION/member -> letter: who in a function holds its letters here (each "
+            "person's letters are among the function's)"
         ),
     )
     waive: Waivers = Field(default_factory=dict)
@@ -169,6 +202,14 @@ class _FileBase(_Strict):
             "the phases in order (default: the order in which activities first name them); "
             "every phase an activity or a capacity names must be one of them"
         ),
+    )
+    fte_unit: float | None = Field(
+        None,
+        gt=0,
+        le=MAX_QUANTITY,
+        allow_inf_nan=False,
+        strict=True,
+        description="effort units one full-time member carries (default 1): member capacity",
     )
 
 

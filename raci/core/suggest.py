@@ -49,6 +49,25 @@ def closest_function(unknown: str, names: Mapping[str, str]) -> str | None:
     return best[1] if best else None
 
 
+def function_hint(unknown: str, names: Mapping[str, str]) -> str:
+    """`` (did you mean 'IC' (Internal Communications)?)``: the closest function, by id or
+    name, shown with its name, since people write the name where the id belongs."""
+    fid = closest_function(unknown.strip(), names)
+    if fid is None:
+        return ""
+    name = names.get(fid)
+    return f" (did you mean '{fid}' ({name})?)" if name and name != fid else hint(fid)
+
+
+def function_named(value: str, names: Mapping[str, str]) -> str | None:
+    """The id of the function whose display name ``value`` is (in any case), if any."""
+    wanted = " ".join(value.split()).casefold()
+    for fid, name in names.items():
+        if " ".join(name.split()).casefold() == wanted:
+            return fid
+    return None
+
+
 def _similarity(word: str, token: str) -> float:
     if word == token:
         return 1.0

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ValidationError
 
 from raci.core.findings import Problem
 from raci.core.loader import Document, LogicalPath
-from raci.core.suggest import suggest
+from raci.core.suggest import function_hint, suggest
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -130,7 +130,12 @@ def describe_error(data: Any, path: LogicalPath, detail: ErrorDetails, allowed: 
         )
     if kind in _KINDS:
         return f"{subject} must be {_KINDS[kind]}, not {yaml_kind(value)}"
+    if kind == "string_pattern_mismatch" and "/" in str(context.get("pattern", "")):
+        return f"'{value}' is not FUNCTION/member ({subject}), e.g. IC/alex"
     if kind == "string_pattern_mismatch":
+        hint = _function_hint(data, path, value)
+        if hint:  # a name where the id belongs: say which id
+            return f"'{value}' is not a function id ({subject}): {hint.strip()[1:-1]}"
         return f"'{value}' is not a valid id ({subject}): use letters, digits, '-', '_' and '.'"
     if kind == "string_too_short":
         return f"{subject} must not be empty"
@@ -150,6 +155,20 @@ def describe_error(data: Any, path: LogicalPath, detail: ErrorDetails, allowed: 
         hint = suggest(str(value), options) if isinstance(value, str) else ""
         return f"{subject} must be one of {expected}, not {yaml_kind(value)}{hint}"
     return f"{subject}: {detail['msg']}"
+
+
+def _function_hint(data: Any, path: LogicalPath, value: Any) -> str:
+    """Where a function id belongs (a ``raci:`` key, an ``eligible`` item), the function
+    a name such as ``Internal Communications`` most likely means."""
+    wants_id = len(path) == 4 and path[0] == "activities" and path[2] in ("raci", "eligible")
+    functions = data.get("functions") if isinstance(data, dict) else None
+    if not wants_id or not isinstance(functions, dict) or not isinstance(value, str):
+        return ""
+    names = {
+        str(fid): str(entry["name"]) if isinstance(entry, dict) and "name" in entry else str(fid)
+        for fid, entry in functions.items()
+    }
+    return function_hint(value, names)
 
 
 def model_keys(model: type[BaseModel]) -> list[str]:

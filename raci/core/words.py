@@ -38,3 +38,11 @@ def plural(count: int, word: str) -> str:
     if word.endswith("y") and word[-2:-1] not in set("aeiou"):
         return f"{count} {word[:-1]}ies"
     return f"{count} {word}s"
+
+
+def labelled(name: str, ident: str) -> str:
+    """``Internal Communications (IC)``; just the name when it already shows the id
+    (``Digital Workplace (IT)``, or a name that is the id), never ``(IT) (IT)``."""
+    if name == ident or f"({ident})" in name:
+        return name
+    return f"{name} ({ident})"

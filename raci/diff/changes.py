@@ -189,6 +189,8 @@ def lint_side(
         raise RaciError(
             f"the {label} version cannot be used: {first.location}: {first.message}{more}"
         )
+    for document in result.model.documents:
+        document.release()  # the findings are located: the other side needs the memory
     return Side(display, result.model, result.findings, result.settings.strict, result.context)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -14,7 +12,7 @@ if TYPE_CHECKING:
 from raci import __version__
 from raci.core.words import number as number
 from raci.core.words import percent as percent
-from raci.output.escape import csv_cell, json_text, markdown_cell, terminal
+from raci.output.escape import csv_text, json_text, markdown_cell, terminal
 
 WIDE = 10_000
 """Console width for rendering: wide enough that rich never wraps or squeezes a table."""
@@ -39,11 +37,7 @@ def to_json(document: dict[str, Any]) -> str:
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     """CSV text; cells a spreadsheet would evaluate are protected (see escape.csv_cell)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([csv_cell(cell) for cell in header])
-    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
-    return buffer.getvalue()
+    return csv_text([header, *rows])
 
 
 def md(text: str) -> str:
@@ -128,14 +122,7 @@ def grid(
         for index, (_, _, size) in enumerate(row):
             if size > natural[index]:
                 natural[index] = size
-    widths = list(natural)
-    if width is not None:
-        excess = sum(widths) + gap * (len(widths) - 1) - width
-        for index, column in enumerate(columns):
-            if excess > 0 and column.shrink and widths[index] > minimum:
-                cut = min(excess, widths[index] - minimum)
-                widths[index] -= cut
-                excess -= cut
+    widths = _fitted(columns, natural, width, gap, minimum)
     paint = _painter(color)
     spacer = " " * gap
     layout = list(zip(columns, widths, natural, strict=True))
@@ -170,6 +157,22 @@ def grid(
             lines.append(line(rows[position]))
             position += 1
     return lines
+
+
+def _fitted(
+    columns: Sequence[Column], natural: list[int], width: int | None, gap: int, minimum: int
+) -> list[int]:
+    """Column widths: the natural ones, the ``shrink`` columns giving up what the
+    terminal's ``width`` lacks (never below ``minimum``)."""
+    widths = list(natural)
+    if width is not None:
+        excess = sum(widths) + gap * (len(widths) - 1) - width
+        for index, column in enumerate(columns):
+            if excess > 0 and column.shrink and widths[index] > minimum:
+                cut = min(excess, widths[index] - minimum)
+                widths[index] -= cut
+                excess -= cut
+    return widths
 
 
 def _measure(cell: Cell, cell_len: Callable[[str], int]) -> tuple[str | Segments, str, int]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -38,6 +39,16 @@ def terminal(text: str) -> str:
     """``text`` as one field of terminal or log output: every control character (newlines
     included: one field never opens a line) shown as an escape such as ``\\x1b``."""
     return _CONTROL.sub(_shown, text)
+
+
+_BLOCK_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def terminal_block(text: str) -> str:
+    """A whole output for a terminal: like :func:`terminal`, but lines stay lines."""
+    return _BLOCK_CONTROL.sub(_shown, text)
 
 
 def rich_text(text: str) -> str:
@@ -134,6 +145,29 @@ def json_text(data: Any, **options: Any) -> str:
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match[0]):04x}", text) + "\n"
 
 
+def json_chunks(fields: Mapping[str, Any]) -> Iterator[str]:
+    """:func:`json_text` of the object ``fields``, as chunks of whole lines; a value that
+    is an iterator is written as an array item by item, so it is never held whole."""
+    items = list(fields.items())
+    yield "{\n"
+    for index, (key, value) in enumerate(items):
+        end = "\n" if index == len(items) - 1 else ",\n"
+        head = f"  {_json_value(key)}: "
+        if not isinstance(value, Iterator):
+            yield head + _json_value(value).replace("\n", "\n  ") + end
+            continue
+        pending = None
+        for item in value:
+            yield head + "[\n" if pending is None else pending + ",\n"
+            pending = "    " + _json_value(item).replace("\n", "\n    ")
+        yield head + "[]" + end if pending is None else pending + "\n  ]" + end
+    yield "}\n"
+
+
+def _json_value(value: Any) -> str:
+    return json_text(value)[:-1]
+
+
 # -- XML --------------------------------------------------------------------------
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -163,6 +197,24 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
+def csv_text(rows: Iterable[Sequence[Any]]) -> str:
+    """Rows as CSV (``\\n`` line ends) that every reader splits the same way: formula
+    cells protected (:func:`csv_cell`), and a row holding a carriage return quoted whole
+    (Python's writer quotes only the line terminator's characters, and a bare CR ends a
+    line for every reader)."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    plain = csv.writer(buffer, lineterminator="\n")
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in rows:
+        cells = [csv_cell(cell) for cell in row]
+        has_cr = any(isinstance(cell, str) and "\r" in cell for cell in cells)
+        (quoted if has_cr else plain).writerow(cells)
+    return buffer.getvalue()
+
+
 def csv_unescape(value: str) -> str:
     """The text :func:`csv_cell` protected (an import reading raci's own CSV back)."""
     if value.startswith("'") and value[1:].startswith(FORMULA_START):
@@ -171,11 +223,12 @@ def csv_unescape(value: str) -> str:
 
 
 def sheet_text(text: str) -> str:
-    """Text a worksheet can hold, as Excel itself stores it: control characters as
-    ``_x0001_`` (OOXML ``ST_Xstring``), which ``raci import`` reads back."""
+    """Text a worksheet can hold: the control characters no cell can hold shown as text
+    (``\\x01``), then a CR and ``_x`` look-alikes as Excel stores them (``_x000D_``,
+    see :mod:`raci.sheets.xlsx_text`), which ``raci import`` reads back."""
     from raci.sheets.xlsx_text import escape
 
-    return escape(text)
+    return escape(_SHEET_ILLEGAL.sub(_shown, text))
 
 
 def sheet_value(value: Any) -> Any:

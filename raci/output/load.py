@@ -76,6 +76,10 @@ def bar(function: FunctionMetrics, scale: float, width: int = BAR_WIDTH) -> list
         return [("█" * filled, "load")]
     limit = round(function.capacity / scale * width)
     within = min(filled, limit)
+    if function.load > function.capacity and within == filled:
+        # over capacity by less than a cell (101%): still show one cell of overflow
+        filled = max(filled, 1)
+        within = filled - 1
     return [
         ("█" * within, "load"),
         ("▒" * (filled - within), "over"),
@@ -166,6 +170,11 @@ def render_text(table: LoadTable, medium: Medium = PLAIN) -> str:
         from raci.output.load_phases import text_lines
 
         lines += ["", *text_lines(table.metrics.phases, table.model.scheme, color, width)]
+    if table.metrics.people is not None:
+        from raci.output import load_people
+
+        count = table.metrics.activities
+        lines += ["", *load_people.text_lines(table.metrics.people, count, color, width)]
     return "\n".join(lines) + "\n"
 
 
@@ -192,6 +201,10 @@ def render_markdown(table: LoadTable, medium: Medium = PLAIN) -> str:
         from raci.output.load_phases import markdown_lines
 
         lines += markdown_lines(table.metrics.phases, table.model.scheme)
+    if table.metrics.people is not None:
+        from raci.output import load_people
+
+        lines += load_people.markdown_lines(table.metrics.people, table.metrics.activities)
     return "\n".join(lines) + "\n"
 
 

@@ -5,10 +5,10 @@ columns, with totals per activity (functions involved) and per function (each le
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from raci.core.scheme import Assignment, Role, Scheme
-from raci.output.common import md, md_table, to_csv, to_json
+from raci.output.common import md, md_table
 from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
@@ -217,60 +217,3 @@ def render_markdown(matrix: Matrix, medium: Medium = PLAIN) -> str:
 
         extra = "\n" + "\n".join(markdown_lines(matrix.timeline, matrix.model.scheme)) + "\n"
     return f"{title}\n\n{md_table(header, align, rows)}\n{key}\n{extra}"
-
-
-def render_csv(matrix: Matrix, medium: Medium = PLAIN) -> str:
-    """The cells only (phase, activity, name, one column per function): no totals and no
-    legend, so the file stays one table that any program reads."""
-    header = ["phase", "activity", "name", *(function.id for function in matrix.functions)]
-    return to_csv(
-        header,
-        (
-            [
-                activity.phase or "",
-                activity.id,
-                activity.name,
-                *(
-                    held.label if (held := matrix.cell(activity, function)) else ""
-                    for function in matrix.functions
-                ),
-            ]
-            for activity in matrix.activities
-        ),
-    )
-
-
-def as_dict(matrix: Matrix) -> dict[str, Any]:
-    totals = matrix.column_totals()
-    data: dict[str, Any] = {
-        "model": matrix.model.title,
-        "scheme": matrix.model.scheme.as_dict(),
-        "letters": matrix.letters,
-        "functions": [{"id": function.id, "name": function.name} for function in matrix.functions],
-        "phases": [phase for phase, _ in matrix.groups],
-        "activities": [
-            {
-                "id": activity.id,
-                "name": activity.name,
-                "phase": activity.phase,
-                "effort": activity.effort,
-                "raci": {
-                    function.id: held.label
-                    for function in matrix.functions
-                    if (held := matrix.cell(activity, function))
-                },
-                "total": matrix.row_total(activity),
-            }
-            for activity in matrix.activities
-        ],
-        "totals": totals,
-    }
-    if matrix.timeline is not None:
-        from raci.output.timeline import as_dict as timeline_dict
-
-        data["by_phase"] = timeline_dict(matrix.timeline)
-    return data
-
-
-def render_json(matrix: Matrix, medium: Medium = PLAIN) -> str:
-    return to_json(as_dict(matrix))

@@ -1,9 +1,10 @@
 """Every output format of every command, declared once: ``RENDERERS[view][format]``.
 
-A renderer is ``render(data, medium) -> str | bytes``: the data a command built (a check
-:class:`~raci.engine.Report`, a matrix, a what-if result...) and the :class:`Medium` it
-goes to. Entries are ``"module:function"`` strings, imported only when that format is
-asked for, so ``raci --help`` imports no renderer.
+A renderer is ``render(data, medium) -> str | bytes | Iterator[str]``: the data a
+command built (a check :class:`~raci.engine.Report`, a matrix, a what-if result...) and
+the :class:`Medium` it goes to; a large output comes as chunks of lines. Entries are
+``"module:function"`` strings, imported only when that format is asked for, so
+``raci --help`` imports no renderer.
 
 The command line builds each command's ``--format`` choices from this table; adding a
 format to a command is one renderer plus one line here. A new command's view (``deck``,
@@ -12,7 +13,7 @@ format to a command is one renderer plus one line here. A new command's view (``
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
@@ -32,7 +33,11 @@ class Medium:
 PLAIN = Medium()
 """A file or a pipe: no colour, nothing truncated."""
 
-Renderer = Callable[[Any, Medium], "str | bytes"]
+Output = str | bytes | Iterator[str]
+"""Text, bytes, or text chunks that each end at a line end (written as they come, so a
+large output is never held whole)."""
+
+Renderer = Callable[[Any, Medium], Output]
 
 RENDERERS: dict[str, dict[str, str]] = {
     "check": {
@@ -46,8 +51,8 @@ RENDERERS: dict[str, dict[str, str]] = {
     "matrix": {
         "text": "raci.output.matrix:render_text",
         "markdown": "raci.output.matrix:render_markdown",
-        "csv": "raci.output.matrix:render_csv",
-        "json": "raci.output.matrix:render_json",
+        "csv": "raci.output.matrix_data:render_csv",
+        "json": "raci.output.matrix_data:render_json",
     },
     "load": {
         "text": "raci.output.load:render_text",
@@ -130,7 +135,7 @@ def renderer(view: str, name: str) -> Renderer:
     return found
 
 
-def render(view: str, name: str, data: Any, medium: Medium = PLAIN) -> str | bytes:
+def render(view: str, name: str, data: Any, medium: Medium = PLAIN) -> Output:
     """``data`` rendered by the ``view`` renderer called ``name``."""
     return renderer(view, name)(data, medium)
 

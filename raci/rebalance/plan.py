@@ -14,7 +14,7 @@ from raci.core.findings import Finding
 from raci.core.loader import Document
 from raci.core.model import Model
 from raci.core.scheme import Role
-from raci.core.suggest import suggest
+from raci.core.suggest import function_hint, suggest
 from raci.rebalance import phases
 from raci.rebalance.apply import Changes, apply_model, changes
 from raci.rebalance.edit import edit_text
@@ -172,9 +172,10 @@ def _check_names(model: Model, options: Options) -> None:
     for name in options.keep:
         if name not in ids:
             raise RaciError(f"--keep: no activity '{name}'{suggest(name, ids)}")
+    names = {fid: function.name for fid, function in model.functions.items()}
     for name in options.never:
         if name not in model.functions:
-            raise RaciError(f"--never: no function '{name}'{suggest(name, model.functions)}")
+            raise RaciError(f"--never: no function '{name}'{function_hint(name, names)}")
 
 
 def _evaluate(

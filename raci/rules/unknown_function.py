@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from raci.core.context import Context
-from raci.core.suggest import closest_function, hint
+from raci.core.suggest import closest_function, function_hint, function_named, hint
 from raci.rules.base import Problem, Rule, activity_problem
 
 
@@ -51,7 +51,7 @@ class UnknownFunction(Rule):
             for fid in activity.raci:
                 if fid not in functions:
                     if fid not in hints:
-                        hints[fid] = hint(closest_function(fid, names))
+                        hints[fid] = _hint(fid, names)
                     suggestion = hints[fid]
                     yield activity_problem(
                         activity,
@@ -64,7 +64,7 @@ class UnknownFunction(Rule):
             for position, fid in enumerate(activity.eligible):
                 if fid not in functions and fid not in activity.eligible[:position]:
                     if fid not in hints:
-                        hints[fid] = hint(closest_function(fid, names))
+                        hints[fid] = _hint(fid, names)
                     yield activity_problem(
                         activity,
                         f"activity '{activity.id}' lists '{fid}' under eligible, which is not "
@@ -72,3 +72,11 @@ class UnknownFunction(Rule):
                         at=("eligible", position),
                         function=fid,
                     )
+
+
+def _hint(fid: str, names: dict[str, str]) -> str:
+    """A function's name written as its id (``Marketing`` for ``Mkt``) gets the id with
+    the name; any other near miss the plain "did you mean 'IC'?"."""
+    if function_named(fid, names) is not None:
+        return function_hint(fid, names)
+    return hint(closest_function(fid, names))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -106,21 +104,10 @@ def _cell(value: Any) -> Value:
 def to_csv(model: Model) -> str:
     """The matrix as CSV (UTF-8, comma-separated, ``\\n`` line ends); a cell a
     spreadsheet would evaluate as a formula starts with ``'`` (OWASP)."""
-    from raci.output.escape import csv_cell
+    from raci.output.escape import csv_text
 
     grid = matrix_grid(model)
-    buffer = io.StringIO()
-    # QUOTE_ALL-like quoting for any cell holding a CR too: the csv module quotes only
-    # the line terminator's characters, and a bare CR would split the row on re-import
-    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    table: list[list[Value]] = [list(grid.headers), *grid.rows]
-    for values in table:
-        cells: list[str] = [csv_cell(_text(value)) for value in values]
-        if any("\r" in cell for cell in cells):
-            csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL).writerow(cells)
-        else:
-            writer.writerow(cells)
-    return buffer.getvalue()
+    return csv_text([grid.headers, *([_text(value) for value in row] for row in grid.rows)])
 
 
 def _text(value: Value) -> str:

@@ -141,7 +141,7 @@ def _matrix(sheet: Worksheet, model: Model) -> None:
 
     from raci.report.build import role_of
 
-    grid = matrix_grid(model)
+    grid = matrix_grid(model)  # text is escaped for the sheet as it is appended
     first = grid.first_function
     widths = [
         min(60.0, max(len(str(value or "")) for value in column) + 2)

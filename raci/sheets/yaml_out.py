@@ -39,7 +39,7 @@ def _flow_list(dumper: Any, data: _FlowList) -> yaml.Node:
 
 
 def _text(dumper: Any, data: str) -> yaml.Node:
-    from raci.core.loader import _plain
+    from raci.core.scalars import plain as _plain
 
     plain = isinstance(_plain(data), str) and _plain(data) == data
     style = None if plain and data.isprintable() else '"'

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from raci.core.context import Context
 from raci.core.errors import RaciError
-from raci.core.suggest import closest_function, hint
+from raci.core.suggest import function_hint
 
 if TYPE_CHECKING:
     from raci.core.config import Resolved
@@ -122,7 +122,7 @@ def without(
     names = {fid: function.name for fid, function in model.functions.items()}
     for fid in removed:
         if fid not in names:
-            raise RaciError(f"no function '{fid}' in the model{hint(closest_function(fid, names))}")
+            raise RaciError(f"no function '{fid}' in the model{function_hint(fid, names)}")
     if settings is None:
         settings = resolve(default_layers(model))
     gone = set(removed)

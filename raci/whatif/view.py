@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from raci.core.scheme import Role
+from raci.core.words import labelled
 from raci.output.report.fmt import number, plural
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class WhatIfView:
     def lead(self) -> str:
         """The opening sentence, in plain text."""
         return (
-            f"{self.name} ({self.function}) is the most loaded function: {self.reason}. "
+            f"{labelled(self.name, self.function)} is the most loaded function: {self.reason}. "
             f"It owns or does the work on {plural(self.held, 'activity')}."
         )
 

@@ -138,7 +138,10 @@ def test_unknown_phase_is_an_input_error(run_line: RunLine, here: Path) -> None:
 
 def test_unknown_function_suggests_by_name(run_line: RunLine, here: Path) -> None:
     result = run_line(["matrix", "small.yaml", "--function", "Comms"], exit_code=2)
-    assert result.stderr == "raci: --function: no function 'Comms' (did you mean 'IC'?)\n"
+    assert (
+        result.stderr
+        == "raci: --function: no function 'Comms' (did you mean 'IC' (Internal Communications)?)\n"
+    )
     result = run_line(["matrix", "small.yaml", "-F", "Finance"], exit_code=2)
     assert result.stderr == "raci: --function: no function 'Finance'\n"
 

@@ -367,7 +367,10 @@ def test_unusable_input_exits_2(here: Path, write: Write, run_line: RunLine) -> 
     ("args", "message"),
     [
         (["--keep", "a1x"], "raci: --keep: no activity 'a1x' (did you mean 'a1'?)\n"),
-        (["--never", "Comms"], "raci: --never: no function 'Comms'\n"),
+        (
+            ["--never", "Comms"],
+            "raci: --never: no function 'Comms' (did you mean 'IC' (Internal Communications)?)\n",
+        ),
     ],
 )
 def test_bad_options_exit_2(

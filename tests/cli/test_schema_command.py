@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from raci.core.loader import YamlMap, parse, read_document
+from raci.core.documents import read_document
+from raci.core.loader import YamlMap, parse
 from raci.output.json_schema import json_schema
 from raci.rules.catalogue import all_docs
 from tests.conftest import EXAMPLES, MODELS, ROOT, RunLine

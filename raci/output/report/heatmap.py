@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
+from raci.core.words import labelled
 from raci.output.report.svg import clip, svg
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def heatmap(graph: Collaboration) -> tuple[str, Grid]:
         css = ' class="bridge"' if fid in bridges else ""
         body.append(
             f'<text x="{label - 8:.0f}" y="{y + cell / 2 + 4:.1f}" text-anchor="end"{css}>'
-            f"<title>{escape(name)} ({escape(fid)})</title>{escape(clip(name, 30))}</text>"
+            f"<title>{escape(labelled(name, fid))}</title>{escape(clip(name, 30))}</text>"
             f'<text transform="translate({x + cell / 2 + 4:.1f},{head - 6:.0f}) rotate(-55)"'
             f"{css}><title>{escape(name)}</title>{escape(clip(fid, 12))}</text>"
         )

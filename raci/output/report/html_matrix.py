@@ -6,7 +6,8 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from raci.output.report.fmt import number
+from raci.core.words import labelled
+from raci.output.report.fmt import number, plural
 
 if TYPE_CHECKING:
     from raci.report.data import Matrix, Overview, ReportData
@@ -57,7 +58,7 @@ def _phases(grid: Matrix) -> list[str]:
     parts = []
     for group in grid.groups:
         rows = "".join(
-            f'<tr><td class="name" title="{escape(row.name)} ({escape(row.id)})">'
+            f'<tr><td class="name" title="{escape(labelled(row.name, row.id))}">'
             f"{escape(row.name)}</td>"
             f'<td class="num">{number(row.effort)}</td>'
             + "".join(
@@ -72,7 +73,8 @@ def _phases(grid: Matrix) -> list[str]:
         title = ""
         if named:
             phase = escape(group.phase) if group.phase is not None else "Without a phase"
-            title = f'<h3>{phase} <span class="count">{len(group.rows)} activities</span></h3>'
+            count_text = plural(len(group.rows), "activity")
+            title = f'<h3>{phase} <span class="count">{count_text}</span></h3>'
         parts.append(
             f'<div class="phase">{title}<table class="{css}"><colgroup>{columns}</colgroup>'
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"

@@ -64,6 +64,9 @@ table.locations td:first-child { white-space: nowrap; }
           font-weight: 600; }
 .badge { padding: 1px 6px; border-radius: 3px; font-size: 12px; font-weight: 600; }
 figure { margin: 12px 0; }
+.charts { display: flex; flex-wrap: wrap; gap: 12px 40px; }
+.charts figure { margin: 6px 0; }
+figcaption { font-weight: 600; color: var(--navy); margin-bottom: 2px; }
 figure.chart svg { max-width: 100%; height: auto; }
 svg .figure { fill: #34495e; font-variant-numeric: tabular-nums; }
 svg .bridge { fill: #c0392b; font-weight: 700; }
@@ -72,22 +75,34 @@ section.appendix table { font-size: 12.5px; }
 footer { margin-top: 40px; color: #777; font-size: 12px; }
 @page { size: A4 landscape; margin: 11mm 12mm; }
 @media print {
-  body { font-size: 11.5px; }
+  body { font-size: 10.5px; line-height: 1.35; }
+  th, td { padding: 2px 5px; }
+  table.matrix td, table.matrix th { padding: 1px 4px; }
+  table.matrix td.cell, table.matrix th.fn { padding: 1px; }
+  .legend, .key { font-size: 9.5px; margin: 2px 0; }
+  .note { margin: 4px 0; }
+  .charts { flex-wrap: nowrap; gap: 16px; }
+  .charts figure { flex: 1 1 50%; }
+  .tiles { grid-template-columns: repeat(5, 1fr); }
+  .tile { padding: 6px 8px; }
+  .tile .meaning { font-size: 10px; }
   main { max-width: none; padding: 0; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   h1 { font-size: 24px; }
-  h2 { margin-top: 18px; font-size: 17px; }
+  h2 { margin: 14px 0 6px; font-size: 16px; }
+  h3 { margin: 8px 0 4px; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   .verdict .lead { font-size: 16px; }
   .tile .value { font-size: 21px; }
-  table, figure, .verdict, .tiles, ul.points, .phase { break-inside: avoid; }
+  table, figure, .verdict, .tiles, ul.points, .phase, .lead-in { break-inside: avoid; }
   .phase h3 { margin-top: 8px; }
   table.matrix, table.findings, table.locations, section.extra table { break-inside: auto; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   table.matrix td.name { white-space: normal; }
-  section#matrix, section#appendix { break-before: page; }
-  section#appendix { font-size: 10.5px; }
+  section#appendix { font-size: 9.5px; }
+  section#appendix table { font-size: 9.5px; }
+  section#what-if table, section.extra table { font-size: 9.5px; }
   footer { margin-top: 12px; }
 }
 """

@@ -2,8 +2,9 @@
 
 Hand-written rather than drawn by a charting library: the charts are bars and a grid,
 and fixed geometry lets us guarantee what a library does not (labels in their own
-column, never on a bar or a capacity mark; one look on screen and on paper). Every
-piece of user text goes through :func:`html.escape`.
+column, never on a bar or a capacity mark; one look on screen and on paper). Each chart
+is half a printed A4 landscape page wide, so two stand side by side. Every piece of
+user text goes through :func:`html.escape`.
 """
 
 from __future__ import annotations
@@ -11,15 +12,19 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from raci.core.words import labelled
 from raci.output.palette import BAND_COLOURS, ROLE_COLOURS
-from raci.output.report.fmt import number, percent
+from raci.output.report.fmt import number
 from raci.report.bands import BAND_WORDS, Band, band
 
 if TYPE_CHECKING:
     from raci.core.metrics import FunctionMetrics
 
 FONT = 'font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="12"'
-_LABEL, _AREA, _NOTE, _ROW = 210.0, 520.0, 150.0, 24.0
+_LABEL, _AREA, _NOTE, _ROW = 178.0, 207.0, 125.0, 22.0
+WIDTH = _LABEL + _AREA + _NOTE
+_CHAR = 6.6
+"""Width of an average character at 12 px, to lay the legend out."""
 
 
 def svg(width: float, height: float, title: str, body: list[str]) -> str:
@@ -37,20 +42,29 @@ def clip(text: str, most: int) -> str:
 
 def _name(y: float, function: FunctionMetrics) -> str:
     return (
-        f'<text x="{_LABEL - 8:.0f}" y="{y + 16:.0f}" text-anchor="end">'
-        f"<title>{escape(function.name)} ({escape(function.id)})</title>"
-        f"{escape(clip(function.name, 30))}</text>"
+        f'<text x="{_LABEL - 8:.0f}" y="{y + 15:.0f}" text-anchor="end">'
+        f"<title>{escape(labelled(function.name, function.id))}</title>"
+        f"{escape(clip(function.name, 24))}</text>"
     )
 
 
-def _legend(items: list[tuple[str, str]], y: float = 12) -> str:
-    """Swatches left to right: (svg element drawn at x, text)."""
-    parts, x = [], _LABEL
+def _legend(items: list[tuple[str, str]]) -> tuple[str, float]:
+    """Swatches left to right, wrapping at the chart's width: (svg, height used).
+    Each item is (svg element with ``{x}`` and ``{y}`` to place, its words)."""
+    parts: list[str] = []
+    x, y = 8.0, 14.0
     for mark, words in items:
+        width = 26 + _CHAR * len(words)
+        if x + width > WIDTH and x > 8:
+            x, y = 8.0, y + 18
         parts.append(mark.replace("{x}", f"{x:.0f}").replace("{y}", f"{y - 10:.0f}"))
         parts.append(f'<text x="{x + 18:.0f}" y="{y:.0f}">{escape(words)}</text>')
-        x += 34 + 6.6 * len(words)
-    return "".join(parts)
+        x += width + 8
+    return "".join(parts), y + 10
+
+
+def _swatch(colour: str, width: int = 12) -> str:
+    return f'<rect x="{{x}}" y="{{y}}" width="{width}" height="12" fill="#{colour}"/>'
 
 
 def load_bars(load: list[FunctionMetrics]) -> str:
@@ -58,29 +72,23 @@ def load_bars(load: list[FunctionMetrics]) -> str:
     the figures in their own column on the right, so no label ever overlaps a bar."""
     top = max([1.0, *(f.load for f in load), *(f.capacity or 0 for f in load)])
     scale = _AREA / top
-    seen: list[Band] = [b for b in ("within", "near", "over", "none") if b in map(band, load)]
-    items = [
-        (
-            f'<rect x="{{x}}" y="{{y}}" width="12" height="12" fill="#{BAND_COLOURS[b]}"/>',
-            BAND_WORDS[b],
-        )
-        for b in seen
-    ]
+    order: tuple[Band, ...] = ("within", "near", "over", "none")
+    items = [(_swatch(BAND_COLOURS[b]), BAND_WORDS[b]) for b in order if b in map(band, load)]
     if any(f.capacity for f in load):
-        items.append(('<rect x="{x}" y="{y}" width="3" height="14" fill="#1b1b1b"/>', "capacity"))
-    body = [_legend(items)]
+        items.append((_swatch("1B1B1B", 3), "capacity"))
+    legend, start = _legend(items)
+    body = [legend]
     for index, function in enumerate(load):
-        y = 26 + index * _ROW
+        y = start + index * _ROW
         width = function.load * scale
-        colour = BAND_COLOURS[band(function)]
         figure = number(function.load)
         if function.capacity:
-            figure += f" of {number(function.capacity)} · {percent(function.utilisation)}"
+            figure += f" of {number(function.capacity)} · {function.utilisation:.0%}"
         body.append(
             _name(y, function)
             + f'<rect x="{_LABEL:.0f}" y="{y + 3:.0f}" width="{width:.1f}" height="{_ROW - 6:.0f}"'
-            f' fill="#{colour}"/>'
-            f'<text x="{_LABEL + _AREA + 12:.0f}" y="{y + 16:.0f}" class="figure">{figure}</text>'
+            f' fill="#{BAND_COLOURS[band(function)]}"/>'
+            f'<text x="{_LABEL + _AREA + 10:.0f}" y="{y + 15:.0f}" class="figure">{figure}</text>'
         )
         if function.capacity:
             x = _LABEL + function.capacity * scale
@@ -88,43 +96,42 @@ def load_bars(load: list[FunctionMetrics]) -> str:
                 f'<rect x="{x - 1.5:.1f}" y="{y:.0f}" width="3" height="{_ROW:.0f}" '
                 f'fill="#1b1b1b"><title>capacity {number(function.capacity)}</title></rect>'
             )
-    return _frame(body, len(load), "Load per function against capacity (effort units)")
+    return _frame(body, start, len(load), "Load per function against capacity (effort units)")
 
 
 def share_bars(load: list[FunctionMetrics], owner_word: str) -> str:
     """Each function's share of accountability, with a dashed line at an even share."""
-    fill = "#" + ROLE_COLOURS["owner"][0]
+    fill = ROLE_COLOURS["owner"][0]
     even = 1 / max(len(load), 1)
-    items = [
-        (
-            f'<rect x="{{x}}" y="{{y}}" width="12" height="12" fill="{fill}"/>',
-            f"share of activities where the function is {owner_word}",
-        ),
-        ('<rect x="{x}" y="{y}" width="2" height="14" fill="#555"/>', f"even share ({even:.0%})"),
-    ]
-    body = [_legend(items)]
+    legend, start = _legend(
+        [
+            (_swatch(fill), f"share of activities where it is {owner_word}"),
+            (_swatch("555555", 2), f"even share ({even:.0%})"),
+        ]
+    )
+    body = [legend]
     for index, function in enumerate(sorted(load, key=lambda f: -f.accountable)):
-        y = 26 + index * _ROW
+        y = start + index * _ROW
         width = function.accountable_share * _AREA
         figure = f"{function.accountable} · {function.accountable_share:.0%}"
         body.append(
             _name(y, function)
             + f'<rect x="{_LABEL:.0f}" y="{y + 3:.0f}" width="{width:.1f}" height="{_ROW - 6:.0f}"'
-            f' fill="{fill}"/>'
-            f'<text x="{_LABEL + _AREA + 12:.0f}" y="{y + 16:.0f}" class="figure">{figure}</text>'
+            f' fill="#{fill}"/>'
+            f'<text x="{_LABEL + _AREA + 10:.0f}" y="{y + 15:.0f}" class="figure">{figure}</text>'
         )
     x = _LABEL + even * _AREA
-    height = 26 + len(load) * _ROW
     body.append(
-        f'<line x1="{x:.1f}" x2="{x:.1f}" y1="22" y2="{height:.0f}" stroke="#555" '
-        'stroke-width="1.5" stroke-dasharray="4 3"/>'
+        f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{start - 2:.0f}" y2="{start + len(load) * _ROW:.0f}"'
+        ' stroke="#555" stroke-width="1.5" stroke-dasharray="4 3"/>'
     )
-    return _frame(body, len(load), f"Share of accountability ({owner_word}) per function")
+    return _frame(body, start, len(load), f"Share of accountability ({owner_word}) per function")
 
 
-def _frame(body: list[str], rows: int, title: str) -> str:
-    height = 30 + rows * _ROW
+def _frame(body: list[str], start: float, rows: int, title: str) -> str:
+    height = start + rows * _ROW + 6
     body.append(
-        f'<line x1="{_LABEL:.0f}" x2="{_LABEL:.0f}" y1="22" y2="{height - 4:.0f}" stroke="#555"/>'
+        f'<line x1="{_LABEL:.0f}" x2="{_LABEL:.0f}" y1="{start - 2:.0f}" y2="{height - 4:.0f}" '
+        'stroke="#555"/>'
     )
-    return svg(_LABEL + _AREA + _NOTE, height, title, body)
+    return svg(WIDTH, height, title, body)

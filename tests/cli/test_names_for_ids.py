@@ -1,0 +1,95 @@
+"""A function's name written where its id belongs: raci tells which id was meant."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import RunLine
+
+Write = Callable[[str, str], Path]
+
+MODEL = """\
+version: 1
+functions:
+  IC: {name: Internal Communications}
+  HR: {name: Human Resources}
+  Mkt: {name: Marketing}
+activities:
+  - id: launch
+    name: Run the launch
+    raci:
+      Internal Communications: A/R
+      HR: C
+    eligible: [human resources]
+  - id: campaign
+    name: Run the campaign
+    raci: {IC: A, Marketing: R}
+"""
+
+VALID = (
+    MODEL.replace("Internal Communications: A/R", "IC: A/R")
+    .replace("[human resources]", "[HR]")
+    .replace("Marketing: R", "Mkt: R")
+)
+
+
+def test_names_in_raci_and_eligible_name_the_id(
+    run_line: RunLine, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write("org.yaml", MODEL)
+    monkeypatch.chdir(tmp_path)
+    result = run_line(["check", "org.yaml"], exit_code=2)
+    assert result.stdout.splitlines()[:2] == [
+        "org.yaml:10:7: error RACI901 schema-error: 'Internal Communications' is not a function "
+        "id ('raci.Internal Communications' of activity 'launch'): did you mean 'IC' "
+        "(Internal Communications)?",
+        "org.yaml:12:16: error RACI901 schema-error: 'human resources' is not a function id "
+        "('eligible[0]' of activity 'launch'): did you mean 'HR' (Human Resources)?",
+    ]
+
+
+def test_a_name_that_is_a_valid_id_gets_the_id_and_name(
+    run_line: RunLine, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write("org.yaml", VALID.replace("Mkt: R", "Marketing: R"))
+    monkeypatch.chdir(tmp_path)
+    result = run_line(["check", "--select", "unknown-function", "org.yaml"], exit_code=1)
+    assert result.stdout.splitlines()[0] == (
+        "org.yaml:15:19: error RACI004 unknown-function: activity 'campaign' assigns "
+        "'Marketing', which is not a function (did you mean 'Mkt' (Marketing)?)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["whatif", "org.yaml", "--without", "Internal Communications"],
+            "raci: --without: no function 'Internal Communications' (did you mean 'IC' "
+            "(Internal Communications)?)\n",
+        ),
+        (
+            ["matrix", "org.yaml", "--function", "human resources"],
+            "raci: --function: no function 'human resources' (did you mean 'HR' "
+            "(Human Resources)?)\n",
+        ),
+        (
+            ["rebalance", "org.yaml", "--never", "Marketing"],
+            "raci: --never: no function 'Marketing' (did you mean 'Mkt' (Marketing)?)\n",
+        ),
+    ],
+)
+def test_options_that_take_a_function_suggest_id_and_name(
+    run_line: RunLine,
+    write: Write,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    message: str,
+) -> None:
+    write("org.yaml", VALID)
+    monkeypatch.chdir(tmp_path)
+    assert run_line(args, exit_code=2).stderr == message

@@ -1,0 +1,123 @@
+"""People beneath functions: members, ``people:``, capacity from FTE, load per person.
+
+``tests/data/people.yaml`` by hand (fte_unit 4; IC's FTE 1 + 0.5 + 1 = 2.5, capacity 10):
+
+* plan (3, IC the only R): alex 1.5, sam 1.5 (both named R)
+* post (1, IC the only R): kim 1 (named), and kim alone does it
+* share (5, IC and OD R): IC's 2.5 spread by FTE: alex 1, sam 0.5, kim 1
+* alex 2.5, sam 2, kim 2 = IC's 6.5
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from raci.core.context import Context
+from raci.core.metrics import compute
+from raci.engine import check, load
+from tests.conftest import ROOT, RunLine
+from tests.helpers import DATA, SMALL, model_of
+
+PEOPLE = DATA / "people.yaml"
+PHASED_MODEL = ROOT / "models" / "enterprise-social-phased.yaml"
+BROKEN = ROOT / "examples" / "enterprise-social-phased-broken.yaml"
+
+
+def test_people_loads_by_hand() -> None:
+    model = model_of(PEOPLE)
+    people = compute(Context(model)).people
+    assert people is not None
+    found = {
+        p.id: (p.accountable, p.responsible, round(p.load, 6), p.capacity) for p in people.people
+    }
+    assert found == {
+        "IC/alex": (1, 1, 2.5, 4.0),
+        "IC/sam": (0, 1, 2.0, 2.0),
+        "IC/kim": (0, 1, 2.0, 4.0),
+    }
+    assert {p.id: p.only_worker for p in people.people} == {
+        "IC/alex": [], "IC/sam": [], "IC/kim": ["post"],
+    }  # fmt: skip
+    assert model.functions["IC"].capacity == 10
+    assert model.functions["IC"].capacity_from_members
+
+
+@pytest.mark.parametrize("path", [PEOPLE, PHASED_MODEL, BROKEN], ids=lambda p: p.stem)
+def test_people_add_up_to_their_functions_exactly(path: Path) -> None:
+    metrics = compute(Context(model_of(path)))
+    assert metrics.people is not None
+    for function in metrics.functions:
+        mine = [p.load for p in metrics.people.people if p.function == function.id]
+        if mine:
+            assert sum(mine) == pytest.approx(function.load, abs=1e-9)
+
+
+def test_a_model_without_people_has_no_people_figures(run_line: RunLine) -> None:
+    assert compute(Context(model_of(SMALL))).people is None
+    assert "Load per person" not in run_line(["load", str(SMALL)]).stdout
+
+
+def test_load_per_person_in_text(run_line: RunLine) -> None:
+    output = run_line(["load", str(PEOPLE)]).stdout
+    assert output.split("Load per person\n\n", 1)[1] == (
+        "Person   Name         FTE  A  R     Load   Use  Only R on\n"
+        "─────────────────────────────────────────────────────────\n"
+        "IC/alex  Alex Morgan    1  1  1  2.5 / 4   62%\n"
+        "IC/sam                0.5  0  1    2 / 2  100%\n"
+        "IC/kim   Kim Lee        1  0  1    2 / 4   50%  post\n\n"
+        "Truck factor in people: 4 (IC/alex, IC/sam, IC/kim, OD): without them, 3 of 3 activities "
+        "have nobody doing or owning them\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("people", "message"),
+    [
+        (
+            "{IC/alx: R}",
+            "'people' of activity 'a' names 'IC/alx': 'alx' is not a member of IC "
+            "(did you mean 'alex'?)",
+        ),
+        ("{ID/alex: R}", "'people' of activity 'a' names 'ID/alex': there is no function 'ID'"),
+        (
+            "{IC/alex: A}",
+            "'people' of activity 'a' gives 'IC/alex' A, which IC does not hold "
+            "(IC is R): a person's letters are among the function's",
+        ),
+        ("{OD/x: R}", "'people' of activity 'a' names 'OD/x': 'x' is not a member of OD"),
+        (
+            "{alex: R}",
+            "'alex' is not FUNCTION/member ('people.alex' of activity 'a'), e.g. IC/alex",
+        ),
+        (
+            "{IC/alex: Q}",
+            "'Q' is not a RACI letter ('people.IC/alex' of activity 'a'): use one "
+            "of R, A, C, I, A/R",
+        ),
+    ],
+)
+def test_people_input_errors(tmp_path: Path, people: str, message: str) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_text(
+        "version: 1\nfunctions:\n  IC: {name: IC, members: {alex: {}, sam: {}}}\n"
+        "  OD: {name: OD}\nactivities:\n"
+        f"  - {{id: a, name: A, raci: {{IC: R, OD: A}}, people: {people}}}\n",
+        encoding="utf-8",
+    )
+    loaded = load(path)
+    assert loaded.model is None
+    assert [finding.message for finding in loaded.findings] == [message]
+
+
+def test_the_phased_reference_model_is_clean_and_its_broken_twin_shows_each_finding() -> None:
+    assert check([PHASED_MODEL]).findings == []
+    rules = {finding.rule for finding in check([BROKEN]).findings}
+    assert rules >= {
+        "capacity-overload",
+        "handover-without-overlap",
+        "orphaned-after-phase",
+        "ownership-churn",
+        "single-person-dependency",
+    }
