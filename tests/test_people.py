@@ -121,3 +121,80 @@ def test_the_phased_reference_model_is_clean_and_its_broken_twin_shows_each_find
         "ownership-churn",
         "single-person-dependency",
     }
+
+
+ONE_MEMBER = """\
+version: 1
+functions:
+  IC: {name: Internal Communications, members: {alex: {}, sam: {}}}
+  Solo: {name: Solo team, capacity: 3, members: {kim: {name: Kim Lee}}}
+  OD: {name: Organisational Development}
+activities:
+  - {id: a, name: A, effort: 2, raci: {Solo: A/R, IC: R, OD: C}, people: {IC/alex: R}}
+  - {id: b, name: B, raci: {Solo: A, OD: R}}
+  - {id: c, name: C, effort: 3, raci: {IC: A/R, Solo: C}}
+"""
+
+
+def test_whatif_without_a_person_equals_without_a_function_of_one_member(tmp_path: Path) -> None:
+    from raci.whatif import without
+
+    path = tmp_path / "org.yaml"
+    path.write_text(ONE_MEMBER, encoding="utf-8")
+    model = model_of(path)
+    person = without(model, ["Solo/kim"]).as_dict()
+    function = without(model, ["Solo"]).as_dict()
+    assert person.pop("removed") == ["Solo/kim"]
+    assert function.pop("removed") == ["Solo"]
+    assert person == function
+    assert [gap["activity"] for gap in person["without_owner"]] == ["a", "b"]
+
+
+def test_whatif_without_a_person_keeps_what_others_of_the_function_hold(tmp_path: Path) -> None:
+    from raci.whatif import without
+
+    path = tmp_path / "org.yaml"
+    path.write_text(ONE_MEMBER, encoding="utf-8")
+    model = model_of(path)
+    found = without(model, ["IC/alex"])
+    by_id = {activity.id: activity for activity in found.model.activities}
+    assert "IC" not in by_id["a"].raci  # alex was the only one of IC named R on a
+    assert by_id["c"].raci["IC"].label == "A/R"  # nobody named: sam still holds it
+    assert found.model.functions["IC"].capacity == 1  # one member left, fte_unit 1
+    assert [gap["activity"] for gap in found.as_dict()["without_worker"]] == []
+
+
+def test_whatif_without_person_on_the_command_line(run_line: RunLine) -> None:
+    output = run_line(["whatif", str(PEOPLE), "--without", "IC/kim"]).stdout
+    assert output.startswith("What if IC/kim steps back? (People rollout, 3 activities)\n")
+    assert "Left without a Responsible (R): 1 activity\n  post  could take over: OD (A)\n" in output
+    result = run_line(["whatif", str(PEOPLE), "--without", "IC/kimm"], exit_code=2)
+    assert (
+        result.stderr
+        == "raci: --without: no member 'kimm' of IC in the model (did you mean 'kim'?)\n"
+    )
+
+
+def test_redact_replaces_people_in_every_output(run_line: RunLine, tmp_path: Path) -> None:
+    named = ("alex", "Alex Morgan", "sam", "kim", "Kim Lee")
+    load_text = run_line(["load", str(PEOPLE), "--redact"]).stdout
+    assert "IC/1            1  1  1  2.5 / 4   62%\n" in load_text
+    check_text = run_line(["check", str(BROKEN), "--redact", "-f", "json"], exit_code=None).stdout
+    assert "'IC/1' is the only one Responsible (R)" in check_text
+    report = tmp_path / "report.md"
+    run_line(["report", str(PHASED_MODEL), "--redact", "-o", str(report)])
+    whatif = run_line(["whatif", str(PEOPLE), "--redact", "--without", "IC/3"]).stdout
+    assert whatif.startswith("What if IC/3 steps back?")
+    for output in (load_text, check_text, report.read_text("utf-8"), whatif):
+        assert not any(name in output for name in named)
+    assert "Alex Morgan" in run_line(["load", str(PEOPLE)]).stdout  # only when asked
+
+
+def test_report_has_a_people_section(run_line: RunLine, tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    run_line(["report", str(PEOPLE), "-o", str(out), "--date", "2027-01-01"])
+    section = out.read_text("utf-8").split("## People\n\n", 1)[1].split("\n## ", 1)[0]
+    assert "| IC/kim | 1 | 0 | 1 | 2 / 4 | Post |" in section  # ids show as names
+    small = tmp_path / "small.md"
+    run_line(["report", str(SMALL), "-o", str(small), "--date", "2027-01-01"])
+    assert "## People" not in small.read_text("utf-8")

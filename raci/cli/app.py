@@ -21,6 +21,7 @@ from raci.cli.helptext import RaciCommand, RaciGroup
 from raci.cli.output import reset_inputs
 from raci.core.errors import EXIT_INTERNAL, InputError, RaciError
 from raci.core.files import set_max_bytes
+from raci.core.people import set_redact
 from raci.core.runtime import paused_gc
 
 BUG_REPORT = "https://github.com/raci-dev/raci/issues"
@@ -50,6 +51,7 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
         def run(*args: Any, **kwargs: Any) -> Any:
             reset_inputs()
             set_max_bytes(kwargs.pop("max_bytes", None))
+            set_redact(kwargs.pop("redact", False))
             try:
                 with paused_gc():
                     return function(*args, **kwargs)
@@ -88,23 +90,27 @@ READS_FILES = frozenset({"path", "paths", "source", "views"})
 
 
 def _with_max_bytes(run: Callable[..., Any], function: Callable[..., Any]) -> None:
-    """Give ``run`` the ``--max-bytes`` option when ``function`` reads input files; the
-    wrapper takes the value out (it sets the limit) before calling ``function``."""
+    """Give ``run`` the ``--max-bytes`` and ``--redact`` options when ``function`` reads
+    input files; the wrapper takes the values out (it sets the limit and the redaction)
+    before calling ``function``."""
     import inspect
 
-    from raci.cli.options import max_bytes_option
+    from raci.cli.options import max_bytes_option, redact_option
 
     signature = inspect.signature(function, eval_str=True)
     if not READS_FILES.intersection(signature.parameters):
         return
-    extra = inspect.Parameter(
-        "max_bytes", inspect.Parameter.KEYWORD_ONLY, default=max_bytes_option(),
-        annotation=int | None,
-    )  # fmt: skip
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    extra = [
+        inspect.Parameter("max_bytes", keyword, default=max_bytes_option(), annotation=int | None),
+        inspect.Parameter("redact", keyword, default=redact_option(), annotation=bool),
+    ]
     run.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=[*signature.parameters.values(), extra]
+        parameters=[*signature.parameters.values(), *extra]
     )
-    run.__annotations__ = {**function.__annotations__, "max_bytes": int | None}
+    run.__annotations__ = {
+        **function.__annotations__, "max_bytes": int | None, "redact": bool,
+    }  # fmt: skip
 
 
 def fail(message: str, code: int) -> None:

@@ -99,3 +99,14 @@ def max_bytes_option() -> Any:
         ),
         show_default=False,
     )
+
+
+def redact_option() -> Any:
+    """``--redact``, which :func:`raci.cli.app.command` adds to every command that reads
+    input files."""
+    return typer.Option(
+        False,
+        "--redact",
+        help="Replace people's ids and names by their number in their function (IC/1) in "
+        "every output.",
+    )

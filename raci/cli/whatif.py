@@ -23,6 +23,7 @@ EXAMPLES = """
 
   raci whatif org.yaml --without IC             what breaks if IC steps back
   raci whatif org.yaml --without IC --without HR --format json
+  raci whatif org.yaml --without IC/alex        what breaks if one person leaves
 """
 
 
@@ -34,7 +35,8 @@ def whatif_command(
         "--without",
         "-w",
         metavar="FUNCTION",
-        help="A function that steps back (repeatable, or comma-separated).",
+        help="A function, or a person (FUNCTION/member), that steps back (repeatable, or "
+        "comma-separated).",
         show_default=False,
     ),
     output_format: str = format_option("whatif", help="text (coloured on a terminal) or json."),
@@ -54,9 +56,19 @@ def whatif_command(
 
     result = checked(path, config, select, ignore)
     model, settings, context = result.require()
-    functions = known_functions("--without", split_values(without), model)
+    values = split_values(without)
+    people = [value for value in values if "/" in value]
+    known_functions("--without", [value for value in values if "/" not in value], model)
+    functions = values
     if not functions:
         raise RaciError("--without: name at least one function")
+    if people:
+        from raci.whatif.people import check_people
+
+        try:
+            check_people(model, people)
+        except RaciError as error:
+            raise RaciError(f"--without: {error}") from None
     found = step_back(model, functions, settings, context=context, findings=result.findings)
     show("whatif", output_format, found, output)
     if strict and any(finding.severity == "error" for finding in found.new_findings):

@@ -173,14 +173,9 @@ def parse(data: bytes) -> YamlMap:
         parser = _Parser(data)
         return _build(parser)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = error.problem or "invalid YAML"
-        context = f" ({error.context}" if error.context else ""
-        if context and error.context_mark and error.context_mark.line != getattr(mark, "line", -1):
-            context += f" that starts on line {error.context_mark.line + 1}"
-        context += ")" if context else ""
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise ParseProblem(f"invalid YAML: {problem}{context}", line, column) from None
+        from raci.core.yaml_errors import explain
+
+        raise ParseProblem(*explain(error, data)) from None
     except yaml.reader.ReaderError as error:
         line, column = _offset_position(data, error.position)
         raise ParseProblem(f"invalid YAML: {error.reason}", line, column) from None

@@ -19,7 +19,7 @@ from raci.core.catalogue import Catalogue
 from raci.core.documents import UnreadableEntry, ownership_files, read_document
 from raci.core.findings import PARSE_ERROR, SCHEMA_ERROR, Finding, Problem, input_finding
 from raci.core.loader import Document, LogicalPath, ParseProblem
-from raci.core.people import RawPeople, settle_people
+from raci.core.people import RawPeople, redact, redacting, settle_people
 from raci.core.phases import set_capacity, settle_phases, stages
 from raci.core.scheme import DEFAULT_SCHEME, SCHEMES, Assignment, Scheme
 from raci.core.suggest import suggest
@@ -214,6 +214,8 @@ def load(path: Path, display: str | None = None, *, catalogue: Catalogue) -> Loa
     usable = not findings and not problems
     model = _merge(documents, validated, problems, catalogue) if usable else None
     findings.extend(problem.finding(*SCHEMA_ERROR, "error") for problem in problems)
+    if model is not None and not findings and redacting():
+        redact(model)
     return Loaded(shown_files, None if findings else model, findings)
 
 

@@ -110,3 +110,33 @@ def within(held: Assignment, holds: Assignment) -> bool:
         and (holds.consulted or not held.consulted)
         and (holds.informed or not held.informed)
     )
+
+
+_REDACT = [False]
+
+
+def set_redact(on: bool) -> None:
+    """Redact people in every model loaded during this run (``--redact``)."""
+    _REDACT[0] = on
+
+
+def redacting() -> bool:
+    return _REDACT[0]
+
+
+def redact(model: Model) -> None:
+    """Replace each member's id and name by its number within its function (``IC/1``),
+    everywhere the model names people, so no output of this run names anyone."""
+    renamed: dict[str, str] = {}
+    for function in model.functions.values():
+        members = {}
+        for number, member in enumerate(function.members.values(), start=1):
+            old = member.key
+            member.id, member.name = str(number), None
+            members[member.id] = member
+            renamed[old] = member.key
+        function.members = members
+    if renamed:
+        for activity in model.activities:
+            if activity.people:
+                activity.people = {renamed[key]: held for key, held in activity.people.items()}

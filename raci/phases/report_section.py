@@ -57,3 +57,36 @@ def phases(model: Model, context: Context, metrics: ModelMetrics) -> Section | N
             load,
         ],
     )
+
+
+def people(model: Model, context: Context, metrics: ModelMetrics) -> Section | None:
+    """The report's "People" section, for models whose functions list ``members:``."""
+    found = metrics.people
+    if found is None:
+        return None
+    from raci.output.load_people import truck_line
+
+    rows = [
+        [
+            person.id,
+            number(person.fte),
+            str(person.accountable),
+            str(person.responsible),
+            f"{number(person.load)} / {number(person.capacity)}",
+            ", ".join(person.only_worker),
+        ]
+        for person in sorted(found.people, key=lambda person: -person.load)
+    ]
+    return Section(
+        "people",
+        "People",
+        [
+            Paragraph(
+                "Who in each function carries its share: load in effort units against the "
+                "capacity each person gives (FTE times the model's fte_unit), and the "
+                "activities a person alone does the work on."
+            ),
+            Table(["Person", "FTE", "A", "R", "Load", "Only R on"], rows),
+            Paragraph(truck_line(found, metrics.activities) + "."),
+        ],
+    )

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 SECTION_BUILDERS: tuple[str, ...] = (
     "raci.phases.report_section:phases",
+    "raci.phases.report_section:people",
     "raci.rebalance.report_section:recommendations",
 )
 """Extra report sections, as ``"module:function"`` builders (see

@@ -24,7 +24,6 @@ from raci.core.scheme import Role
 from raci.output.palette import ROLE_COLOURS, SEVERITY_COLOURS
 from raci.sheets.export import matrix_grid
 from raci.sheets.layout import FUNCTION_HEADERS, FUNCTIONS_SHEET, SCHEME_PROPERTY
-from raci.sheets.xlsx_text import escape
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -52,7 +51,7 @@ def to_xlsx(model: Model, report: Report) -> bytes:
     from openpyxl.packaging.custom import StringProperty
 
     from raci import __version__
-    from raci.output.escape import spreadsheet
+    from raci.output.escape import sheet_text, spreadsheet
 
     workbook = Workbook()
     sheet = workbook.active
@@ -64,9 +63,9 @@ def to_xlsx(model: Model, report: Report) -> bytes:
     _load(workbook.create_sheet("Load"), model, report.contexts[0] if report.contexts else None)
     _findings(workbook.create_sheet("Findings"), report)
     if model.name:  # the title imports back as the model's name
-        workbook.properties.title = escape(model.name)
+        workbook.properties.title = sheet_text(model.name)
     if model.description:
-        workbook.properties.description = escape(model.description)
+        workbook.properties.description = sheet_text(model.description)
     workbook.properties.creator = f"raci {__version__}"
     scheme = StringProperty(name=SCHEME_PROPERTY, value=model.scheme.name)
     workbook.custom_doc_props.append(scheme)  # type: ignore[attr-defined]  # not in the stubs

@@ -39,9 +39,13 @@ def _flow_list(dumper: Any, data: _FlowList) -> yaml.Node:
 
 
 def _text(dumper: Any, data: str) -> yaml.Node:
+    from raci.core.scalars import TooLong
     from raci.core.scalars import plain as _plain
 
-    plain = isinstance(_plain(data), str) and _plain(data) == data
+    try:  # a 5,000-digit id is text that must be quoted, not a number to convert
+        plain = isinstance(_plain(data), str) and _plain(data) == data
+    except TooLong:
+        plain = False
     style = None if plain and data.isprintable() else '"'
     node: yaml.Node = dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
     return node

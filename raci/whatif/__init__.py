@@ -107,7 +107,8 @@ def without(
     context: Context | None = None,
     findings: Sequence[Finding] | None = None,
 ) -> WhatIf:
-    """What breaks if ``functions`` step back from ``model``.
+    """What breaks if ``functions`` step back from ``model``; a ``FUNCTION/member`` among
+    them is a person stepping back (see :mod:`raci.whatif.people`).
 
     ``settings`` are the rule settings to lint with (default: what ``raci check``
     finds for the model's first file: ``.raci.toml`` / ``[tool.raci]``, then its own
@@ -119,14 +120,22 @@ def without(
     from raci.engine import compare, default_layers, lint, resolve
 
     removed = list(dict.fromkeys(functions))
+    people = [key for key in removed if "/" in key]
     names = {fid: function.name for fid, function in model.functions.items()}
     for fid in removed:
-        if fid not in names:
+        if fid not in names and fid not in people:
             raise RaciError(f"no function '{fid}' in the model{function_hint(fid, names)}")
     if settings is None:
         settings = resolve(default_layers(model))
-    gone = set(removed)
-    reduced = _reduce(model, gone)
+    gone = {fid for fid in removed if fid not in people}
+    thinned = model
+    if people:
+        from raci.whatif.people import check_people, without_people
+
+        check_people(model, people)
+        thinned, emptied = without_people(model, people)
+        gone |= emptied
+    reduced = _reduce(thinned, gone)
     without_owner: list[Gap] = []
     without_worker: list[Gap] = []
     for before, after in zip(model.activities, reduced.activities, strict=True):
@@ -174,7 +183,11 @@ def _gap(before: Activity, after: Activity, gone: set[str]) -> Gap:
         for fid in dict.fromkeys([*after.workers, *after.consulted, *after.owners])
         if fid in functions
     ]
-    lost = {fid: held.label for fid, held in before.raci.items() if fid in gone}
+    lost = {
+        fid: held.label
+        for fid, held in before.raci.items()
+        if fid in gone or after.raci.get(fid) is not held
+    }
     return Gap(before.id, before.name, before.phase, float(before.effort), lost, takers)
 
 

@@ -94,3 +94,20 @@ def test_the_grid_is_every_row_as_wide_as_the_widest(tmp_path: Path) -> None:
         grid = workbook.grid(workbook.sheetnames[0])
     assert len({len(row) for row in grid}) == 1
     assert grid[0][0] == "Activity"
+
+
+def test_found_by_the_fuzzer(run_line: RunLine, tmp_path: Path) -> None:
+    """A U+FFFE in a phase broke the export; a 5,000-digit id broke the import."""
+    model = tmp_path / "org.yaml"
+    model.write_text(
+        'version: 1\nname: "t\\x01"\nfunctions:\n  IC: {name: IC}\n  HR: {name: HR}\n'
+        f'activities:\n  - {{id: "{"9" * 5000}", name: A, phase: "\\ufffe", '
+        "raci: {IC: A/R, HR: C}}\n",
+        "utf-8",
+    )
+    sheet = tmp_path / "out.xlsx"
+    run_line(["export", str(model), "-o", str(sheet)], exit_code=None)
+    assert sheet.exists()
+    result = run_line(["import", str(sheet)], exit_code=None)
+    assert result.exit_code in {0, 2}, result.stderr
+    assert "internal error" not in result.stderr
