@@ -7,8 +7,8 @@ from pathlib import Path
 from tests.fuzz.engine import run_cases
 
 SEED = 12
-CASES = 150
-"""A few seconds: one command besides check per case, a round trip on every fifth.
+CASES = 100
+"""About 3 s of CPU: one command besides check per case, a round trip on every fifth.
 ``python -m tests.fuzz.run --minutes 10`` runs the fuzzer for real."""
 
 

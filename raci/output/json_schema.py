@@ -79,8 +79,9 @@ def json_schema() -> dict[str, Any]:
         "function id -> letter, or phase -> (function id -> letter) for an activity that "
         "changes hands; the letters depend on 'scheme'"
     )
+    _people(defs, letter)
     defs["Activity"]["properties"]["waive"] = defs["Function"]["properties"]["waive"] = _waivers()
-    for model in ("Activity", "Function"):
+    for model in ("Activity", "Function", "Member"):
         _accept_numbers_as_text(defs[model])
     _accept_numbers_as_text(schema, ("name", "description"))
     legends = "".join(f"\n- {name}: {scheme.legend()}" for name, scheme in SCHEMES.items())
@@ -98,6 +99,18 @@ def json_schema() -> dict[str, Any]:
         ),
         **schema,
     }
+
+
+def _people(defs: dict[str, Any], letter: dict[str, Any]) -> None:
+    """``members:`` keyed by ids and ``people:`` by ``FUNCTION/member``, each with ``x-``
+    metadata and nothing else."""
+    from raci.core.schema import PERSON
+
+    members = defs["Function"]["properties"]["members"]
+    members.pop("patternProperties", None)
+    members.update(_identifier_map({"$ref": "#/$defs/Member"}))
+    people = defs["Activity"]["properties"]["people"]
+    people.update(patternProperties={EXTENSION: {}, PERSON: letter}, additionalProperties=False)
 
 
 def _identifier_map(value: dict[str, Any]) -> dict[str, Any]:

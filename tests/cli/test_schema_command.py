@@ -149,3 +149,33 @@ def test_schema_command_prints_and_writes_the_schema(run_line: RunLine, tmp_path
     assert document["properties"]["activities"]["items"] == {"$ref": "#/$defs/Activity"}
     run_line(["schema", "-o", str(tmp_path / "raci.schema.json")])
     assert (tmp_path / "raci.schema.json").read_text(encoding="utf-8") == result.stdout
+
+
+PEOPLE_BASE = """\
+version: 1
+functions:
+  IC: {name: IC, members: {alex: {name: 2027, fte: 0.5}, sam: {}}}
+activities:
+  - {id: a, name: A, raci: {IC: A/R}, people: {IC/alex: A/R, IC/sam: r}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("change", "error"),
+    [
+        (("IC/sam: r", "sam: r"), "'sam' does not match any of the regexes"),
+        (("IC/sam: r", "IC/sam: X"), "'X' does not match"),
+        (("sam: {}", "'s m': {}"), "'s m' does not match any of the regexes"),
+        (("fte: 0.5", "fte: 0"), "0 is less than or equal to the minimum of 0"),
+    ],
+)
+def test_people_in_the_schema(
+    run_line: RunLine, write: Write, change: tuple[str, str], error: str
+) -> None:
+    run_line(["check", str(write("org.yaml", PEOPLE_BASE))], exit_code=None)
+    assert errors(with_extensions(parse(PEOPLE_BASE.encode()))) == []
+    text = PEOPLE_BASE.replace(*change)
+    assert text != PEOPLE_BASE
+    run_line(["check", str(write("org.yaml", text))], exit_code=2)
+    found = errors(with_extensions(parse(text.encode())))
+    assert any(error in message for message in found), found
