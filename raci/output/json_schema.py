@@ -79,7 +79,7 @@ def json_schema() -> dict[str, Any]:
         "function id -> letter, or phase -> (function id -> letter) for an activity that "
         "changes hands; the letters depend on 'scheme'"
     )
-    _people(defs, letter)
+    _people(defs, _letter(list(SCHEMES.values()), "a letter of the file's scheme"))
     defs["Activity"]["properties"]["waive"] = defs["Function"]["properties"]["waive"] = _waivers()
     for model in ("Activity", "Function", "Member"):
         _accept_numbers_as_text(defs[model])
@@ -161,11 +161,11 @@ def use_one_of(scheme: Scheme) -> str:
 
 
 def _letter(schemes: list[Scheme], description: str) -> dict[str, Any]:
-    (scheme,) = schemes
+    words = use_one_of(schemes[0]) if len(schemes) == 1 else "use a letter of the file's scheme"
     return {
         "type": "string",
         "pattern": letter_pattern(schemes),
-        "patternErrorMessage": use_one_of(scheme),
+        "patternErrorMessage": words,
         "description": description,
     }
 
