@@ -430,3 +430,32 @@ def test_load_table_heads_counts_with_the_schemes_letters(run_line: RunLine) -> 
     load = markdown.split("## Load against capacity", 1)[1]
     header = next(line for line in load.splitlines() if line.startswith("| Function"))
     assert header == ("| Function | D | R/P | A/I | Load | Capacity | Utilisation | Share of D |")
+
+
+def test_the_headline_names_the_errors_when_nothing_is_overloaded(write: Write) -> None:
+    path = write(
+        "org.yaml",
+        CLEAN.replace("{HR: A, IC: R}", "{HR: C, IC: R}"),
+    )
+    report = check([path])
+    data = build(report, report.models[0], source="org.yaml", date=DATE)
+    assert data.verdict.lead == (
+        "1 error to fix before the plan can be relied on: An activity has no Accountable (A) (1)."
+    )
+    assert data.verdict.status == "fail"
+
+
+def test_measures_say_what_they_mean() -> None:
+    report = check([DATA / "small.yaml"])
+    data = build(report, report.models[0], source="small.yaml", date=DATE)
+    assert [(m.label, m.value) for m in data.measures] == [
+        ("Highest load against capacity", "133%"),
+        ("Largest share of accountability", "60%"),
+        ("Effective number of owners", "2.3"),
+        ("Accountability concentration (HHI)", "0.44"),
+        ("Truck factor", "1"),
+    ]
+    assert data.measures[2].meaning == (
+        "Accountability is as concentrated as if 2.3 of the 4 functions owned everything in "
+        "equal shares."
+    )

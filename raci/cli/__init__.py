@@ -31,6 +31,8 @@ COMMAND_MODULES = (
     "schema",
     "diff",
     "rebalance",
+    "survey",
+    "merge",
     "deck",
 )
 

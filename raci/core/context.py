@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from raci.core.model import Activity, Model
+    from raci.core.views import Merged
 
 
 @dataclass(slots=True)
@@ -42,6 +43,8 @@ class Context:
         """Names of the rules the engine has run so far."""
         self.waivers_used: set[tuple[int, str]] = set()
         """(id of the activity or function, rule name) of waivers that suppressed a finding."""
+        self.views: Merged | None = None
+        """The merged views of ``raci merge``, which the view rules read; None otherwise."""
 
     def sharing_dependencies(self, model: Model) -> Context:
         """A context for ``model``, a variant of this one with the same activities and

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from raci.core.loader import Document, LogicalPath
     from raci.core.model import Activity
+    from raci.core.views import Place
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -30,9 +31,14 @@ class Finding:
     column: int
     activity: str | None = None
     function: str | None = None
+    cell: str | None = None
+    """In a spreadsheet (a view ``raci merge`` read): ``Sheet!D7``; ``line`` and
+    ``column`` are then its row and column numbers."""
 
     @property
     def location(self) -> str:
+        if self.cell:
+            return f"{self.file}:{self.cell}"
         return f"{self.file}:{self.line}:{self.column}"
 
     @property
@@ -44,7 +50,7 @@ class Finding:
         return (self.file, self.line, self.column, self.code)
 
     def as_dict(self) -> dict[str, str | int | None]:
-        return {
+        found: dict[str, str | int | None] = {
             "code": self.code,
             "rule": self.rule,
             "severity": self.severity,
@@ -55,6 +61,9 @@ class Finding:
             "activity": self.activity,
             "function": self.function,
         }
+        if self.cell:
+            found["cell"] = self.cell
+        return found
 
 
 def input_finding(
@@ -75,11 +84,19 @@ class Problem:
     key: bool = False
     activity: Activity | None = None
     function: str | None = None
+    place: Place | None = None
+    """Where in a returned view (``raci merge``) the problem is, instead of the model."""
 
     def finding(self, code: str, rule: str, severity: Severity) -> Finding:
         """The located :class:`Finding` for this problem."""
-        line, column = self.document.locate(self.path, key=self.key)
         activity = self.activity.id if self.activity is not None else None
+        if self.place is not None:
+            at = self.place
+            return Finding(
+                code, rule, severity, self.message, at.file, at.line, at.column,
+                activity, self.function, at.cell,
+            )  # fmt: skip
+        line, column = self.document.locate(self.path, key=self.key)
         return Finding(
             code, rule, severity, self.message, self.document.name, line, column,
             activity, self.function,

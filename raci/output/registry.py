@@ -63,7 +63,7 @@ RENDERERS: dict[str, dict[str, str]] = {
     "graph": {
         "mermaid": "raci.output.graph:to_mermaid",
         "dot": "raci.output.graph:to_dot",
-        "graphml": "raci.output.graph:to_graphml",
+        "graphml": "raci.output.graphml:to_graphml",
         "json": "raci.output.graph:to_node_link",
     },
     "whatif": {
@@ -96,6 +96,19 @@ RENDERERS: dict[str, dict[str, str]] = {
         "text": "raci.output.rules:rules_text",
         "json": "raci.output.rules:rules_json",
         "markdown": "raci.output.rules:rules_markdown",
+    },
+    "merge": {
+        "text": "raci.output.agreement.text:render",
+        "json": "raci.output.agreement.json:render",
+        "sarif": "raci.output.agreement.findings:sarif",
+        "github": "raci.output.agreement.findings:github",
+        "junit": "raci.output.agreement.findings:junit",
+    },
+    "agreement": {
+        "markdown": "raci.output.agreement.markdown:render",
+        "html": "raci.output.agreement.html:render",
+        "json": "raci.output.agreement.json:render",
+        "xlsx": "raci.output.agreement.xlsx:render",
     },
     "explain": {
         "text": "raci.output.rules:explain_text",

@@ -13,11 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from raci.core.view_rules import view_documents
 from raci.engine import check
 from raci.output.rules import rules_markdown
 from raci.rules import REGISTRY
 from raci.rules.catalogue import INPUT_RULES, RuleDoc, all_docs, rule_docs
+from raci.views import VIEW_RULES
 from tests.conftest import ROOT, RunLine
+from tests.views_helpers import merge_example
 
 README = ROOT / "README.md"
 
@@ -115,7 +118,7 @@ def test_explain_input_problems(run_line: RunLine) -> None:
     ("name", "message"),
     [
         ("sole-ownr", "raci: unknown rule 'sole-ownr' (did you mean 'sole-owner'?); "),
-        ("RACI099", "raci: unknown rule 'RACI099' (did you mean 'RACI009'?); "),
+        ("RACI099", "raci: unknown rule 'RACI099' (did you mean 'RACI019'?); "),
         ("zzz", "raci: unknown rule 'zzz'; "),
     ],
 )
@@ -129,6 +132,14 @@ def test_explain_unknown_rule_exits_2(run_line: RunLine, name: str, message: str
 def test_docstring_examples_fail_and_pass_their_rule(doc: RuleDoc, tmp_path: Path) -> None:
     assert doc.failing is not None
     assert doc.passing is not None
+    if doc.name in VIEW_RULES:  # run by raci merge, on the views the example holds
+        failing_rules = {f.rule for f in merge_example(doc.failing, tmp_path / "f").findings}
+        passing_rules = {f.rule for f in merge_example(doc.passing, tmp_path / "p").findings}
+        assert doc.name in failing_rules
+        assert doc.name not in passing_rules
+        alone = check([write_example(tmp_path, doc.failing)]).findings  # no views: no finding
+        assert doc.name not in {finding.rule for finding in alone}
+        return
     failing = tmp_path / "failing.yaml"
     failing.write_text(doc.failing, encoding="utf-8")
     passing = tmp_path / "passing.yaml"
@@ -138,6 +149,12 @@ def test_docstring_examples_fail_and_pass_their_rule(doc: RuleDoc, tmp_path: Pat
     report = check([passing])
     assert not report.input_error, report.findings
     assert doc.name not in {finding.rule for finding in report.findings}, report.findings
+
+
+def write_example(folder: Path, example: str) -> Path:
+    path = folder / "first-view.yaml"
+    path.write_text(view_documents(example)[0], encoding="utf-8")
+    return path
 
 
 def test_every_rule_is_documented() -> None:

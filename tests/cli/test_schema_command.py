@@ -18,6 +18,7 @@ from jsonschema import Draft202012Validator
 
 from raci.core.documents import read_document
 from raci.core.loader import YamlMap, parse
+from raci.core.view_rules import view_documents
 from raci.output.json_schema import json_schema
 from raci.rules.catalogue import all_docs
 from tests.conftest import EXAMPLES, MODELS, ROOT, RunLine
@@ -66,9 +67,13 @@ def test_shipped_files_validate(path: Path) -> None:
 @pytest.mark.parametrize("doc", all_docs(), ids=lambda doc: doc.name)
 def test_rule_examples_validate(doc: Any) -> None:
     assert doc.passing is not None
-    assert errors(with_extensions(parse(doc.passing.encode()))) == []
-    if doc.failing is not None and doc.name not in {"parse-error", "schema-error"}:
-        assert errors(with_extensions(parse(doc.failing.encode()))) == []
+    assert doc.failing is not None
+    examples = [doc.passing]
+    if doc.name not in {"parse-error", "schema-error"}:
+        examples.append(doc.failing)
+    for example in examples:
+        for text in view_documents(example):  # a view rule's example holds several views
+            assert errors(with_extensions(parse(text.encode()))) == []
 
 
 def test_the_schema_error_example_is_invalid() -> None:

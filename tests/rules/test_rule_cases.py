@@ -3,7 +3,11 @@ reports on each, so adding a rule adds its module and one case file, not test co
 
 A case runs the rule alone (with ``settings`` if given, and the rules listed under
 ``also`` when it needs others to have run, as ``unused-waiver`` does) on ``model``, in a
-directory where it is ``org.yaml``, and compares the rule's findings exactly."""
+directory where it is ``org.yaml``, and compares the rule's findings exactly.
+
+A view rule's case has ``views`` instead of ``model``: file name -> the view's text (CSV
+or YAML), merged as ``raci merge`` merges them; its findings also name their ``file``.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,8 @@ import yaml
 from raci.core.config import Layer
 from raci.engine import check
 from raci.rules import REGISTRY
+from raci.views import VIEW_RULES, merge_views
+from tests.views_helpers import merge_example
 
 CASES = Path(__file__).parent / "cases"
 
@@ -54,9 +60,12 @@ def test_rule_case(
     rule: str, case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    Path("org.yaml").write_text(case["model"], encoding="utf-8")
     settings = REGISTRY[rule].Settings.model_validate(case.get("settings", {}))
     layer = Layer("test", rules={rule: settings}, select=[rule, *case.get("also", [])])
+    if "views" in case:
+        _view_case(rule, case, layer)
+        return
+    Path("org.yaml").write_text(case["model"], encoding="utf-8")
     report = check(["org.yaml"], command_line=layer)
     assert not report.input_error, report.findings
     found = [
@@ -78,6 +87,27 @@ def test_rule_case(
         assert all(finding.rule == rule for finding in report.findings)
 
 
+def _view_case(rule: str, case: dict[str, Any], layer: Layer) -> None:
+    paths = []
+    for name, text in case["views"].items():
+        Path(name).write_text(text, encoding="utf-8")
+        paths.append(Path(name))
+    report = merge_views(paths, layers=[layer]).report
+    found = [
+        {
+            "file": f.location,
+            "activity": f.activity,
+            "function": f.function,
+            "message": f.message,
+            "severity": f.severity,
+        }
+        for f in report.findings
+    ]
+    default = REGISTRY[rule].severity
+    assert found == [{"severity": default, **entry} for entry in case["findings"]]
+    assert all(finding.rule == rule for finding in report.findings)
+
+
 @pytest.mark.parametrize("rule", list(REGISTRY))
 def test_docstring_examples_fail_and_pass(rule: str, tmp_path: Path) -> None:
     """The examples ``raci explain`` prints: the failing one fails (alone, unless the rule
@@ -85,6 +115,11 @@ def test_docstring_examples_fail_and_pass(rule: str, tmp_path: Path) -> None:
     both are valid ownership files."""
     examples = REGISTRY[rule].examples()
     assert set(examples) == {"failing", "passing"}
+    if rule in VIEW_RULES:  # its examples are views ('---' between them), run by merge
+        for kind, expected in (("failing", True), ("passing", False)):
+            merged = merge_example(examples[kind], tmp_path / kind).findings
+            assert (rule in {finding.rule for finding in merged}) == expected
+        return
     for kind, expected in (("failing", True), ("passing", False)):
         path = tmp_path / f"{kind}.yaml"
         path.write_text(examples[kind], encoding="utf-8")

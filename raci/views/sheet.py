@@ -1,0 +1,216 @@
+"""Read a returned view from a spreadsheet (the workbook ``raci survey`` wrote, or CSV).
+
+Above the matrix a row says whose view it is: ``Respondent | Dana | Function | HR``.
+The matrix's header row has an ``Activity`` column (the name), optional ``ID``,
+``Phase`` and ``Description`` columns, and one column per function headed by its id or
+``Name (id)``, the headers ``raci import`` reads. Every bad cell is reported at its
+place (``views/HR.xlsx:RACI!F7``) and nothing is merged until every view reads cleanly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from raci.core.errors import RaciError
+from raci.core.suggest import suggest
+from raci.core.views import Place, View
+from raci.sheets.layout import parse_function_header, slugify, special_column, unique
+from raci.sheets.read import Sheet, read_sheet
+from raci.views.reference import Entry, Reference
+
+if TYPE_CHECKING:
+    from raci.core.scheme import Scheme
+
+SHEET = "RACI"
+"""The worksheet of a survey workbook that holds the matrix."""
+RESPONDENT, FUNCTION = "Respondent", "Function"
+_NAME_HEADERS = {"activity", "activity name", "name"}
+Problems = list[tuple[str, str]]
+
+
+def read_workbook_sheet(path: Path, display: str) -> Sheet:
+    """The ``RACI`` sheet of a workbook (or its first sheet), or a CSV file."""
+    if path.suffix.lower() not in {".xlsx", ".xlsm"}:
+        return read_sheet(path, display)
+    try:
+        return read_sheet(path, display, SHEET)
+    except RaciError as error:
+        if f"has no sheet '{SHEET}'" not in error.message:
+            raise
+    return read_sheet(path, display)
+
+
+def text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def place(sheet: Sheet, row: int, column: int) -> Place:
+    shown = sheet.place(row, column)[len(sheet.name) + 1 :]
+    if "!" in shown:
+        return Place(sheet.name, row + 1, column + 1, shown)
+    line, col = shown.rsplit(":", 1)
+    return Place(sheet.name, int(line), int(col))
+
+
+@dataclass
+class Layout:
+    """Where things are in one sheet."""
+
+    header: int
+    respondent: tuple[str, str, Place] | None
+    columns: dict[str, int] = field(default_factory=dict)
+    """name, id, phase, description -> column."""
+    functions: list[tuple[int, str, str]] = field(default_factory=list)
+    """(column, id as written, name) of each function column."""
+
+
+def layout(sheet: Sheet, problems: Problems) -> Layout:
+    rows = sheet.rows
+    header = next(
+        (i for i, row in enumerate(rows) if any(text(v).lower() in _NAME_HEADERS for v in row)),
+        None,
+    )
+    if header is None:
+        raise RaciError(f"{sheet.name}: no header row with an 'Activity' column")
+    found = Layout(header, _respondent(sheet, header, problems))
+    for column, value in enumerate(rows[header]):
+        label = text(value)
+        kind = "name" if label.lower() in _NAME_HEADERS else special_column(label)
+        if label.lower() == "description":
+            kind = "description"
+        if not label or kind in found.columns:
+            continue
+        if kind is not None:
+            found.columns[kind] = column
+        else:
+            fid, name, _ = parse_function_header(label)
+            found.functions.append((column, fid, name))
+    return found
+
+
+def _respondent(sheet: Sheet, header: int, problems: Problems) -> tuple[str, str, Place] | None:
+    for number, row in enumerate(sheet.rows[:header]):
+        cells = [text(value) for value in row]
+        lowered = [cell.lower().rstrip(":") for cell in cells]
+        if RESPONDENT.lower() not in lowered:
+            continue
+        at = lowered.index(RESPONDENT.lower()) + 1
+        name = cells[at] if at < len(cells) else ""
+        where = place(sheet, number, at)
+        if FUNCTION.lower() in lowered:
+            fat = lowered.index(FUNCTION.lower()) + 1
+            function = cells[fat] if fat < len(cells) else ""
+            where_function = place(sheet, number, fat)
+        else:
+            function, where_function = "", place(sheet, number, len(cells))
+        if not name:
+            problems.append((str(where), "the respondent's name is missing"))
+        if not function:
+            problems.append((str(where_function), "the respondent's function is missing"))
+        return (name, function, where_function) if name and function else None
+    problems.append(
+        (
+            str(place(sheet, 0, 0)),
+            "no 'Respondent' row: say whose view this is above the matrix "
+            "(Respondent | name | Function | function id)",
+        )
+    )
+    return None
+
+
+def reference_from(sheet: Sheet, scheme: Scheme, found: Layout) -> Reference:
+    """A reference made of the first view itself, when no ``--model`` is given."""
+    functions = {fid: name for _, fid, name in found.functions}
+    taken: set[str] = set()
+    entries: list[Entry] = []
+    for row in sheet.rows[found.header + 1 :]:
+        name = _cell(row, found.columns.get("name"))
+        if not name:
+            continue
+        given = _cell(row, found.columns.get("id"))
+        aid = unique(given or slugify(name), taken, f"activity-{len(entries) + 1}")
+        phase = _cell(row, found.columns.get("phase")) or None
+        description = _cell(row, found.columns.get("description")) or None
+        entries.append(Entry(aid, name, phase, description))
+    return Reference(scheme, functions, entries, sheet.name)
+
+
+def _cell(row: list[Any], column: int | None) -> str:
+    return text(row[column]) if column is not None and column < len(row) else ""
+
+
+def align(sheet: Sheet, found: Layout, reference: Reference, problems: Problems) -> View | None:
+    """The view in ``sheet`` aligned to ``reference``; problems noted at their cells."""
+    columns: dict[int, int] = {}
+    order = list(reference.functions)
+    for column, fid, name in found.functions:
+        known = reference.function_id(fid, name)
+        if known is None:
+            hint = suggest(fid, order)
+            problems.append(
+                (str(place(sheet, found.header, column)), f"unknown function '{fid}'{hint}")
+            )
+        else:
+            columns[order.index(known)] = column
+    rows: dict[str, tuple[str | None, ...]] = {}
+    row_of: dict[str, int] = {}
+    parse = reference.scheme.parse
+    letters = ", ".join(reference.scheme.spellings)
+    name_column = found.columns.get("name", 0)
+    for number in range(found.header + 1, len(sheet.rows)):
+        row = sheet.rows[number]
+        name = _cell(row, name_column)
+        given = _cell(row, found.columns.get("id"))
+        if not name and not given:
+            continue
+        aid = reference.activity_id(given, name)
+        if aid is None:
+            what = f"id '{given}'" if given else f"'{name}'"
+            at = found.columns.get("id", name_column) if given else name_column
+            problems.append((str(place(sheet, number, at)), f"unknown activity {what}"))
+            continue
+        if aid in row_of:
+            first = place(sheet, row_of[aid], name_column)
+            problems.append(
+                (str(place(sheet, number, name_column)), f"activity '{aid}' is already at {first}")
+            )
+            continue
+        row_of[aid] = number
+        labels: list[str | None] = [None] * len(order)
+        for index, column in columns.items():
+            value = row[column] if column < len(row) else None
+            shown = text(value)
+            if not shown:
+                continue
+            held = parse(shown) if isinstance(value, str) else None
+            if held is None:
+                message = (
+                    f"'{shown}' is not a {reference.scheme.title} letter: use one of {letters}"
+                )
+                problems.append((str(place(sheet, number, column)), message))
+            else:
+                labels[index] = held.label
+        if any(labels):
+            rows[aid] = tuple(labels)
+    if found.respondent is None:
+        return None
+    respondent, function, where = found.respondent
+    known = reference.function_id(function, function)
+    if known is None:
+        hint = suggest(function, order)
+        message = f"the respondent's function '{function}' is not in {reference.source}{hint}"
+        problems.append((str(where), message))
+        return None
+    header = found.header
+
+    def locate(activity: str, index: int) -> Place:
+        column = columns.get(index, name_column)
+        return place(sheet, row_of.get(activity, header), column)
+
+    return View(respondent, known, sheet.name, rows, locate, found.respondent[2])
