@@ -140,7 +140,13 @@ class _PerceptionTally:
 
     def add(self, activity: str, groups: list[_Group], roles: dict[str, frozenset[Role]]) -> None:
         total = sum(len(group.views) for group in groups)
-        for index, fid in enumerate(self.functions):
+        # A function nobody gives a letter here adds nothing on either side; most of a
+        # wide matrix is blank, so only the functions somebody named are counted.
+        named = sorted(
+            {index for group in groups for index, label in enumerate(group.row) if label}
+        )
+        for index in named:
+            fid = self.functions[index]
             own_total = sum(group.by_function.get(fid, 0) for group in groups)
             own = dict.fromkeys(Role, 0)
             others = dict.fromkeys(Role, 0)
