@@ -21,14 +21,20 @@ def function_ids(count: int = FUNCTIONS) -> list[str]:
     return [f"F{index:02d}" for index in range(count)]
 
 
-def generate(activities: int, seed: int = 7, changed: float = 0.0) -> str:
+def generate(
+    activities: int,
+    seed: int = 7,
+    changed: float = 0.0,
+    edit_seed: int = 0,
+    known_only: bool = False,
+) -> str:
     """Return the YAML text of a model with ``activities`` activities.
 
     ``changed`` is the share of activities whose letters a second random stream
     reshuffles: the same model after a review, for ``raci diff``.
     """
     rng = random.Random(seed)
-    edits = random.Random(seed + 1)
+    edits = random.Random(edit_seed or seed + 1)
     ids = function_ids()
     lines = [
         "version: 1",
@@ -57,6 +63,8 @@ def generate(activities: int, seed: int = 7, changed: float = 0.0) -> str:
             letters[0] = "C"  # missing accountable
         elif roll < 0.02:
             letters[1] = "A"  # two accountables
+        elif roll < 0.025 and known_only:
+            letters[-1] = "C"  # views name only the model's functions
         elif roll < 0.025:
             holders[-1] = "Comms"  # unknown function
         elif roll < 0.03:
@@ -66,6 +74,17 @@ def generate(activities: int, seed: int = 7, changed: float = 0.0) -> str:
         lines.append("    raci:")
         lines.extend(f"      {fid}: {letter}" for fid, letter in zip(holders, letters, strict=True))
     return "\n".join(lines) + "\n"
+
+
+def views(activities: int, respondents: int) -> dict[str, str]:
+    """``raci merge`` input: the model as each of the first ``respondents`` functions
+    sees it (a twentieth of the activities' letters reshuffled, differently for each),
+    as ownership files that say whose view they are (``x-respondent``)."""
+    found = {}
+    for index, fid in enumerate(function_ids()[:respondents]):
+        text = generate(activities, changed=0.05, edit_seed=100 + index, known_only=True)
+        found[fid] = text.replace("version: 1\n", f"version: 1\nx-respondent: {fid}\n", 1)
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from generate import FUNCTIONS, generate  # noqa: E402
+from generate import FUNCTIONS, generate, views  # noqa: E402
 
 IMPORTS = "import yaml, pydantic, typer, networkx, rich.console"
 PARSE_FLOOR = (
@@ -42,7 +42,8 @@ PARSE_FLOOR = (
 )
 EXAMPLE = ROOT / "examples" / "ic-goes-it-alone.yaml"
 RESPONDENTS = 7
-"""Views per ``raci merge`` run: one per function of a workshop-sized group."""
+"""Views per ``raci merge`` run: one per function of a workshop-sized group, each of
+``size / RESPONDENTS`` activities, so that merge reads as much as check does."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,8 @@ def scale_table(sizes: list[int], runs: int, only: set[str] | None) -> list[str]
             other.write_text(generate(size, changed=0.01), encoding="utf-8")
             views_dir = base / f"views-{size}"
             views_dir.mkdir()
+            for name, text in views(size // RESPONDENTS, RESPONDENTS).items():
+                (views_dir / f"{name}.yaml").write_text(text, encoding="utf-8")
             out = base / f"out-{size}"
             out.mkdir()
             each = runs if size < 100_000 else max(1, min(runs, 2))
@@ -177,7 +180,10 @@ def main(argv: list[str] | None = None) -> int:
     print()
     only = set(args.only) if args.only else None
     print("\n".join(scale_table(sorted(args.sizes), args.runs, only)))
-    print(f"\n({FUNCTIONS} functions; merge reads {RESPONDENTS} views of up to 2,000 activities.)")
+    print(
+        f"\n({FUNCTIONS} functions. merge reads {RESPONDENTS} views of a seventh of the "
+        "activities each; rebalance plans with --max-accountable at a twentieth.)"
+    )
     return 0
 
 

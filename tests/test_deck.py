@@ -58,6 +58,7 @@ def test_the_deck_is_16_9_with_a_title_slide_that_gives_the_verdict(deck: Any) -
         "Recommendations",
         "Recommendations: the changes (1 of 2)",
         "Recommendations: the changes (2 of 2)",
+        "Recommendations: before and after",
         "Findings",
     ]
     words = [shape.text_frame.text for shape in deck.slides[0].shapes if shape.has_text_frame]

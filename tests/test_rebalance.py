@@ -15,6 +15,9 @@ from raci.rebalance import Options, Plan, propose
 
 Write = Callable[[str, str], Path]
 
+TODAY = Options(only_involved=True)
+"""Candidates as before the tiers: R, A, C and eligible only."""
+
 
 def model_of(write: Write, text: str, name: str = "org.yaml") -> Model:
     loaded = load(write(name, text))
@@ -52,7 +55,7 @@ rules:
 
 
 def test_the_optimum_beats_the_greedy_move(write: Write) -> None:
-    plan = propose(model_of(write, GREEDY_TRAP))
+    plan = propose(model_of(write, GREEDY_TRAP), TODAY)
     assert plan.feasible
     assert moved(plan) == [("a3", "accountable", ("IC",), "OD")]
     assert plan.moves[0].reason == "Consulted, the only other eligible function"
@@ -80,7 +83,7 @@ rules:
 
 
 def test_convex_cost_spreads_the_moves_instead_of_piling_them(write: Write) -> None:
-    plan = propose(model_of(write, SPREAD))
+    plan = propose(model_of(write, SPREAD), TODAY)
     assert accountable(plan) == {"IC": (6, 3), "HR": (0, 1), "OD": (0, 1), "IT": (0, 1)}
     assert [move.activity for move in plan.moves] == ["i1", "i2", "i3"]  # file order
     assert plan.hhi == (1.0, pytest.approx(12 / 36))
@@ -108,7 +111,7 @@ rules:
 def test_among_even_plans_the_function_doing_the_work_takes_over(write: Write) -> None:
     # two moves; HR+1/OD+1 and OD+2 are equally even (1+4 = 4+1), so the tie goes to
     # the functions that are already Responsible
-    plan = propose(model_of(write, PREFERENCE))
+    plan = propose(model_of(write, PREFERENCE), TODAY)
     assert moved(plan) == [
         ("i1", "accountable", ("IC",), "HR"),
         ("i2", "accountable", ("IC",), "OD"),
@@ -138,7 +141,9 @@ activities:
 
 
 def test_no_plan_names_the_binding_constraint(write: Write) -> None:
-    plan = propose(model_of(write, INFOSEC), Options(max_accountable=4, max_share=1))
+    plan = propose(
+        model_of(write, INFOSEC), Options(only_involved=True, max_accountable=4, max_share=1)
+    )
     assert not plan.feasible
     assert plan.problems == [
         "InfoSec's 5 activities (s1, s2, s3, s4, s5) have no other eligible function, and "
@@ -150,16 +155,16 @@ def test_no_plan_names_the_binding_constraint(write: Write) -> None:
 
 
 def test_no_plan_when_all_functions_together_lack_room(write: Write) -> None:
-    plan = propose(model_of(write, GREEDY_TRAP), Options(max_accountable=1))
+    plan = propose(model_of(write, GREEDY_TRAP), Options(only_involved=True, max_accountable=1))
     assert plan.problems == [
         "the model's 6 activities (a1, a2, a3, h1, h2 and 1 more) each need an Accountable, "
         "but its 3 functions may be Accountable for at most 3 in all (1 each: "
-        "max_accountable 1)"
+        "max_accountable 1): raise the limits or drop scope"
     ]
 
 
 def test_the_share_limit_binds_when_it_is_tighter(write: Write) -> None:
-    plan = propose(model_of(write, INFOSEC))  # defaults: 8, or 40% of 8 activities = 3
+    plan = propose(model_of(write, INFOSEC), TODAY)  # defaults: 8, or 40% of 8 activities = 3
     assert plan.problems == [
         "InfoSec's 5 activities (s1, s2, s3, s4, s5) have no other eligible function, and "
         "InfoSec may be Accountable for at most 3 of them (40% of 8 activities: "
@@ -169,7 +174,9 @@ def test_the_share_limit_binds_when_it_is_tighter(write: Write) -> None:
 
 def test_never_moves_everything_the_function_owns(write: Write) -> None:
     # HR must take a1 and a2 (nobody else may), so it passes h1 (the first) to OD
-    plan = propose(model_of(write, GREEDY_TRAP), Options(max_accountable=3, never=("IC",)))
+    plan = propose(
+        model_of(write, GREEDY_TRAP), Options(only_involved=True, max_accountable=3, never=("IC",))
+    )
     assert moved(plan) == [
         ("a1", "accountable", ("IC",), "HR"),
         ("a2", "accountable", ("IC",), "HR"),
@@ -180,7 +187,7 @@ def test_never_moves_everything_the_function_owns(write: Write) -> None:
 
 
 def test_never_without_an_alternative_is_no_plan(write: Write) -> None:
-    plan = propose(model_of(write, INFOSEC), Options(never=("InfoSec",)))
+    plan = propose(model_of(write, INFOSEC), Options(only_involved=True, never=("InfoSec",)))
     assert plan.problems == [
         "activities 's1', 's2', 's3', 's4' and 's5' have too few functions left to be "
         "Accountable: InfoSec is excluded by --never and no other function holds R, A or C "
@@ -189,7 +196,7 @@ def test_never_without_an_alternative_is_no_plan(write: Write) -> None:
 
 
 def test_keep_pins_an_activity_and_the_plan_works_around_it(write: Write) -> None:
-    plan = propose(model_of(write, GREEDY_TRAP), Options(keep=("a3",)))
+    plan = propose(model_of(write, GREEDY_TRAP), Options(only_involved=True, keep=("a3",)))
     # a3 may not move, so the two-move chain is the best left
     assert moved(plan) == [
         ("a1", "accountable", ("IC",), "HR"),
@@ -198,7 +205,9 @@ def test_keep_pins_an_activity_and_the_plan_works_around_it(write: Write) -> Non
 
 
 def test_pins_beyond_the_limit_are_no_plan(write: Write) -> None:
-    plan = propose(model_of(write, GREEDY_TRAP), Options(keep=("a1", "a2", "a3")))
+    plan = propose(
+        model_of(write, GREEDY_TRAP), Options(only_involved=True, keep=("a1", "a2", "a3"))
+    )
     assert plan.problems == [
         "IC is Accountable for 3 activities pinned with --keep, above its limit of 2 "
         "(max_accountable 2)"
@@ -206,7 +215,7 @@ def test_pins_beyond_the_limit_are_no_plan(write: Write) -> None:
 
 
 def test_pins_win_over_never(write: Write) -> None:
-    options = Options(max_accountable=3, keep=("a1",), never=("IC",))
+    options = Options(only_involved=True, max_accountable=3, keep=("a1",), never=("IC",))
     plan = propose(model_of(write, GREEDY_TRAP), options)
     assert [move.activity for move in plan.moves] == ["a2", "a3"]
     assert accountable(plan)["IC"] == (3, 1)
@@ -215,9 +224,12 @@ def test_pins_win_over_never(write: Write) -> None:
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        (Options(keep=("a33",)), "--keep: no activity 'a33' (did you mean 'a3'?)"),
         (
-            Options(never=("ic",)),
+            Options(only_involved=True, keep=("a33",)),
+            "--keep: no activity 'a33' (did you mean 'a3'?)",
+        ),
+        (
+            Options(only_involved=True, never=("ic",)),
             "--never: no function 'ic' (did you mean 'IC' (Internal Communications)?)",
         ),
     ],
@@ -232,9 +244,9 @@ def test_unknown_names_in_options_are_input_errors(
 
 def test_the_same_input_gives_the_same_plan(write: Write) -> None:
     model = model_of(write, SPREAD)
-    first = json.dumps(propose(model).as_dict())
-    assert all(json.dumps(propose(model).as_dict()) == first for _ in range(3))
-    again = json.dumps(propose(model_of(write, SPREAD, "copy.yaml")).as_dict())
+    first = json.dumps(propose(model, TODAY).as_dict())
+    assert all(json.dumps(propose(model, TODAY).as_dict()) == first for _ in range(3))
+    again = json.dumps(propose(model_of(write, SPREAD, "copy.yaml"), TODAY).as_dict())
     assert again.replace("copy", "org") == first
 
 
@@ -253,7 +265,7 @@ activities:
 
 
 def test_every_activity_ends_with_exactly_one_accountable(write: Write) -> None:
-    plan = propose(model_of(write, NORMALISE))
+    plan = propose(model_of(write, NORMALISE), TODAY)
     # IC does the work on 'none', so it owns it; then HR keeps 'two', which evens the load
     assert [(m.activity, m.kind, m.source, m.target, m.reason) for m in plan.moves] == [
         ("none", "assign", (), "IC", "already Responsible, least loaded"),
@@ -285,7 +297,7 @@ activities:
 
 
 def test_a_function_listed_under_eligible_can_take_over(write: Write) -> None:
-    plan = propose(model_of(write, ELIGIBLE), Options(never=("IC",)))
+    plan = propose(model_of(write, ELIGIBLE), Options(only_involved=True, never=("IC",)))
     assert moved(plan) == [("guidelines", "accountable", ("IC",), "Brand")]
     assert plan.moves[0].reason == "listed under eligible, the only other eligible function"
     assert plan.changes == {0: {"IC": "R", "Brand": "A"}}
@@ -308,7 +320,7 @@ activities:
 def test_capacity_moves_the_heaviest_work(write: Write) -> None:
     # IT carries 5.5 against 3: two activities must go, and moving both heavy ones
     # (a1, a2) leaves it the least; OD (capacity 2) can take one of them
-    plan = propose(model_of(write, WORK), Options(responsible=True))
+    plan = propose(model_of(write, WORK), Options(only_involved=True, responsible=True))
     assert moved(plan) == [
         ("a1", "responsible", ("IT",), "HR"),
         ("a2", "responsible", ("IT",), "OD"),
@@ -319,7 +331,7 @@ def test_capacity_moves_the_heaviest_work(write: Write) -> None:
 
 
 def test_without_responsible_capacity_is_only_noted(write: Write) -> None:
-    plan = propose(model_of(write, WORK))
+    plan = propose(model_of(write, WORK), TODAY)
     assert plan.moves == []
     assert plan.notes == [
         "capacity-overload remains for IT: it is about Responsible work, which moves only "
@@ -328,7 +340,7 @@ def test_without_responsible_capacity_is_only_noted(write: Write) -> None:
 
 
 def test_capacity_that_pinned_work_already_exceeds_is_no_plan(write: Write) -> None:
-    options = Options(responsible=True, keep=("a1", "a2"))
+    options = Options(only_involved=True, responsible=True, keep=("a1", "a2"))
     plan = propose(model_of(write, WORK), options)
     assert plan.problems == [
         "IT carries 4 effort units on activities pinned with --keep, above its capacity of 3"
@@ -336,11 +348,19 @@ def test_capacity_that_pinned_work_already_exceeds_is_no_plan(write: Write) -> N
 
 
 def test_work_that_does_not_fit_the_capacities_is_no_plan(write: Write) -> None:
-    plan = propose(model_of(write, WORK), Options(responsible=True, never=("HR",)))
+    plan = propose(
+        model_of(write, WORK), Options(only_involved=True, responsible=True, never=("HR",))
+    )
     assert plan.problems == [
-        "4 activities (a1, a2, a3, a4) need 5.5 effort units of Responsible work but can "
-        "only get it from IT and OD, whose capacities leave room for 5 (IT 3, OD 2)"
+        "total capacity 5 < 5.5 effort units of Responsible work: add capacity or drop scope"
     ]
+    # the best plan still moves what fits (and HR hands over what it owns, --never)
+    assert moved(plan) == [
+        ("a1", "responsible", ("IT",), "OD"),
+        ("a3", "accountable", ("HR",), "IT"),
+        ("a4", "accountable", ("HR",), "IT"),
+    ]
+    assert plan.remaining == ["IT still carries 3.5 effort units, above its capacity of 3"]
 
 
 RESPONSIBLE = """\
@@ -362,7 +382,7 @@ rules:
 def test_responsible_moves_work_within_max_responsible(write: Write) -> None:
     # IC must hand over two of its four; HR+1/OD+1 and OD+2 are equally even and
     # both go to owners, so file order decides: r1 (to HR) and r3 (to OD)
-    plan = propose(model_of(write, RESPONSIBLE), Options(responsible=True))
+    plan = propose(model_of(write, RESPONSIBLE), Options(only_involved=True, responsible=True))
     assert moved(plan) == [
         ("r1", "responsible", ("IC",), "HR"),
         ("r3", "responsible", ("IC",), "OD"),
@@ -381,10 +401,10 @@ def test_responsible_moves_work_within_max_responsible(write: Write) -> None:
 
 def test_settings_come_from_the_file_then_the_options(write: Write) -> None:
     model = model_of(write, GREEDY_TRAP)
-    assert [move.activity for move in propose(model).moves] == ["a3"]
-    assert propose(model, Options(max_accountable=3)).moves == []
+    assert [move.activity for move in propose(model, TODAY).moves] == ["a3"]
+    assert propose(model, Options(only_involved=True, max_accountable=3)).moves == []
     # the share binds again: 40% of 6 activities is 2
-    plan = propose(model, Options(max_accountable=3, max_share=0.4))
+    plan = propose(model, Options(only_involved=True, max_accountable=3, max_share=0.4))
     assert [move.activity for move in plan.moves] == ["a3"]
 
 
@@ -393,9 +413,9 @@ def test_tool_raci_settings_apply_below_the_file(write: Write) -> None:
     text = GREEDY_TRAP.replace("{max_accountable: 2, max_accountable_share: 1}", "{}")
     model = model_of(write, text)
     # 5 from pyproject, but the 40% share of 6 activities (2) binds
-    assert [move.activity for move in propose(model).moves] == ["a3"]
+    assert [move.activity for move in propose(model, TODAY).moves] == ["a3"]
     write("pyproject.toml", "[tool.raci.rules.single-owner-overload]\nmax_accountable_share = 1\n")
-    assert propose(model_of(write, text)).moves == []
+    assert propose(model_of(write, text), TODAY).moves == []
 
 
 def test_a_waiver_or_an_off_rule_sets_no_limit(write: Write) -> None:
@@ -403,11 +423,14 @@ def test_a_waiver_or_an_off_rule_sets_no_limit(write: Write) -> None:
         "IC: {name: Internal Communications}",
         "IC: {name: Internal Communications, waive: {single-owner-overload: agreed}}",
     )
-    assert propose(model_of(write, waived)).moves == []
+    assert propose(model_of(write, waived), TODAY).moves == []
     off = GREEDY_TRAP.replace("{max_accountable: 2, max_accountable_share: 1}", "off")
-    assert propose(model_of(write, off, "off.yaml")).moves == []
+    assert propose(model_of(write, off, "off.yaml"), TODAY).moves == []
     # an explicit threshold switches it back on
-    plan = propose(model_of(write, off, "off.yaml"), Options(max_accountable=2, max_share=1))
+    plan = propose(
+        model_of(write, off, "off.yaml"),
+        Options(only_involved=True, max_accountable=2, max_share=1),
+    )
     assert [move.activity for move in plan.moves] == ["a3"]
 
 
@@ -428,7 +451,7 @@ rules:
 
 
 def test_other_schemes_use_their_own_letters(write: Write) -> None:
-    plan = propose(model_of(write, RAPID))
+    plan = propose(model_of(write, RAPID), TODAY)
     assert moved(plan) == [
         ("d1", "accountable", ("Exec",), "IT"),
         ("d2", "accountable", ("Exec",), "HR"),
@@ -442,7 +465,7 @@ def test_other_schemes_use_their_own_letters(write: Write) -> None:
 def test_apply_rebuilds_the_model_and_the_text(write: Write) -> None:
     path = write("org.yaml", GREEDY_TRAP)
     model = model_of(write, GREEDY_TRAP)
-    plan = propose(model)
+    plan = propose(model, TODAY)
     after = plan.apply(model)
     assert after is plan.after
     assert [activity.owners for activity in after.activities][2] == ["OD"]
@@ -451,16 +474,20 @@ def test_apply_rebuilds_the_model_and_the_text(write: Write) -> None:
     assert text.replace("{IC: C, OD: A}", "{IC: A, OD: C}") == GREEDY_TRAP
 
 
-def test_an_infeasible_plan_cannot_be_applied(write: Write) -> None:
-    plan = propose(model_of(write, INFOSEC), Options(max_accountable=4, max_share=1))
-    with pytest.raises(RaciError, match="there is no plan to apply: InfoSec's 5"):
-        plan.apply("")
+def test_a_plan_that_moves_nothing_applies_as_the_text_unchanged(write: Write) -> None:
+    path = write("org.yaml", INFOSEC)
+    options = Options(only_involved=True, max_accountable=4, max_share=1)
+    plan = propose(model_of(write, INFOSEC), options)
+    assert plan.remaining == [
+        "InfoSec stays Accountable for 5 activities, above its limit of 4 (max_accountable 4)"
+    ]
+    assert plan.apply(path.read_text()) == INFOSEC
 
 
 def test_nothing_to_do_says_so(write: Write) -> None:
     from raci.output.rebalance import headline, markdown, text
 
-    plan = propose(model_of(write, GREEDY_TRAP), Options(max_accountable=3))
+    plan = propose(model_of(write, GREEDY_TRAP), Options(only_involved=True, max_accountable=3))
     assert plan.feasible
     assert plan.moves == []
     assert plan.changes == {}

@@ -69,7 +69,8 @@ def test_each_example_has_a_plan_without_it(run_line: RunLine, here: Path, path:
 def test_each_example_has_no_plan_under_an_impossible_limit(run_line: RunLine, path: Path) -> None:
     owner = OWNER_WORD.get(path.stem, "Accountable")
     result = run_line(["rebalance", str(path), "--max-accountable", "1"], exit_code=1)
-    assert result.stdout.splitlines()[1].startswith("No plan: the model's ")
+    verdict = result.stdout.splitlines()[1]
+    assert verdict.startswith("No plan: the model's ") or "the best plan there is" in verdict
     assert f"each need a{'n' * (owner[0] in 'AE')} {owner}" in result.stdout
 
 
@@ -108,8 +109,8 @@ def test_daci_approvals_move_to_the_drivers_first(write: Write) -> None:
     ]
     assert [move.reason for move in plan.moves] == [
         "already Driver, least loaded",
-        "already Driver, the only other eligible function",
-        "Contributor, the only other eligible function",
+        "already Driver, least loaded",
+        "Contributor, least loaded",
     ]
     assert plan.changes == {
         0: {"IC": "C", "IT": "A/D"},
@@ -161,7 +162,7 @@ def test_rasci_accountability_moves_to_who_does_the_work(write: Write) -> None:
         ("setup", "accountable", ("IC",), "IT"),
         ("guidelines", "accountable", ("IC",), "HR"),
     ]
-    assert plan.moves[2].reason == "already Supportive, the only other eligible function"
+    assert plan.moves[2].reason == "already Supportive, least loaded"
     assert plan.changes == {
         0: {"IC": "C", "OD": "A/R"},
         1: {"IC": "C", "IT": "A/R"},

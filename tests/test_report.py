@@ -106,6 +106,7 @@ def test_every_table_row_has_the_header_cell_count() -> None:
         4,
         3,
         5,
+        10,
         3,
         3,
         3,
@@ -387,12 +388,48 @@ activities:
 """
 
 
-def test_recommendations_say_why_no_plan_exists(run_line: RunLine, write: Write) -> None:
-    path = write("org.yaml", INFEASIBLE)
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_recommendations_lead_with_the_best_plan_when_none_clears_everything(
+    run_line: RunLine, write: Write, here: Path
+) -> None:
+    write("org.yaml", INFEASIBLE)
+    markdown = run_line(["report", "org.yaml", "--date", DATE]).stdout
+    section = markdown.split("## Recommendations\n\n", 1)[1]
+    assert section.startswith(
+        "2 moves (2 letters change), the best plan there is; 2 limits stay exceeded.\n\n"
+        "| Activity | Role | From | To | Why |\n| --- | --- | --- | --- | --- |\n"
+        "| A | Accountable | Internal Communications | Human Resources | not on this activity "
+        "yet, the only other eligible function |\n"
+    )
+    assert "| Internal Communications | 4 | 3 | 2 | 4 | 3 | 2 | 4 | 3 | \\- |\n" in section
+    assert "| HHI | 0.680 | 0.520 |\n" in section
+    assert (
+        "What the plan cannot clear: IC stays Accountable for 3 activities, above its limit "
+        "of 2 (40% of 5 activities: max\\_accountable\\_share 0.4); IC stays Responsible for 3"
+    ) in section
+    command = "raci rebalance org.yaml --responsible --write fixed.yaml"
+    assert f"Apply it with '{command}'" in section
+    run_line(command.split()[1:], exit_code=1)  # it runs as printed: the best plan, exit 1
+    after = run_line(["check", "fixed.yaml"]).stdout
+    assert "Accountable (A) for 3 of 5 activities (60%, max 40%)" in after
+
+
+def test_recommendations_say_no_plan_only_when_nothing_can_move(
+    run_line: RunLine, write: Write
+) -> None:
+    alone = INFEASIBLE.replace("  HR: {name: Human Resources}\n", "").replace("HR: A/R", "IC: A/R")
+    path = write("org.yaml", alone)
     markdown = run_line(["report", str(path), "--date", DATE]).stdout
     section = markdown.split("## Recommendations\n\n", 1)[1]
-    assert section.startswith("Moving the work too: No plan: IC's 4 activities (a, b, c, d) ")
-    assert "Moving only the accountability: No plan: IC's 4 activities" in section
+    assert section.startswith(
+        "No plan: IC's 5 activities (a, b, c, d, e) have no other eligible function, and IC "
+        "may be Accountable for at most 2 of them"
+    )
 
 
 def test_a_clean_model_has_no_recommendations(run_line: RunLine, write: Write) -> None:
@@ -430,3 +467,32 @@ def test_load_table_heads_counts_with_the_schemes_letters(run_line: RunLine) -> 
     load = markdown.split("## Load against capacity", 1)[1]
     header = next(line for line in load.splitlines() if line.startswith("| Function"))
     assert header == ("| Function | D | R/P | A/I | Load | Capacity | Utilisation | Share of D |")
+
+
+def test_the_headline_names_the_errors_when_nothing_is_overloaded(write: Write) -> None:
+    path = write(
+        "org.yaml",
+        CLEAN.replace("{HR: A, IC: R}", "{HR: C, IC: R}"),
+    )
+    report = check([path])
+    data = build(report, report.models[0], source="org.yaml", date=DATE)
+    assert data.verdict.lead == (
+        "1 error to fix before the plan can be relied on: An activity has no Accountable (A) (1)."
+    )
+    assert data.verdict.status == "fail"
+
+
+def test_measures_say_what_they_mean() -> None:
+    report = check([DATA / "small.yaml"])
+    data = build(report, report.models[0], source="small.yaml", date=DATE)
+    assert [(m.label, m.value) for m in data.measures] == [
+        ("Highest load against capacity", "133%"),
+        ("Largest share of accountability", "60%"),
+        ("Effective number of owners", "2.3"),
+        ("Accountability concentration (HHI)", "0.44"),
+        ("Truck factor", "1"),
+    ]
+    assert data.measures[2].meaning == (
+        "Accountability is as concentrated as if 2.3 of the 4 functions owned everything in "
+        "equal shares."
+    )

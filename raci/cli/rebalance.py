@@ -26,12 +26,18 @@ EXAMPLES = """
   raci rebalance org.yaml --responsible         move the work (R) too
   raci rebalance org.yaml --max-accountable 5 --keep exec-sponsorship
   raci rebalance org.yaml --never InfoSec -f markdown -o plan.md
+  raci rebalance org.yaml --only-involved       only functions already on it
   raci rebalance ownership/ --write fixed/      a directory model, per file
 
 Only the letters that move are rewritten: comments and layout stay.
 Review the result with [bold]git diff[/] before you commit it.
 
-[bold]Exit codes[/]: 0 a plan (or nothing to do), 1 no plan exists,
+New holders come first from the functions that do the work, then those
+Consulted, listed under eligible:, Informed, and last from any other
+function (--only-involved stops before Informed). Each move says which.
+
+[bold]Exit codes[/]: 0 a plan that clears every limit (or nothing to do),
+1 a limit stays exceeded even after the best plan (which --write writes),
 2 unusable input or options, 3 internal error.
 """
 
@@ -55,6 +61,11 @@ def rebalance_command(
     ),
     keep: list[str] | None = typer.Option(
         None, "--keep", help="Leave this activity as it is (repeatable).", metavar="ACTIVITY"
+    ),
+    only_involved: bool = typer.Option(
+        False,
+        "--only-involved",
+        help="Hand work only to functions that hold R, A or C or are listed under eligible.",
     ),
     never: list[str] | None = typer.Option(
         None,
@@ -95,11 +106,12 @@ def rebalance_command(
         max_share=max_share,
         keep=tuple(keep or ()),
         never=tuple(never or ()),
+        only_involved=only_involved,
     )
     layers = [*result.layers, command_line(select, ignore, False)]
     plan = propose(model, options, layers=layers)
     show("rebalance", output_format, plan, output)
-    if plan.feasible and destination is not None:
+    if destination is not None:
         written = write_plan(plan, path, destination)
         sys.stderr.write(f"wrote {', '.join(written) or 'nothing (no file changed)'}\n")
     raise typer.Exit(EXIT_OK if plan.feasible else EXIT_FINDINGS)

@@ -131,6 +131,8 @@ class Model:
     rules: list[tuple[Document, BaseModel]] = field(default_factory=list)
     redefined: list[Function] = field(default_factory=list)
     """Functions defined again in a later file of a directory (``duplicate-id``)."""
+    source: str = ""
+    """The path the model was loaded from, as given: a file, or a directory."""
     phases: list[str] = field(default_factory=list)
     """The phases in order: ``phases:`` as declared, else in order of first appearance."""
     declared_phases: bool = False
@@ -213,6 +215,8 @@ def load(path: Path, display: str | None = None, *, catalogue: Catalogue) -> Loa
     shown_files = [shown for _, shown in files]
     usable = not findings and not problems
     model = _merge(documents, validated, problems, catalogue) if usable else None
+    if model is not None:
+        model.source = name
     findings.extend(problem.finding(*SCHEMA_ERROR, "error") for problem in problems)
     if model is not None and not findings and redacting():
         redact(model)

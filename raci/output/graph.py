@@ -2,8 +2,9 @@
 dot, GraphML or node-link JSON.
 
 :func:`view` gives the networkx graph of a view, with display attributes on every node
-(``kind``, ``name``, ``label``) and edge (``label``); GraphML and JSON are
-networkx's own writers over it, so ``networkx.read_graphml`` reads back the same graph.
+(``kind``, ``name``, ``label``) and edge (``label``); GraphML (:mod:`raci.output.graphml`)
+and JSON are written as networkx writes them, a node and an edge at a time, so
+``networkx.read_graphml`` and ``node_link_graph`` read back the same graph.
 Mermaid and dot are written here, with their quoting rules.
 """
 
@@ -177,29 +178,7 @@ def to_dot(graph: nx.Graph, medium: Medium = PLAIN) -> str:
     return "\n".join(lines) + "\n"
 
 
-# -- GraphML and JSON ---------------------------------------------------------------
-
-
-def to_graphml(graph: nx.Graph, medium: Medium = PLAIN) -> str:
-    """GraphML from networkx's writer: ``networkx.read_graphml`` and Gephi read it back."""
-    import networkx as nx
-
-    return "\n".join(nx.generate_graphml(_xml_safe(graph))) + "\n"
-
-
-def _xml_safe(graph: nx.Graph) -> nx.Graph:
-    """A copy of ``graph`` whose ids and text attributes XML 1.0 can carry."""
-    safe = graph.__class__()
-    safe.graph.update({key: escape.xml_value(value) for key, value in graph.graph.items()})
-    for node, data in graph.nodes(data=True):
-        safe.add_node(escape.xml_value(node), **_xml_attributes(data))
-    for source, target, data in graph.edges(data=True):
-        safe.add_edge(escape.xml_value(source), escape.xml_value(target), **_xml_attributes(data))
-    return safe
-
-
-def _xml_attributes(data: dict[str, Any]) -> dict[str, Any]:
-    return {escape.xml(str(key)): escape.xml_value(value) for key, value in data.items()}
+# -- JSON (GraphML: raci.output.graphml) ------------------------------------------
 
 
 def to_node_link(graph: nx.Graph, medium: Medium = PLAIN) -> Iterator[str]:

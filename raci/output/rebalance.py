@@ -24,9 +24,15 @@ def render_markdown(plan: Plan, medium: Medium = PLAIN) -> str:
 
 def headline(plan: Plan) -> str:
     """One sentence: the verdict."""
-    if not plan.feasible:
-        return "No plan: " + "; ".join(plan.problems)
     count = len(plan.moves)
+    if not plan.feasible and not count:
+        return "No plan: " + "; ".join(plan.problems or plan.remaining)
+    if not plan.feasible:
+        letters = sum(len(new) for new in plan.changes.values())
+        moves = "1 move" if count == 1 else f"{count} moves"
+        left = len(plan.remaining)
+        limits = "1 limit stays exceeded" if left == 1 else f"{left} limits stay exceeded"
+        return f"{moves} ({letters} letters change), the best plan there is; {limits}"
     if not count:
         owner, _ = _words(plan)
         if plan.options.responsible:
@@ -109,7 +115,7 @@ def _finding(finding: Finding) -> str:
 def text(plan: Plan, medium: Medium = PLAIN) -> str:
     files = ", ".join(document.name for document in plan.model.documents)
     lines = [f"Rebalance of {plan.model.title} ({files})", headline(plan)]
-    if plan.feasible:
+    if plan.feasible or plan.moves:
         if plan.moves:
             lines += ["", "Moves", *_table(None, _move_rows(plan), right=())]
         head, rows = _load_rows(plan)
@@ -125,9 +131,18 @@ def text(plan: Plan, medium: Medium = PLAIN) -> str:
             lines += ["", f"Findings that change ({len(plan.changed)})"]
             for before, after in plan.changed:
                 lines += [f"  {_finding(before)}", f"    now: {after.message}"]
+    if not plan.feasible and plan.remaining:
+        lines += ["", "What remains", *(f"  {line}" for line in _remains(plan))]
     if plan.notes:
         lines += ["", "Notes", *(f"  {note}" for note in plan.notes)]
     return "\n".join(lines) + "\n"
+
+
+def _remains(plan: Plan) -> list[str]:
+    """What stays over its limit, then the constraint that binds."""
+    if not plan.moves:  # the headline says why
+        return list(plan.remaining)
+    return [*plan.remaining, *(f"why: {problem}" for problem in plan.problems)]
 
 
 def _findings(title: str, findings: list[Finding], indent: str) -> list[str]:
@@ -153,7 +168,7 @@ def markdown(plan: Plan, level: int = 2) -> str:
     """The plan as GitHub-flavoured markdown; ``level`` is the heading level of its title."""
     hashes = "#" * level
     lines = [f"{hashes} Rebalance of {_cell(plan.model.title)}", "", _cell(headline(plan)), ""]
-    if plan.feasible:
+    if plan.feasible or plan.moves:
         owner, _ = _words(plan)
         if plan.moves:
             lines += _md_table(["activity", "where", "role", "move", "why"], _move_rows(plan))
@@ -180,6 +195,9 @@ def markdown(plan: Plan, level: int = 2) -> str:
                 for before, after in plan.changed
             ]
             lines.append("")
+    if not plan.feasible and plan.remaining:
+        lines += [f"{hashes}# What remains", "", *(f"- {_cell(line)}" for line in _remains(plan))]
+        lines.append("")
     if plan.notes:
         lines += [f"{hashes}# Notes", "", *(f"- {_cell(note)}" for note in plan.notes), ""]
     return "\n".join(lines).rstrip("\n") + "\n"

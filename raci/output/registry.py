@@ -63,7 +63,7 @@ RENDERERS: dict[str, dict[str, str]] = {
     "graph": {
         "mermaid": "raci.output.graph:to_mermaid",
         "dot": "raci.output.graph:to_dot",
-        "graphml": "raci.output.graph:to_graphml",
+        "graphml": "raci.output.graphml:to_graphml",
         "json": "raci.output.graph:to_node_link",
     },
     "whatif": {

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -20,6 +21,7 @@ from raci.core.errors import RaciError
 from raci.core.loader import Document, LogicalPath, ParseProblem, YamlMap, parse
 from raci.core.model import Model
 from raci.rebalance.apply import Changes
+from raci.rebalance.waivers import Waiver, cuts
 
 VALUE = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'|[^\s,{}\[\]#]+")
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
@@ -42,10 +44,17 @@ class TextIndex:
         return self.starts[index] - 1 if index < len(self.starts) else len(self.text)
 
 
-def edit_text(text: str, document: Document, model: Model, found: Changes) -> str:
-    """``text`` (the source of ``document``) with the changed letters of its activities."""
+def edit_text(
+    text: str,
+    document: Document,
+    model: Model,
+    found: Changes,
+    waivers: Sequence[Waiver] = (),
+) -> str:
+    """``text`` (the source of ``document``) with the changed letters of its activities,
+    and without the ``waivers`` the plan makes unused."""
     source = TextIndex(text)
-    edits: list[tuple[int, int, str]] = []
+    edits: list[tuple[int, int, str]] = cuts(text, document, model, list(waivers))
     mine = {
         position: new
         for position, new in found.items()
@@ -70,8 +79,8 @@ def edit_text(text: str, document: Document, model: Model, found: Changes) -> st
             edits.append(insertion(source, where, raci, added, document, activity.id))
     edited = splice(text, edits)
     if edited is None:
-        raise _refuse(document, model.activities[next(iter(mine))].id)
-    _verify(edited, document, model, found)
+        raise _refuse(document, model.activities[next(iter(mine))].id if mine else "")
+    _verify(edited, document, model, found, waivers)
     return edited
 
 
@@ -133,13 +142,22 @@ def entry_text(fid: str, letter: str) -> str:
     return f"{key}: {letter}"
 
 
-def _verify(edited: str, document: Document, model: Model, found: Changes) -> None:
+def _verify(
+    edited: str, document: Document, model: Model, found: Changes, waivers: Sequence[Waiver]
+) -> None:
     """Parse the edited text again: every activity of the file must read as planned."""
     try:
         data: Any = parse(edited.encode("utf-8"))
     except ParseProblem:
         raise _refuse(document, "") from None
     items = data.get("activities") or []
+    dropped = {(waiver.position, waiver.function, waiver.rule) for waiver in waivers}
+    for fid, function in model.functions.items():
+        if function.document is document:
+            entry = (data.get("functions") or {}).get(fid) or {}
+            kept = [rule for rule in function.waive if (None, fid, rule) not in dropped]
+            if sorted(_waive_keys(entry)) != sorted(kept):
+                raise _refuse(document, "")
     scheme = model.scheme
     for position, activity in enumerate(model.activities):
         if activity.document is not document:
@@ -151,8 +169,22 @@ def _verify(edited: str, document: Document, model: Model, found: Changes) -> No
         for fid, letter in (raci or {}).items():
             held = scheme.parse(letter) if isinstance(letter, str) else None
             got[fid] = held.label if held is not None else letter
-        if got != expected:
+        kept = [rule for rule in activity.waive if (position, None, rule) not in dropped]
+        item = items[activity.index] if activity.index < len(items) else {}
+        if got != expected or sorted(_waive_keys(item)) != sorted(kept):
             raise _refuse(document, activity.id)
+
+
+def _waive_keys(entry: Any) -> list[str]:
+    """The rules a parsed activity or function waives, by their canonical names."""
+    from raci.rules import resolve_rule
+
+    waive = entry.get("waive") if isinstance(entry, dict) else None
+    names = []
+    for key in waive or {}:
+        rule = resolve_rule(str(key))
+        names.append(rule.name if rule is not None else str(key))
+    return names
 
 
 def _refuse(document: Document, activity: str) -> RaciError:

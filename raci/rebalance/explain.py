@@ -12,6 +12,31 @@ from raci.rebalance.flow import Demand, Room, Solution, bottleneck
 from raci.rebalance.limits import Limit
 
 
+def stranded(model: Model, positions: list[int], word: str, never: set[str]) -> str:
+    """Why activities keep a holder excluded by ``--never``: nobody else may take them."""
+    activities = model.activities
+    names = [f"'{activities[position].id}'" for position in positions]
+    excluded = [
+        fid
+        for fid in dict.fromkeys(f for position in positions for f in activities[position].raci)
+        if fid in never
+    ]
+    cut = (
+        f"{join(excluded)} {'is' if len(excluded) == 1 else 'are'} excluded by --never and "
+        if excluded
+        else ""
+    )
+    subject = (
+        f"activity {names[0]} has"
+        if len(names) == 1
+        else (f"activities {join(names[:5], len(names) - 5)} have")
+    )
+    return (
+        f"{subject} too few functions left to be {word}: {cut}no other function "
+        "holds R, A or C on it or is listed under its 'eligible' key"
+    )
+
+
 def explain(
     model: Model,
     demands: list[Demand],
@@ -24,35 +49,8 @@ def explain(
 ) -> str:
     """Name the constraint that binds, in the user's terms."""
     activities = model.activities
-    stranded = [
-        demand
-        for demand in demands
-        if demand.position in solution.unplaced and len(demand.candidates) < demand.units
-    ]
-    if stranded:
-        names = [f"'{activities[demand.position].id}'" for demand in stranded]
-        excluded = [
-            fid
-            for fid in dict.fromkeys(
-                f for demand in stranded for f in activities[demand.position].raci
-            )
-            if fid in never
-        ]
-        cut = (
-            f"{join(excluded)} {'is' if len(excluded) == 1 else 'are'} excluded by --never and "
-            if excluded
-            else ""
-        )
-        subject = (
-            f"activity {names[0]} has"
-            if len(names) == 1
-            else (f"activities {join(names[:5], len(names) - 5)} have")
-        )
-        return (
-            f"{subject} too few functions left to be {word}: {cut}no other function "
-            "holds R, A or C on it or is listed under its 'eligible' key"
-        )
-    reached, functions = bottleneck(demands, solution)
+    reached, functions = bottleneck(demands, solution, rooms)
+    inside = set(reached)
     by_fid = {room.fid: room for room in rooms}
     ids = [activities[position].id for position in reached]
     shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
@@ -66,19 +64,20 @@ def explain(
         return because + (f", {room.fixed} more pinned with --keep" if room.fixed else "")
 
     room_total = sum(by_fid[fid].room or 0 for fid in functions)
-    units = sum(demand.units for demand in demands if demand.position in reached)
+    units = sum(demand.units for demand in demands if demand.position in inside)
     need = f"{units} {word} assignments" if units != len(ids) else f"{_article(word)} {word}"
     excluded = [
         fid for fid in dict.fromkeys(f for p in reached for f in activities[p].raci) if fid in never
     ]
     aside = f" ({join(excluded)} excluded by --never)" if excluded else ""
-    functions.sort(key=list(by_fid).index)
+    rank = {fid: index for index, fid in enumerate(by_fid)}
+    functions.sort(key=rank.__getitem__)
     if len(functions) == 1:
         fid = functions[0]
         mine = all(
             any(c.fid == fid and c.current for c in d.candidates)
             for d in demands
-            if d.position in reached
+            if d.position in inside
         )
         if mine:
             subject = f"{fid}'s {len(ids)} activities ({shown}) have no other eligible function"
@@ -97,7 +96,7 @@ def explain(
         return (
             f"the model's {len(ids)} activities ({shown}) each need {need}, but its "
             f"{len(functions)} functions{aside} may be {word} for at most {room_total} "
-            f"in all ({listed})"
+            f"in all ({listed}): raise the limits or drop scope"
         )
     return (
         f"{len(ids)} activities ({shown}) need {need} but can only get "
@@ -111,17 +110,22 @@ def over_capacity(
     model: Model,
     demands: list[Demand],
     solution: Solution,
+    rooms: list[Room],
     shares: dict[int, float],
     free: dict[str, float],
     word: str,
+    start: list[str],
 ) -> str:
     """Why the work does not fit in the capacities of the functions that may do it.
 
     ``shares`` is each activity's effort per holder; ``free`` what each function with a
-    capacity can still carry (capacity minus pinned work).
+    capacity can still carry (capacity minus pinned work); ``start`` the functions left
+    over their capacity, from which the search for the binding set begins.
     """
-    reached, functions = bottleneck(demands, solution)
-    functions.sort(key=list(model.functions).index)
+    reached, functions = bottleneck(demands, solution, rooms, start)
+    rank = {fid: index for index, fid in enumerate(model.functions)}
+    functions.sort(key=rank.__getitem__)
+    inside = set(reached)
     ids = [model.activities[position].id for position in reached]
     shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
     units = {demand.position: demand.units for demand in demands}
@@ -130,12 +134,18 @@ def over_capacity(
     if all(fid in free for fid in functions):
         room = sum(free[fid] for fid in functions)
         listed = ", ".join(f"{fid} {free[fid]:g}" for fid in functions[:5])
+        everything = len(functions) == len(rooms) and len(ids) == len(demands)
+        if need > room + 1e-9 and everything:
+            return (
+                f"total capacity {room:g} < {need:g} effort units of {word} work: add "
+                "capacity or drop scope"
+            )
         if need > room + 1e-9 and len(functions) == 1:
             fid = functions[0]
             mine = all(
                 any(c.fid == fid and c.current for c in demand.candidates)
                 for demand in demands
-                if demand.position in reached
+                if demand.position in inside
             )
             subject = (
                 f"{fid}'s {len(ids)} activities ({shown}) have no other eligible function"

@@ -1,13 +1,12 @@
 """The min-cost flow behind ``raci rebalance``, for one role at a time.
 
-Each activity (a :class:`Demand`) sends as many units as it needs holders of the role
-(one owner; as many workers as it has) to the functions eligible to take them, one unit
-per function. A function passes its units to the sink over parallel unit-capacity arcs,
-one per activity it may still take, the k-th costing more than the (k-1)-th: the cost is
-convex in the load, so the flow spreads load evenly instead of piling it onto the next
-function. Units beyond a function's room (and units of an activity with too few eligible
-functions) go to an ``unplaced`` node at a price above any plan, so the solver always
-finishes and the overflow shows what binds.
+Each activity (a :class:`Demand`) needs as many holders of the role as it has units
+(one owner; as many workers as it has), one unit per function, from the functions that
+may take it (its candidates, and with ``open`` every other function). A function's
+k-th unit costs more than its (k-1)-th: the cost is convex in the load, so the flow
+spreads load evenly instead of piling it onto the next function. Units beyond a
+function's room cost a price above any plan (the limits are soft constraints with a
+steep penalty), so the best plan always exists and its overflow shows what binds.
 
 Costs are integers in strict tiers (a unit of a higher tier outweighs every possible
 total of the tiers below it), highest first:
@@ -16,11 +15,14 @@ total of the tiers below it), highest first:
 2. ``move``: as few assignments change as possible (keeping a current holder is free);
 3. ``load``: for functions over their capacity, carry as little effort as possible;
 4. ``spread``: the sum of squared loads (hence the HHI) is as low as possible;
-5. ``pref``: prefer a function that already does the work (R) over one Consulted (C),
-   over one only listed under ``eligible:``;
+5. ``pref``: prefer a function that already does the work (R), then one Consulted (C),
+   one listed under ``eligible:``, one Informed (I), then one not on the activity;
 6. ``tie``: then the earlier activity, and the earlier function, in file order.
 
-Nodes and arcs are added in file order, so the same input always gives the same plan.
+The solver (:mod:`raci.rebalance.cycles`) starts from the current holders and cancels
+negative cycles on the graph of functions, which has a few dozen nodes however many
+activities there are: the same optimum as a general network simplex, at a cost that
+grows with the number of moves, not with the size of the model.
 """
 
 from __future__ import annotations
@@ -28,7 +30,11 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+
+INFORMED = 3
+"""``Candidate.pref`` of a function that is only Informed on the activity."""
+OTHER = 4
+"""``Candidate.pref`` of a function not on the activity at all (``Demand.open``)."""
 
 
 @dataclass(slots=True)
@@ -38,8 +44,6 @@ class Candidate:
     fid: str
     current: bool
     pref: int
-    load: int = 0
-    """Load-tier cost of holding the role here (effort, for functions over capacity)."""
 
 
 @dataclass(slots=True)
@@ -49,6 +53,10 @@ class Demand:
     position: int
     units: int
     candidates: list[Candidate]
+    open: bool = False
+    """Every other function of the rooms may take it too (as ``OTHER``)."""
+    weight: int = 0
+    """Load-tier cost of holding it on a function whose capacity is tight."""
 
 
 @dataclass(slots=True)
@@ -59,6 +67,8 @@ class Room:
     fixed: int
     room: int | None
     """None: no limit."""
+    tight: bool = False
+    """Its capacity binds: holding an activity costs the activity's ``weight``."""
 
 
 @dataclass(slots=True)
@@ -73,8 +83,13 @@ class Solution:
     """Function id -> positions of the demands it holds."""
 
 
-_SINK = ("sink",)
-_UNPLACED = ("unplaced",)
+def candidates(demand: Demand, rooms: Sequence[Room]) -> list[Candidate]:
+    """Every function that may hold the role on ``demand``, explicit ones first."""
+    if not demand.open:
+        return demand.candidates
+    listed = {candidate.fid for candidate in demand.candidates}
+    extra = [Candidate(room.fid, False, OTHER) for room in rooms if room.fid not in listed]
+    return [*demand.candidates, *extra]
 
 
 def solve(demands: Sequence[Demand], rooms: Sequence[Room]) -> Solution:
@@ -82,66 +97,9 @@ def solve(demands: Sequence[Demand], rooms: Sequence[Room]) -> Solution:
     kept = _unchanged(demands, rooms)
     if kept is not None:
         return kept
-    import networkx as nx
+    from raci.rebalance.cycles import Solver
 
-    order = {room.fid: index for index, room in enumerate(rooms)}
-    limits = {room.fid: room for room in rooms}
-    wanted = dict.fromkeys(order, 0)  # arcs each function may need, bounded by its room
-    total = 0
-    for demand in demands:
-        total += demand.units
-        for candidate in demand.candidates:
-            wanted[candidate.fid] += 1
-    width = len(order) or 1
-    last = max((demand.position for demand in demands), default=0)
-    max_tie = (last + 2) * width
-    max_pref = max((c.pref for d in demands for c in d.candidates), default=0)
-    max_load = max((c.load for d in demands for c in d.candidates), default=0)
-    spread_arcs: dict[str, list[int]] = {}
-    spread_total = 0
-    for fid, room in limits.items():
-        count = wanted[fid] if room.room is None else min(room.room, wanted[fid])
-        marginals = [room.fixed + k for k in range(1, count + 1)]
-        spread_arcs[fid] = marginals
-        spread_total += sum(marginals)
-    pref = total * max_tie + 1
-    spread = total * max_pref * pref + pref
-    load = spread_total * spread + spread
-    move = total * max_load * load + load
-    unplaced = total * move + move
-
-    graph = nx.MultiDiGraph()
-    graph.add_node(_SINK, demand=total)
-    graph.add_node(_UNPLACED)
-    for demand in demands:
-        graph.add_node(demand.position, demand=-demand.units)
-        for candidate in demand.candidates:
-            tie = order[candidate.fid]
-            if not candidate.current:
-                tie += (demand.position + 1) * width
-            cost = (
-                (0 if candidate.current else move)
-                + candidate.load * load
-                + candidate.pref * pref
-                + tie
-            )
-            graph.add_edge(demand.position, candidate.fid, capacity=1, weight=cost)
-        if len(demand.candidates) < demand.units:
-            graph.add_edge(demand.position, _UNPLACED, capacity=demand.units, weight=unplaced)
-    for fid, marginals in spread_arcs.items():
-        for marginal in marginals:
-            graph.add_edge(fid, _SINK, capacity=1, weight=marginal * spread)
-        beyond = wanted[fid] - len(marginals)
-        if beyond > 0:
-            graph.add_edge(fid, _UNPLACED, capacity=beyond, weight=unplaced)
-    graph.add_edge(_UNPLACED, _SINK, capacity=total, weight=0)
-    _, flows = nx.network_simplex(graph)
-    solution = _read(demands, flows)
-    for fid in spread_arcs:
-        over = sum(flows.get(fid, {}).get(_UNPLACED, {0: 0}).values())
-        if over:
-            solution.overflow[fid] = over
-    return solution
+    return Solver(demands, rooms).run()
 
 
 def _unchanged(demands: Sequence[Demand], rooms: Sequence[Room]) -> Solution | None:
@@ -163,35 +121,27 @@ def _unchanged(demands: Sequence[Demand], rooms: Sequence[Room]) -> Solution | N
     return solution
 
 
-def _read(demands: Sequence[Demand], flows: dict[Any, dict[Any, dict[int, int]]]) -> Solution:
-    solution = Solution({}, {})
-    for demand in demands:
-        out = flows[demand.position]
-        chosen = [c.fid for c in demand.candidates if sum(out.get(c.fid, {0: 0}).values())]
-        solution.placed[demand.position] = chosen
-        for fid in chosen:
-            solution.held.setdefault(fid, []).append(demand.position)
-        missing = sum(out.get(_UNPLACED, {0: 0}).values())
-        if missing:
-            solution.unplaced[demand.position] = missing
-    return solution
-
-
-def bottleneck(demands: Sequence[Demand], solution: Solution) -> tuple[list[int], list[str]]:
+def bottleneck(
+    demands: Sequence[Demand],
+    solution: Solution,
+    rooms: Sequence[Room],
+    start: Sequence[str] = (),
+) -> tuple[list[int], list[str]]:
     """The activities that cannot all be placed, and the only functions they can go to.
 
-    Starting from the functions beyond their room, follow alternating paths (back to
+    Starting from the functions beyond their room (or ``start``), follow alternating paths (back to
     every activity such a function holds, then on to the other functions eligible for
     it): in an optimal flow every function reached is full, so the activities reached
     need more room than the functions reached have, which is the constraint that binds
     (Hall's condition fails on exactly this set).
     """
     by_position = {demand.position: demand for demand in demands}
-    functions = list(solution.overflow)
+    functions = list(solution.overflow) or list(start)
     seen_functions = set(functions)
     reached: list[int] = []
     seen_demands: set[int] = set()
     queue = deque(functions)
+    everyone = [room.fid for room in rooms]
     while queue:
         for position in solution.held.get(queue.popleft(), []):
             if position in seen_demands:
@@ -199,9 +149,10 @@ def bottleneck(demands: Sequence[Demand], solution: Solution) -> tuple[list[int]
             seen_demands.add(position)
             reached.append(position)
             demand = by_position[position]
-            for candidate in demand.candidates:
-                if candidate.fid not in seen_functions:
-                    seen_functions.add(candidate.fid)
-                    functions.append(candidate.fid)
-                    queue.append(candidate.fid)
+            fids = everyone if demand.open else [c.fid for c in demand.candidates]
+            for fid in fids:
+                if fid not in seen_functions:
+                    seen_functions.add(fid)
+                    functions.append(fid)
+                    queue.append(fid)
     return sorted(reached), functions

@@ -9,6 +9,8 @@ from raci.core.context import Context
 from raci.core.model import Activity, Model
 from raci.core.scheme import Role
 from raci.rebalance import phases
+from raci.rebalance.flow import candidates
+from raci.rebalance.tiers import NAMES, tier_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +29,9 @@ class Move:
     reason: str
     file: str
     line: int
+    tier: str = "working"
+    """How close the new holder was: ``working`` (R or A), ``consulted``, ``eligible``,
+    ``informed`` or ``new`` (not on the activity yet)."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -36,6 +41,7 @@ class Move:
             "to": self.target,
             "kind": self.kind,
             "reason": self.reason,
+            "tier": self.tier,
             "file": self.file,
             "line": self.line,
         }
@@ -65,9 +71,10 @@ def find_moves(model: Model, owners: phases.Phase, workers: phases.Phase) -> lis
             for source, target in pairs:
                 if role == "responsible":
                     kind = "move" if source else "assign"
+                everyone = candidates(phase.demands[position], phase.rooms)
                 others = [
                     c.fid
-                    for c in phase.demands[position].candidates
+                    for c in everyone
                     if c.fid != target and c.fid not in gone and c.fid not in new
                 ]
                 if target in old:  # one of several owners keeps it: compare with the others
@@ -78,7 +85,10 @@ def find_moves(model: Model, owners: phases.Phase, workers: phases.Phase) -> lis
                 }
                 reason = _reason(model, activity, target, role, len(old), others, loads)
                 name = activity.document.name
-                moves.append(Move(activity.id, role, source, target, kind, reason, name, line))
+                tier = NAMES[tier_of(activity, target)]
+                moves.append(
+                    Move(activity.id, role, source, target, kind, reason, name, line, tier)
+                )
     return moves
 
 
@@ -97,7 +107,7 @@ def _reason(
     owner = scheme.role_letters(Role.OWNER)[0].word
     held = activity.raci.get(fid)
     if held is None:
-        what = "listed under eligible"
+        what = "listed under eligible" if fid in activity.eligible else "not on this activity yet"
     elif role == "accountable" and held.owner:
         what = f"already {owner}" + (f", one of {holders}" if holders > 1 else "")
     elif held.worker:
@@ -107,8 +117,10 @@ def _reason(
         what = f"already {owner}"
     elif held.consulted:
         what = words[held.letters[0]].word
-    else:
+    elif fid in activity.eligible:
         what = f"listed under eligible ({words[held.letters[0]].word} now)"
+    else:
+        what = f"{words[held.letters[0]].word} now"
     if not others:
         return f"{what}, the only {'other ' if holders else ''}eligible function"
     if loads[fid] <= min(loads[other] for other in others):

@@ -1,8 +1,8 @@
 """Turn the model into flow problems, one per role, and read the answers back.
 
 Accountable (the owner role): every activity not pinned gets exactly one owner, chosen
-among the functions that hold R, A or C on it or that it lists under ``eligible:``. An
-activity with two owners keeps one; one with none gets one, if anyone is eligible.
+among its candidates (:mod:`raci.rebalance.tiers`). An activity with two owners keeps
+one; one with none gets one, if anyone may take it.
 
 Responsible (the worker role, ``--responsible``): every activity keeps as many workers
 as it has (one if it has none), so each one's share of the effort stays the same.
@@ -11,6 +11,10 @@ of unit counts cannot express exactly: when a function ends over its capacity, i
 is cut to what the lightest of its activities allow and the flow is solved again, now
 charging effort on that function so the heaviest activities are the ones that leave.
 Rooms only shrink, so this ends; each round is one min-cost flow.
+
+Limits are soft: when no plan clears them all, the phase keeps the plan that leaves the
+least overload, with ``problems`` naming the constraint that binds and ``remaining``
+what stays over its limit.
 """
 
 from __future__ import annotations
@@ -20,10 +24,11 @@ from dataclasses import dataclass, field
 
 from raci.core.model import Activity, Model
 from raci.core.scheme import Assignment, Role
-from raci.rebalance.explain import explain, over_capacity
-from raci.rebalance.flow import Candidate, Demand, Room, Solution, bottleneck, solve
+from raci.rebalance.explain import explain, over_capacity, stranded
+from raci.rebalance.flow import Demand, Room, Solution, bottleneck, solve
 from raci.rebalance.limits import Limit
 from raci.rebalance.options import Options
+from raci.rebalance.tiers import candidates
 
 _EPSILON = 1e-9
 _EFFORT_SCALE = 1000
@@ -31,64 +36,93 @@ _EFFORT_SCALE = 1000
 
 @dataclass(slots=True)
 class Phase:
-    """One role's answer: the holders of every planned activity, or why there is none."""
+    """One role's answer: the holders of every planned activity, and what stays over."""
 
     holders: dict[int, list[str]] = field(default_factory=dict)
     """Activity position -> its holders of the role after the plan."""
     demands: dict[int, Demand] = field(default_factory=dict)
+    rooms: list[Room] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    """The constraints that bind, one sentence each (empty: every limit is met)."""
+    remaining: list[str] = field(default_factory=list)
+    """What stays over its limit after the plan, one line per function."""
+    over: list[str] = field(default_factory=list)
+    """The functions that stay over a limit of this role."""
     notes: list[str] = field(default_factory=list)
 
 
-def _role_word(model: Model, role: Role) -> str:
-    return model.scheme.role_words(role)
+@dataclass(slots=True)
+class _Build:
+    """The demands of one role, and the holders that stay outside the flow."""
+
+    demands: list[Demand] = field(default_factory=list)
+    pinned: list[tuple[int, str]] = field(default_factory=list)
+    """(activity position, function) of every holder the plan may not move."""
+    kept_by_never: list[int] = field(default_factory=list)
+    """Activities whose --never holder stays: nobody else may take the role."""
+
+    def fixed(self, model: Model) -> dict[str, int]:
+        counts = dict.fromkeys(model.functions, 0)
+        for _, fid in self.pinned:
+            counts[fid] += 1
+        return counts
 
 
-def _candidates(
-    model: Model, activity: Activity, never: set[str], holds: Callable[[Assignment], bool]
-) -> list[Candidate]:
-    """Who may hold the role: R, A or C holders in ``raci:`` order, then ``eligible:``."""
-    found: dict[str, Candidate] = {}
-    for fid, held in activity.raci.items():
-        involved = held.owner or held.worker or held.consulted
-        if involved and fid in model.functions and fid not in never:
-            pref = 0 if held.owner or held.worker else 1
-            found[fid] = Candidate(fid, holds(held), pref)
-    for fid in activity.eligible:
-        if fid in model.functions and fid not in never and fid not in found:
-            held_here = activity.raci.get(fid)
-            found[fid] = Candidate(fid, held_here is not None and holds(held_here), 2)
-    return list(found.values())
-
-
-def accountable(model: Model, limits: dict[str, Limit], options: Options) -> Phase:
-    phase = Phase()
+def _build(
+    model: Model, options: Options, holds: Callable[[Assignment], bool], role: Role
+) -> tuple[_Build, Phase]:
+    build, phase = _Build(), Phase()
     keep, never = set(options.keep), set(options.never)
-    fixed: dict[str, int] = dict.fromkeys(model.functions, 0)
-    owner = _role_word(model, Role.OWNER)
-    demands: list[Demand] = []
+    word = model.scheme.role_words(role)
     for position, activity in enumerate(model.activities):
-        undefined = [fid for fid in activity.owners if fid not in model.functions]
-        if activity.id in keep or undefined:
-            for fid in activity.owners:
-                if fid in fixed:
-                    fixed[fid] += 1
+        held = activity.owners if role is Role.OWNER else activity.workers
+        defined = [fid for fid in held if fid in model.functions]
+        undefined = [fid for fid in held if fid not in model.functions]
+        if activity.id in keep or (role is Role.OWNER and undefined):
+            build.pinned += [(position, fid) for fid in defined]
             if undefined and activity.id not in keep:
                 phase.notes.append(
-                    f"activity '{activity.id}' is left as it is: its {owner} "
+                    f"activity '{activity.id}' is left as it is: its {word} "
                     f"'{undefined[0]}' is not a function (fix unknown-function first)"
                 )
             continue
-        candidates = _candidates(model, activity, never, lambda held: held.owner)
-        if not candidates and not activity.owners:
-            phase.notes.append(
-                f"activity '{activity.id}' has no {owner} and no function that holds R or C "
-                "on it or is listed under eligible: it is left without one"
-            )
+        units = 1 if role is Role.OWNER else (len(defined) if held else 1)
+        if not units:
+            continue  # only undefined functions do the work: nothing we may change
+        found = candidates(model, activity, never, holds, options.only_involved)
+        closed = options.only_involved or len(model.functions) - len(never) <= len(found)
+        if len(found) < units and closed:
+            kept = [fid for fid in defined if fid in never][: units - len(found)]
+            if kept:
+                build.kept_by_never.append(position)
+            build.pinned += [(position, fid) for fid in kept]
+            units -= len(kept)
+            if not units:
+                continue
+        if not found and closed:
+            phase.notes.append(_alone(activity, word, role))
             continue
-        demands.append(Demand(position, 1, candidates))
-    rooms = _rooms(model, limits, fixed, never, phase, owner)
-    _finish(model, phase, demands, solve(demands, rooms), rooms, limits, owner, never)
+        weight = round(activity.effort / max(len(held), 1) * _EFFORT_SCALE)
+        build.demands.append(Demand(position, units, found, not closed, weight))
+    return build, phase
+
+
+def _alone(activity: Activity, word: str, role: Role) -> str:
+    others = "R or C" if role is Role.OWNER else "A or C"
+    return (
+        f"activity '{activity.id}' has no {word} and no function that holds {others} "
+        "on it or is listed under eligible: it is left without one"
+    )
+
+
+def accountable(model: Model, limits: dict[str, Limit], options: Options) -> Phase:
+    build, phase = _build(model, options, lambda held: held.owner, Role.OWNER)
+    owner = model.scheme.role_words(Role.OWNER)
+    rooms = _rooms(model, limits, build.fixed(model), set(options.never), phase, owner)
+    solution = solve(build.demands, rooms)
+    _finish(
+        model, phase, build, solution, rooms, limits, owner, options, {}, bool(solution.overflow)
+    )
     return phase
 
 
@@ -98,91 +132,93 @@ def responsible(
     capacity: dict[str, float],
     options: Options,
 ) -> Phase:
-    phase = Phase()
-    keep, never = set(options.keep), set(options.never)
-    fixed: dict[str, int] = dict.fromkeys(model.functions, 0)
+    build, phase = _build(model, options, lambda held: held.worker, Role.WORKER)
+    worker = model.scheme.role_words(Role.WORKER)
+    shares = {
+        position: activity.effort / max(len(activity.workers), 1)
+        for position, activity in enumerate(model.activities)
+    }
     fixed_load: dict[str, float] = dict.fromkeys(model.functions, 0.0)
-    worker = _role_word(model, Role.WORKER)
-    demands: list[Demand] = []
-    shares: dict[int, float] = {}
-    for position, activity in enumerate(model.activities):
-        share = activity.effort / max(len(activity.workers), 1)
-        defined = [fid for fid in activity.workers if fid in model.functions]
-        if activity.id in keep:
-            for fid in defined:
-                fixed[fid] += 1
-                fixed_load[fid] += share
-            continue
-        units = len(defined) if activity.workers else 1
-        if not units:
-            continue  # only undefined functions do the work: nothing we may change
-        candidates = _candidates(model, activity, never, lambda held: held.worker)
-        if not activity.workers and not candidates:
-            phase.notes.append(
-                f"activity '{activity.id}' has no {worker} and no function that holds A or C "
-                "on it or is listed under eligible: it is left without one"
-            )
-            continue
-        shares[position] = share
-        demands.append(Demand(position, units, candidates))
-    rooms = _rooms(model, limits, fixed, never, phase, worker)
-    if phase.problems:
-        return phase
+    for position, fid in build.pinned:
+        fixed_load[fid] += shares[position]
+    rooms = _rooms(model, limits, build.fixed(model), set(options.never), phase, worker)
+    by_fid = {room.fid: room for room in rooms}
     reasons: dict[str, str] = {}
-    tight: set[str] = set()
+    best: tuple[float, Solution, dict[str, float]] | None = None
     while True:
-        solution = solve(demands, rooms)
-        if solution.unplaced or solution.overflow:
+        solution = solve(build.demands, rooms)
+        load = _loads(fixed_load, solution, shares)
+        excess = sum(max(0.0, load[fid] - most) for fid, most in capacity.items())
+        if best is None or excess < best[0] - _EPSILON:
+            best = (excess, solution, load)  # rooms only shrink: keep the best round
+        shrank = False
+        for fid, most in capacity.items():
+            room = by_fid.get(fid)
+            if room is None or load[fid] <= most + _EPSILON:
+                continue
+            reasons[fid] = f"capacity {most:g} effort units"
+            shrank |= _tighten(room, load[fid], most, solution, shares)
+            room.tight = True
+        if not shrank:
             break
-        load = dict(fixed_load)
-        for fid, held in solution.held.items():
-            load[fid] += sum(shares[position] for position in held)
-        over = [fid for fid, most in capacity.items() if load[fid] > most + _EPSILON]
-        if not over:
-            break
-        for fid in over:
-            _tighten(fid, load[fid], capacity[fid], solution, shares, rooms, phase)
-            reasons[fid] = f"capacity {capacity[fid]:g} effort units"
-            tight.add(fid)
-        if phase.problems:
-            return phase
-        for demand in demands:
-            for candidate in demand.candidates:
-                if candidate.fid in tight:
-                    candidate.load = round(shares[demand.position] * _EFFORT_SCALE)
-    if solution.overflow and any(fid in tight for fid in bottleneck(demands, solution)[1]):
-        phase.demands = {demand.position: demand for demand in demands}
+    _, solution, load = best
+    tight = {room.fid for room in rooms if room.tight}
+    bound = _bound(build, solution, rooms)
+    counts = bool(solution.overflow) and not tight.intersection(bound)
+    _finish(model, phase, build, solution, rooms, limits, worker, options, reasons, counts)
+    over = {fid: load[fid] for fid, most in capacity.items() if load[fid] > most + _EPSILON}
+    for fid, carried in over.items():
+        phase.over.append(fid)
+        phase.remaining.append(
+            f"{fid} still carries {carried:g} effort units, above its capacity of {capacity[fid]:g}"
+        )
+    pinned = [fid for fid in over if fixed_load[fid] > capacity[fid] + _EPSILON]
+    for fid in pinned:
+        phase.problems.append(
+            f"{fid} carries {fixed_load[fid]:g} effort units on activities pinned with "
+            f"--keep, above its capacity of {capacity[fid]:g}"
+        )
+    if len(pinned) < len(over):
         free = {fid: most - fixed_load[fid] for fid, most in capacity.items()}
-        phase.problems.append(over_capacity(model, demands, solution, shares, free, worker))
-        return phase
-    _finish(model, phase, demands, solution, rooms, limits, worker, never, reasons)
+        start = [fid for fid in over if fid not in pinned]
+        phase.problems.append(
+            over_capacity(model, build.demands, solution, rooms, shares, free, worker, start)
+        )
     return phase
 
 
+def _bound(build: _Build, solution: Solution, rooms: list[Room]) -> list[str]:
+    """The functions that the overflow, if any, cannot get past."""
+    if not solution.overflow:
+        return []
+    return bottleneck(build.demands, solution, rooms)[1]
+
+
+def _loads(
+    fixed_load: dict[str, float], solution: Solution, shares: dict[int, float]
+) -> dict[str, float]:
+    load = dict(fixed_load)
+    for fid, held in solution.held.items():
+        load[fid] += sum(shares[position] for position in held)
+    return load
+
+
 def _tighten(
-    fid: str,
-    load: float,
-    capacity: float,
-    solution: Solution,
-    shares: dict[int, float],
-    rooms: list[Room],
-    phase: Phase,
-) -> None:
-    """Cut ``fid``'s room to the most activities it could keep within its capacity (if
-    the heaviest leave); the next round charges effort so that they do."""
-    held = sorted((shares[position] for position in solution.held.get(fid, [])), reverse=True)
+    room: Room, load: float, capacity: float, solution: Solution, shares: dict[int, float]
+) -> bool:
+    """Cut the room to the most activities the function could keep within its capacity
+    (if the heaviest leave); the next round charges effort so that they do. True when
+    the room shrank."""
+    held = sorted((shares[position] for position in solution.held.get(room.fid, [])), reverse=True)
     excess, shed, count = load - capacity, 0.0, 0
     while shed < excess - _EPSILON and count < len(held):
         shed += held[count]
         count += 1
-    if shed < excess - _EPSILON:
-        phase.problems.append(
-            f"{fid} carries {load - sum(held):g} effort units on activities pinned with "
-            f"--keep, above its capacity of {capacity:g}"
-        )
-        return
-    room = next(room for room in rooms if room.fid == fid)
-    room.room = len(held) - count if room.room is None else min(room.room, len(held) - count)
+    most = len(held) - count
+    if room.room is not None and most >= room.room:
+        return False
+    room.room = most
+    return True
 
 
 def _rooms(
@@ -195,35 +231,47 @@ def _rooms(
 ) -> list[Room]:
     rooms = []
     for fid in model.functions:
-        if fid in never:
-            continue
         limit = limits.get(fid)
         room = None if limit is None else limit.count - fixed[fid]
-        if limit is not None and room is not None and room < 0:
+        if limit is not None and room is not None and room < 0 and fid not in never:
             phase.problems.append(
                 f"{fid} is {word} for {fixed[fid]} activities pinned with --keep, above its "
                 f"limit of {limit.count} ({limit.reason})"
             )
             room = 0
-        rooms.append(Room(fid, fixed[fid], room))
+        if fid not in never:
+            rooms.append(Room(fid, fixed[fid], room))
     return rooms
 
 
 def _finish(
     model: Model,
     phase: Phase,
-    demands: list[Demand],
+    build: _Build,
     solution: Solution,
     rooms: list[Room],
     limits: dict[str, Limit],
     word: str,
-    never: set[str],
-    reasons: dict[str, str] | None = None,
+    options: Options,
+    reasons: dict[str, str],
+    explain_counts: bool,
 ) -> None:
-    phase.demands = {demand.position: demand for demand in demands}
-    if solution.unplaced or solution.overflow:
-        phase.problems.append(
-            explain(model, demands, solution, rooms, limits, word, never, reasons or {})
-        )
-        return
+    never = set(options.never)
+    phase.demands = {demand.position: demand for demand in build.demands}
+    phase.rooms = rooms
     phase.holders = dict(solution.placed)
+    if build.kept_by_never:
+        phase.problems.append(stranded(model, build.kept_by_never, word, never))
+    if explain_counts:
+        phase.problems.append(
+            explain(model, build.demands, solution, rooms, limits, word, never, reasons)
+        )
+    fixed = build.fixed(model)
+    for fid, limit in limits.items():
+        count = fixed[fid] + len(solution.held.get(fid, []))
+        if count > limit.count:
+            phase.over.append(fid)
+            phase.remaining.append(
+                f"{fid} stays {word} for {count} activities, above its limit of "
+                f"{limit.count} ({limit.reason})"
+            )

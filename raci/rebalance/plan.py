@@ -22,6 +22,7 @@ from raci.rebalance.explain import join
 from raci.rebalance.limits import Limits, limits, override_layer, settings_layers
 from raci.rebalance.moves import Move, find_moves
 from raci.rebalance.options import Options
+from raci.rebalance.waivers import Waiver, made_unused, without
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +53,15 @@ class FunctionLoad:
 
 @dataclass
 class Plan:
-    """The result of :func:`propose`. ``feasible`` is false when ``problems`` names what
-    stops every plan; then there are no moves and ``after`` is the model unchanged."""
+    """The result of :func:`propose`. ``feasible`` is false when no plan clears every
+    limit: the moves are then the best plan there is (the least overload left), with
+    ``problems`` naming the constraints that bind and ``remaining`` what stays over."""
 
     model: Model
     after: Model
     options: Options
     problems: list[str]
+    remaining: list[str]
     moves: list[Move]
     changes: Changes
     loads: list[FunctionLoad]
@@ -71,10 +74,12 @@ class Plan:
     changed: list[tuple[Finding, Finding]] = field(default_factory=list)
     """(before, after) of findings about the same thing whose message changes."""
     notes: list[str] = field(default_factory=list)
+    waivers: list[Waiver] = field(default_factory=list)
+    """Waivers the plan makes unused: the rebalanced model and ``--write`` drop them."""
 
     @property
     def feasible(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.remaining
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -82,6 +87,7 @@ class Plan:
             "files": [document.name for document in self.model.documents],
             "feasible": self.feasible,
             "problems": list(self.problems),
+            "remaining": list(self.remaining),
             "responsible": self.options.responsible,
             "changes": sum(len(new) for new in self.changes.values()),
             "moves": [move.as_dict() for move in self.moves],
@@ -106,28 +112,26 @@ class Plan:
     def apply(self, target: str) -> str: ...
     def apply(self, target: Model | str) -> Model | str:
         """The rebalanced model, or the rebalanced text of the (single-file) model's YAML."""
-        if not self.feasible:
-            raise RaciError("there is no plan to apply: " + "; ".join(self.problems))
         if isinstance(target, Model):
             if target is not self.model:
                 raise ValueError("a plan applies to the model it was proposed for")
             return self.after
         if len(self.model.documents) != 1:
             raise RaciError("this model spans several files: use Plan.edited_files()")
-        return edit_text(target, self.model.documents[0], self.model, self.changes)
+        document = self.model.documents[0]
+        return edit_text(target, document, self.model, self.changes, self.waivers)
 
     def edited_files(self, *, every: bool = False) -> list[tuple[Document, str]]:
         """Each file of the model with its new text: the changed ones, or ``every`` one."""
-        if not self.feasible:
-            raise RaciError("there is no plan to apply: " + "; ".join(self.problems))
         touched = {id(self.model.activities[position].document) for position in self.changes}
+        touched |= {id(waiver.holder(self.model)[0]) for waiver in self.waivers}
         edited = []
         for document in self.model.documents:
             if not every and id(document) not in touched:
                 continue
             text = _read(document.path)
             if id(document) in touched:
-                text = edit_text(text, document, self.model, self.changes)
+                text = edit_text(text, document, self.model, self.changes, self.waivers)
             edited.append((document, text))
         return edited
 
@@ -159,11 +163,9 @@ def propose(
         else phases.Phase()
     )
     problems = owners.problems + workers.problems
-    changed: Changes = {} if problems else changes(model, owners.holders, workers.holders)
+    changed: Changes = changes(model, owners.holders, workers.holders)
     after = apply_model(model, changed) if changed else model
-    moves: list[Move] = []
-    if not problems:
-        moves = find_moves(model, owners, workers)
+    moves = find_moves(model, owners, workers)
     return _evaluate(model, after, options, found, problems, moves, changed, owners, workers)
 
 
@@ -189,15 +191,25 @@ def _evaluate(
     owners: phases.Phase,
     workers: phases.Phase,
 ) -> Plan:
-    from raci.core.metrics import compute
+    from raci.core.context import hhi
     from raci.engine import lint
 
-    before_context, after_context = Context(model), Context(after)
-    before_findings, _ = lint(model, found.resolved)
-    after_findings, _ = lint(after, found.resolved) if after is not model else (before_findings, 0)
+    before_context = Context(model)
+    before_findings, _ = lint(model, found.resolved, before_context)
+    after_context = before_context.sharing_dependencies(after) if after is not model else None
+    after_findings = (
+        lint(after, found.resolved, after_context)[0] if after_context else before_findings
+    )
+    after_context = after_context or before_context
+    unused = made_unused(before_context, after_context)
+    after = without(after, unused)
+    after_findings = [finding for finding in after_findings if not _cleared(finding, unused, model)]
     fixed, introduced, different = _difference(before_findings, after_findings)
-    metrics = compute(before_context), compute(after_context) if after is not model else None
-    first, second = metrics[0], metrics[1] or metrics[0]
+    total = len(model.activities)
+    indices = [
+        hhi({fid: stats.accountable for fid, stats in context.stats.items()}, total)
+        for context in (before_context, after_context)
+    ]
     loads = []
     for fid, function in model.functions.items():
         old, new = before_context.stats[fid], after_context.stats[fid]
@@ -215,10 +227,20 @@ def _evaluate(
             )
         )
     notes = [*owners.notes, *workers.notes]
-    if not options.responsible and not problems:
+    for waiver in unused:
+        _, _, holder = waiver.holder(model)
+        notes.append(
+            f"{holder} waives '{waiver.rule}', which the plan clears: the rebalanced model "
+            "(and --write) drops the waiver"
+        )
+    if not options.responsible:
         worker = model.scheme.role_words(Role.WORKER)
         for rule in ("single-owner-overload", "capacity-overload"):
-            left = [f.function or "" for f in after_findings if f.rule == rule]
+            left = [
+                f.function or ""
+                for f in after_findings
+                if f.rule == rule and f.function not in owners.over
+            ]
             if left:
                 notes.append(
                     f"{rule} remains for {join(left[:5], len(left) - 5)}: it is about "
@@ -229,15 +251,27 @@ def _evaluate(
         after,
         options,
         problems,
+        [*owners.remaining, *workers.remaining],
         moves,
         changed,
         loads,
-        (first.hhi, second.hhi),
-        (first.effective_owners, second.effective_owners),
+        (indices[0], indices[1]),
+        tuple(1 / index if index else 0.0 for index in indices),  # type: ignore[arg-type]
         fixed,
         introduced,
         different,
         notes,
+        unused,
+    )
+
+
+def _cleared(finding: Finding, unused: list[Waiver], model: Model) -> bool:
+    """An ``unused-waiver`` finding about a waiver the plan drops."""
+    if finding.rule != "unused-waiver":
+        return False
+    return any(
+        finding.message.startswith(f"{waiver.holder(model)[2]} waives '{waiver.rule}',")
+        for waiver in unused
     )
 
 

@@ -1,13 +1,17 @@
-"""The report's "Recommendations" section: the rebalance plan, in plain blocks.
+"""The report's "Recommendations" section: what to do, led by the rebalance plan.
 
 Registered in :data:`raci.report.SECTION_BUILDERS`; every report format renders it.
 The plan moves the work too (``--responsible``), so it answers capacity overload as
-well; when no plan exists, the section says which constraint binds, and when only the
-accountability can move, it shows that plan.
+well. It leads with the moves, then the load and concentration before and after, then
+what the plan cannot clear and why, then the command that applies it (one that works as
+printed, for a file or a directory model). "No plan" is said only when nothing at all
+can move.
 """
 
 from __future__ import annotations
 
+import shlex
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from raci.core.scheme import Role
@@ -22,44 +26,72 @@ if TYPE_CHECKING:
     from raci.core.model import Model
     from raci.rebalance.plan import Plan
 
-MAX_ACTIVITIES = 2_000
-"""Above this the min-cost flow takes seconds; the report then points to the command."""
+MAX_ACTIVITIES = 10_000
+"""Above this the plan takes seconds; the report then points to the command."""
 
 
 def recommendations(model: Model, context: Context, metrics: ModelMetrics) -> Section | None:
-    """The fewest moves that clear overload, or why there are none; None when nothing is
+    """The plan that clears overload (or leaves the least of it); None when nothing is
     overloaded."""
     overloaded = any(
         function.utilisation is not None and function.utilisation > 1
         for function in metrics.functions
     )
-    source = model.documents[0].name
     if len(model.activities) > MAX_ACTIVITIES:
         text = (
             f"This model has {len(model.activities):,} activities; run "
-            f"'raci rebalance {source} --responsible' for the fewest reassignments that "
+            f"'{command(model, ['--responsible'])}' for the fewest reassignments that "
             "clear overload (the report leaves it out above "
             f"{MAX_ACTIVITIES:,} activities, where it takes seconds)."
         )
         return Section("recommendations", "Recommendations", [Paragraph(text)])
     plan = propose(model, Options(responsible=True))
-    blocks: list[Paragraph | Table] = []
-    if not plan.feasible:
-        owners_only = propose(model, Options())
-        blocks.append(Paragraph(f"Moving the work too: {headline(plan)}."))
-        if not owners_only.feasible or not owners_only.moves:
-            blocks.append(Paragraph(f"Moving only the accountability: {headline(owners_only)}."))
-            return Section("recommendations", "Recommendations", blocks)
-        plan = owners_only
-    elif not plan.moves and not overloaded and not plan.fixed:
-        return None
-    blocks.append(Paragraph(headline(plan) + "."))
-    if plan.moves:
-        blocks += _plan_blocks(plan, source)
+    if not plan.moves:
+        if plan.feasible and not overloaded and not plan.fixed:
+            return None
+        return Section("recommendations", "Recommendations", [Paragraph(headline(plan) + ".")])
+    blocks: list[Paragraph | Table] = [Paragraph(headline(plan) + ".")]
+    blocks += _plan_blocks(plan)
+    if plan.remaining:
+        left = "; ".join(plan.remaining)
+        why = " ".join(f"{problem[:1].upper()}{problem[1:]}." for problem in plan.problems)
+        blocks.append(Paragraph(f"What the plan cannot clear: {left}. {why}".rstrip()))
+    fixed = len(plan.fixed)
+    blocks.append(
+        Paragraph(
+            f"The plan clears {fixed} finding{'s' if fixed != 1 else ''}. Apply it with "
+            f"'{command(model, ['--responsible'], write=True)}', then review the change "
+            "with 'raci diff' before adopting it."
+        )
+    )
     return Section("recommendations", "Recommendations", blocks)
 
 
-def _plan_blocks(plan: Plan, source: str) -> list[Paragraph | Table]:
+def command(model: Model, options: list[str], *, write: bool = False) -> str:
+    """``raci rebalance`` on the model's own path (the file or directory the report
+    read), writing next to it where ``write``: a command that runs as printed."""
+    source = model.source or model.documents[0].name
+    words = ["raci", "rebalance", source, *options]
+    if write:
+        words += ["--write", _target(source)]
+    return shlex.join(words)
+
+
+def _target(source: str) -> str:
+    """Where to write: ``fixed.yaml`` for a file, a sibling ``NAME-fixed`` directory for
+    a directory (never inside it, which ``--write`` refuses)."""
+    path = Path(source)
+    if not path.is_dir():
+        return "rebalanced.yaml" if path.name == "fixed.yaml" else "fixed.yaml"
+    here = Path.cwd().resolve()
+    folder = path.resolve()
+    name = f"{folder.name or 'model'}-fixed"
+    if here == folder or folder in here.parents:
+        return Path(*[".."] * (len(here.parts) - len(folder.parts) + 1), name).as_posix()
+    return (path.parent / name).as_posix()
+
+
+def _plan_blocks(plan: Plan) -> list[Paragraph | Table]:
     owner = plan.model.scheme.role_words(Role.OWNER)
     worker = plan.model.scheme.role_words(Role.WORKER)
     moves = Table(
@@ -75,6 +107,27 @@ def _plan_blocks(plan: Plan, source: str) -> list[Paragraph | Table]:
             for move in plan.moves
         ],
     )
+    load = Table(
+        [
+            *("Function", f"{owner} before", "after", "limit"),
+            *(f"{worker} before", "after", "limit", "Effort before", "after", "capacity"),
+        ],
+        [
+            [
+                item.id,
+                str(item.accountable[0]),
+                str(item.accountable[1]),
+                _maybe(item.accountable_limit),
+                str(item.responsible[0]),
+                str(item.responsible[1]),
+                _maybe(item.responsible_limit),
+                f"{item.effort[0]:g}",
+                f"{item.effort[1]:g}",
+                _maybe(item.capacity),
+            ]
+            for item in plan.loads
+        ],
+    )
     concentration = Table(
         ["", "Before", "After"],
         [
@@ -86,11 +139,8 @@ def _plan_blocks(plan: Plan, source: str) -> list[Paragraph | Table]:
             ],
         ],
     )
-    flag = " --responsible" if plan.options.responsible else ""
-    fixed = len(plan.fixed)
-    apply = (
-        f"The plan clears {fixed} finding{'s' if fixed != 1 else ''}. Apply it with "
-        f"'raci rebalance {source}{flag} --write fixed.yaml', then review the change with "
-        "'raci diff' before adopting it."
-    )
-    return [moves, concentration, Paragraph(apply)]
+    return [moves, load, concentration]
+
+
+def _maybe(value: float | None) -> str:
+    return "-" if value is None else f"{value:g}"

@@ -62,7 +62,7 @@ def build(
     groups = group_findings(list(report.findings), model)
     large = matrix_limit is not None and len(model.activities) > matrix_limit
     verdict = _verdict(report)
-    lead = headline(model, load, metrics)
+    lead = headline(model, load, metrics, groups)
     return ReportData(
         title=model.title,
         description=model.description,

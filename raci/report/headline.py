@@ -3,6 +3,7 @@ measure means to someone who has never heard of a Herfindahl index."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from raci.core.scheme import Role
@@ -27,7 +28,12 @@ def _names(names: list[str], most: int = 3) -> str:
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
-def headline(model: Model, load: list[FunctionMetrics], metrics: ModelMetrics) -> str:
+def headline(
+    model: Model,
+    load: list[FunctionMetrics],
+    metrics: ModelMetrics,
+    groups: Sequence[FindingGroup] = (),
+) -> str:
     """One sentence naming what matters most: the function furthest over capacity and
     the one that owns the most, else the errors, else that ownership is shared."""
     owner_word = model.scheme.describe(Role.OWNER).split(" (")[0]
@@ -52,6 +58,13 @@ def headline(model: Model, load: list[FunctionMetrics], metrics: ModelMetrics) -
     if concentrated and owner is not None:
         share = f"{owner.accountable_share:.0%}"
         return f"{owner.name} is {owns} ({share}): ownership is concentrated."
+    errors = [group for group in groups if group.severity == "error"]
+    if errors:
+        count = sum(len(group.subjects) for group in errors)
+        what = "; ".join(f"{g.title.rstrip('.:')} ({len(g.subjects)})" for g in errors[:2])
+        if len(errors) > 2:
+            what += f"; and {plural(len(errors) - 2, 'other kind')}"
+        return f"{plural(count, 'error')} to fix before the plan can be relied on: {what}."
     if owner is not None and owns:
         return (
             "Ownership is shared: no function is over capacity, and none is "
@@ -86,6 +99,13 @@ def _point(group: FindingGroup, metrics: ModelMetrics, by_name: dict[str, Functi
     count = len(group.subjects)
     if group.rule == "single-owner-overload":
         owners = [by_name[name] for name in group.subjects if name in by_name]
+        if len(owners) > 3:
+            top = sorted(owners, key=lambda f: -f.accountable)
+            return (
+                f"{len(owners)} functions are each made the owner of too much, most of all "
+                + _names([f"{f.name} ({f.accountable} of {metrics.activities})" for f in top])
+                + "."
+            )
         if owners:
             return (
                 "Too much rests on one owner: "
@@ -104,7 +124,7 @@ def _point(group: FindingGroup, metrics: ModelMetrics, by_name: dict[str, Functi
     if group.rule == "sole-owner":
         who = "; ".join(f"{name} on {plural(n, 'activity')}" for name, n in group.functions)
         return f"Goes it alone, with nobody else doing the work or consulted: {who}."
-    title = group.title.rstrip(".")
+    title = group.title.rstrip(".:")
     return f"{title} — {_names(group.subjects)}." if count else f"{title}."
 
 

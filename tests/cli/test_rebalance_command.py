@@ -39,7 +39,7 @@ Rebalance of Greedy trap (small.yaml)
 1 move (2 letters change); no function is left Accountable beyond its limit
 
 Moves
-  a3  small.yaml:10  Accountable  IC → OD  Consulted, the only other eligible function
+  a3  small.yaml:10  Accountable  IC → OD  Consulted, least loaded
 
 Load per function
   function  Accountable before  after  limit
@@ -86,8 +86,7 @@ def test_markdown_output(here: Path, write: Write, run_line: RunLine) -> None:
         "1 move (2 letters change); no function is left Accountable beyond its limit\n\n"
         "| activity | where | role | move | why |\n"
         "| --- | --- | --- | --- | --- |\n"
-        "| a3 | small.yaml:10 | Accountable | IC → OD | Consulted, the only other eligible "
-        "function |\n"
+        "| a3 | small.yaml:10 | Accountable | IC → OD | Consulted, least loaded |\n"
     )
     assert "| IC | 3 | 2 | 2 |\n" in result.stdout
     assert "| HHI | 0.389 | 0.333 |\n" in result.stdout
@@ -108,7 +107,8 @@ def test_json_output(here: Path, write: Write, run_line: RunLine) -> None:
             "from": ["IC"],
             "to": "OD",
             "kind": "move",
-            "reason": "Consulted, the only other eligible function",
+            "reason": "Consulted, least loaded",
+            "tier": "consulted",
             "file": "small.yaml",
             "line": 10,
         }
@@ -143,10 +143,15 @@ def test_no_plan_exits_1_and_names_the_constraint(
         "Rebalance of Greedy trap (small.yaml)\n"
         "No plan: the model's 6 activities (a1, a2, a3, h1, h2 and 1 more) each need an "
         "Accountable, but its 3 functions may be Accountable for at most 3 in all (1 each: "
-        "max_accountable 1)\n"
+        "max_accountable 1): raise the limits or drop scope\n"
+        "\n"
+        "What remains\n"
+        "  IC stays Accountable for 3 activities, above its limit of 1 (max_accountable 1)\n"
+        "  HR stays Accountable for 2 activities, above its limit of 1 (max_accountable 1)\n"
     )
-    assert result.stderr == ""
-    assert not (here / "fixed.yaml").exists()
+    # nothing can move, so the written model is the input as it is
+    assert result.stderr == "wrote fixed.yaml\n"
+    assert (here / "fixed.yaml").read_text() == SMALL
     document = json.loads(
         run_line(
             ["rebalance", "small.yaml", "--max-accountable", "1", "-f", "json"], exit_code=1
@@ -458,14 +463,150 @@ def test_the_readme_samples_are_current(
     assert run_line(["check", "fixed.yaml"]).stdout == work[2]
 
 
-def test_without_eligible_lists_the_work_cannot_move(here: Path, run_line: RunLine) -> None:
-
+def test_only_involved_without_eligible_lists_the_work_cannot_move(
+    here: Path, run_line: RunLine
+) -> None:
     text = (EXAMPLES / "ic-goes-it-alone.yaml").read_text()
     lines = [line for line in text.splitlines() if not line.strip().startswith("eligible:")]
     (here / "ic.yaml").write_text("\n".join(lines) + "\n")
-    result = run_line(["rebalance", "ic.yaml", "--responsible"], exit_code=1)
-    assert result.stdout.splitlines()[1] == (
-        "No plan: IC's 7 activities (exec-sponsorship, community-structure, network-branding, "
+    plan = run_line(["rebalance", "ic.yaml", "--responsible"]).stdout  # every function may help
+    assert "no function is left over its limits" in plan.splitlines()[1]
+    result = run_line(["rebalance", "ic.yaml", "--responsible", "--only-involved"], exit_code=1)
+    # the accountability still moves (today's plan); the work that only IC may do stays
+    assert result.stdout.endswith(
+        "What remains\n"
+        "  IC still carries 16.5 effort units, above its capacity of 10\n"
+        "  why: IC's 7 activities (exec-sponsorship, community-structure, network-branding, "
         "champions-network, launch-campaign and 2 more) have no other eligible function and "
-        "need 16.5 effort units of Responsible work, but IC's capacity leaves room for 10"
+        "need 16.5 effort units of Responsible work, but IC's capacity leaves room for 10\n"
     )
+
+
+DATA = ROOT / "tests" / "data"
+
+
+def test_the_all_ic_model_gets_a_plan_from_the_functions_left_out(
+    here: Path, run_line: RunLine
+) -> None:
+    """IC is A/R everywhere; the others are only Informed or absent. Every move is a
+    stretch, and says so; the result clears overload and concentration."""
+    model = (DATA / "rebalance-all-ic.yaml").as_posix()
+    result = run_line(["rebalance", model, "--responsible", "--write", "fixed.yaml"])
+    assert "14 moves (16 letters change); no function is left over its limits" in result.stdout
+    after = run_line(["check", "fixed.yaml"]).stdout
+    assert "single-owner-overload" not in after
+    assert "accountability-concentration" not in after
+    plan = json.loads(run_line(["rebalance", model, "--responsible", "-f", "json"]).stdout)
+    assert {move["tier"] for move in plan["moves"]} == {"informed"}
+    assert {move["reason"] for move in plan["moves"]} == {"Informed now, least loaded"}
+    assert {load["function"]: load["accountable"]["after"] for load in plan["load"]} == {
+        "IC": 4, "HR": 2, "OD": 2, "IT": 2, "Marketing": 1, "Brand": 1,
+    }  # fmt: skip
+    # functions not on an activity at all come in too, labelled as such
+    plan = json.loads(run_line(["rebalance", model, "--max-accountable", "2", "-f", "json"]).stdout)
+    assert "not on this activity yet" in {move["reason"].split(",")[0] for move in plan["moves"]}
+    # only the functions involved: IC has nobody to hand anything to
+    narrow = run_line(["rebalance", model, "--only-involved"], exit_code=1).stdout
+    assert narrow.splitlines()[1] == (
+        "No plan: IC's 12 activities (sponsorship, use-cases, platform, policy, champions and "
+        "7 more) have no other eligible function, and IC may be Accountable for at most 4 of "
+        "them (40% of 12 activities: max_accountable_share 0.4)"
+    )
+
+
+def test_too_little_capacity_gives_the_best_plan_with_the_remainder_named(
+    here: Path, run_line: RunLine
+) -> None:
+    model = (DATA / "rebalance-too-little-capacity.yaml").as_posix()
+    result = run_line(["rebalance", model, "--responsible", "--write", "fixed.yaml"], exit_code=1)
+    assert result.stdout.splitlines()[1] == (
+        "4 moves (8 letters change), the best plan there is; 1 limit stays exceeded"
+    )
+    assert result.stdout.endswith(
+        "What remains\n"
+        "  HR still carries 22 effort units, above its capacity of 10\n"
+        "  why: total capacity 35 < 46 effort units of Responsible work: add capacity or drop "
+        "scope\n"
+    )
+    assert result.stderr == "wrote fixed.yaml\n"
+    after = run_line(["check", "fixed.yaml"]).stdout
+    overloads = [line for line in after.splitlines() if "capacity-overload" in line]
+    assert overloads == [
+        "fixed.yaml:5:3: warning RACI009 capacity-overload: function 'HR' carries 22 effort "
+        "units against a capacity of 10 (220%)"
+    ]
+
+
+def test_the_report_command_runs_as_printed_on_a_directory_model(
+    here: Path, run_line: RunLine
+) -> None:
+    import shutil
+
+    shutil.copytree(EXAMPLES / "ownership", here / "ownership")
+    (here / ".raci.toml").write_text("[rules.single-owner-overload]\nmax_accountable = 3\n")
+    report = run_line(["report", "ownership", "--date", "2027-03-01"]).stdout
+    command = re.search(r"Apply it with '([^']+)'", report)
+    assert command, report
+    assert command[1] == "raci rebalance ownership --responsible --write ownership-fixed"
+    result = run_line(command[1].split()[1:])
+    assert result.stderr.startswith("wrote ownership-fixed/00-programme.yaml, ")
+    assert "single-owner-overload" not in run_line(["check", "ownership-fixed"]).stdout
+    os.chdir(here / "ownership")  # from inside the directory, it writes next to it
+    report = run_line(["report", ".", "--date", "2027-03-01"]).stdout
+    assert "Apply it with 'raci rebalance . --responsible --write ../ownership-fixed'" in report
+
+
+WAIVED = """\
+version: 1
+functions:
+  IC: {name: Internal Communications}
+  HR: {name: Human Resources}
+  OD: {name: Organisational Development}
+  IT: {name: Information Technology}
+activities:
+  - {id: a1, name: One, raci: {IC: A/R, HR: C}}
+  - {id: a2, name: Two, raci: {IC: A/R}, waive: {sole-owner: IC does it alone for now}}
+  - id: a3
+    name: Three
+    raci: {IC: A/R}
+    waive:
+      sole-owner: >-
+        IC does this alone
+        for the moment.
+      too-many-consulted: not really
+    # a comment that stays
+  - {id: a4, name: Four, raci: {IC: A/R, OD: C}}
+  - {id: h1, name: Five, raci: {HR: A/R, OD: C}}
+rules:
+  single-owner-overload: {max_accountable: 1, max_accountable_share: 1}
+"""
+
+
+def test_waivers_a_move_makes_unused_are_removed(
+    here: Path, write: Write, run_line: RunLine
+) -> None:
+    write("w.yaml", WAIVED)
+    result = run_line(
+        ["rebalance", "w.yaml", "--keep", "a1", "--keep", "a4", "-w", "f.yaml"], exit_code=1
+    )
+    assert result.stdout.endswith(
+        "Notes\n"
+        "  activity 'a2' waives 'sole-owner', which the plan clears: the rebalanced model (and "
+        "--write) drops the waiver\n"
+        "  activity 'a3' waives 'sole-owner', which the plan clears: the rebalanced model (and "
+        "--write) drops the waiver\n"
+    )
+    fixed = (here / "f.yaml").read_text()
+    assert fixed == WAIVED.replace(
+        "raci: {IC: A/R}, waive: {sole-owner: IC does it alone for now}}", "raci: {IC: R, OD: A}}"
+    ).replace(
+        "    raci: {IC: A/R}\n    waive:\n      sole-owner: >-\n        IC does this alone\n"
+        "        for the moment.\n",
+        "    raci: {IC: R, IT: A}\n    waive:\n",
+    )
+    after = run_line(["check", "f.yaml"]).stdout
+    unused = [line for line in after.splitlines() if "unused-waiver" in line]
+    assert unused == [  # the one that was unused before the plan stays, for you to judge
+        "f.yaml:10:5: warning RACI017 unused-waiver: activity 'a3' waives "
+        "'too-many-consulted', which reports nothing here"
+    ]

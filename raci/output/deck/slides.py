@@ -250,12 +250,13 @@ def section_slides(deck: Presentation, data: ReportData, section: Section) -> No
         rows = [[names.get(cell, cell) for cell in row] for row in block.rows]
         table(slide, (Inches(7.6), top, Inches(5.2)), block.headers, rows, [2, 1, 1], 18, 0.5)
         top += Inches(0.5) * (len(rows) + 1) + Inches(0.3)
-    for block in large:
+    for order, block in enumerate(large):
         rows = [[clip(names.get(cell, cell), 60) for cell in row] for row in block.rows]
         parts = chunks(rows, ROWS)
         widths = widths_for(block.headers, rows)
         for index, part in enumerate(parts):
-            title = f"{section.title}: the changes"
+            # the moves first, then the load per function before and after the plan
+            title = f"{section.title}: {'the changes' if not order else 'before and after'}"
             if len(parts) > 1:
                 title += f" ({index + 1} of {len(parts)})"
             page = new_slide(deck, title, notes)
