@@ -170,7 +170,6 @@ def test_merge_never_writes_over_a_view_inside_a_directory(
     before = (views / "IC.xlsx").read_bytes()
     result = run_line(["merge", "views", option, "views/IC.xlsx"], exit_code=2)
     assert result.stderr == (
-        "raci: -o views/IC.xlsx is an input of this command; "
-        "write the output to another file\n"
+        "raci: -o views/IC.xlsx is an input of this command; write the output to another file\n"
     )
     assert (views / "IC.xlsx").read_bytes() == before
