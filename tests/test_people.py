@@ -198,3 +198,12 @@ def test_report_has_a_people_section(run_line: RunLine, tmp_path: Path) -> None:
     small = tmp_path / "small.md"
     run_line(["report", str(SMALL), "-o", str(small), "--date", "2027-01-01"])
     assert "## People" not in small.read_text("utf-8")
+
+
+def test_export_says_what_the_spreadsheet_leaves_out(run_line: RunLine, tmp_path: Path) -> None:
+    result = run_line(["export", str(PHASED_MODEL), "-o", str(tmp_path / "m.csv")])
+    assert result.stderr == (
+        "raci: note: the spreadsheet leaves out raci and capacity per phase, 'ends:', "
+        "members and people (one row per activity phase)\n"
+    )
+    assert run_line(["export", str(SMALL), "-o", str(tmp_path / "s.csv")]).stderr == ""

@@ -22,7 +22,7 @@ announce  Announce the launch               IC A/R
 community Community management              IC A/R → OD A, IC R
 measure   Measure adoption                         OD A/R, IT R
 
-Who is Accountable (A) and Responsible (R) in each phase; → the owner changes hands.
+Accountable (A) and Responsible (R) in each phase; → the owner changes.
 """
 
 
@@ -46,7 +46,7 @@ def test_matrix_side_by_side_follows_the_filters(run_line: RunLine) -> None:
         "───────────────────────────────────────────\n"
         "community Community management → OD A, IC R\n"
         "measure   Measure adoption     OD A/R\n\n"
-        "Who is Accountable (A) and Responsible (R) in each phase; → the owner changes hands.\n"
+        "Accountable (A) and Responsible (R) in each phase; → the owner changes.\n"
     )
 
 

@@ -52,6 +52,14 @@ def export_command(
         raise RaciError(
             f"--format {name} writes a binary workbook: name the file with -o FILE.{name}"
         )
-    report = Report.of(checked(path, config))
+    result = checked(path, config)
+    report = Report.of(result)
+    if result.model is not None and (result.model.phased or result.model.has_people):
+        import sys
+
+        sys.stderr.write(
+            "raci: note: the spreadsheet leaves out raci and capacity per phase, 'ends:', "
+            "members and people (one row per activity phase)\n"
+        )
     show("export", name, report, output)
     raise typer.Exit(report.exit_code)

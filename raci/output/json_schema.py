@@ -23,7 +23,7 @@ from raci.rules import CATALOGUE, REGISTRY
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 EXTENSION = "^x-"
-IDENTIFIER_KEY = r"^(?!x-)[A-Za-z0-9_.\-]+$"
+IDENTIFIER_NAME = r"^[A-Za-z0-9_.\-]+$"
 SHORTHANDS = ["off", "on", "error", "warning", "info"]
 
 
@@ -71,13 +71,15 @@ def json_schema() -> dict[str, Any]:
     defs["Rules"] = _rules_block(defs)
     raci = defs["Activity"]["properties"]["raci"]
     raci.pop("patternProperties", None)
-    letter = _letter(list(SCHEMES.values()), "a letter of the file's scheme (see 'scheme')")
+    # The letters themselves are checked per scheme (allOf below), so an editor shows one
+    # message for a bad letter, in words, and completes the letters of the file's scheme.
+    letter = {"type": "string", "description": "a letter of the file's scheme (see 'scheme')"}
     raci.update(_identifier_map(_cell(letter)))
     raci["description"] = (
         "function id -> letter, or phase -> (function id -> letter) for an activity that "
         "changes hands; the letters depend on 'scheme'"
     )
-    _people(defs, letter)
+    _people(defs, _letter(list(SCHEMES.values()), "a letter of the file's scheme"))
     defs["Activity"]["properties"]["waive"] = defs["Function"]["properties"]["waive"] = _waivers()
     for model in ("Activity", "Function", "Member"):
         _accept_numbers_as_text(defs[model])
@@ -112,11 +114,16 @@ def _people(defs: dict[str, Any], letter: dict[str, Any]) -> None:
 
 
 def _identifier_map(value: dict[str, Any]) -> dict[str, Any]:
-    """A mapping keyed by ids, plus ``x-`` metadata; any other key is an error."""
+    """A mapping keyed by ids, plus ``x-`` metadata; any other key is an error.
+
+    The ids' values sit under ``additionalProperties`` (keys restricted by
+    ``propertyNames``), not ``patternProperties``: yaml-language-server completes values
+    from ``additionalProperties`` only."""
     return {
         "type": "object",
-        "patternProperties": {EXTENSION: {}, IDENTIFIER_KEY: value},
-        "additionalProperties": False,
+        "propertyNames": {"pattern": IDENTIFIER_NAME},
+        "patternProperties": {EXTENSION: {}},
+        "additionalProperties": value,
     }
 
 
@@ -132,18 +139,35 @@ def _functions() -> dict[str, Any]:
 
 def _cell(letter: dict[str, Any]) -> dict[str, Any]:
     """A letter, or (raci per phase) a mapping of function ids to letters; ``if``/``then``
-    rather than ``anyOf``, so that an editor reports a bad letter as such."""
+    rather than ``anyOf``, so that an editor reports a bad letter as such. The letters'
+    ``examples`` sit on the cell itself: an empty value (``IC:``) is not a string, and
+    yaml-language-server completes from the schemas that match the value."""
     per_phase = {**_identifier_map(letter), "description": "this phase: function id -> letter"}
-    return {
+    cell: dict[str, Any] = {
         "description": letter["description"],
         "if": {"type": ["string", "number"]},
         "then": letter,
         "else": per_phase,
     }
+    if "examples" in letter:
+        cell["examples"] = letter["examples"]
+    return cell
+
+
+def use_one_of(scheme: Scheme) -> str:
+    """``use one of R, A, C, I, A/R``: what an editor says of a bad letter."""
+    pairs = [f"{owner}/{worker}" for owner, worker in scheme.combinations]
+    return "use one of " + ", ".join([*(item.code for item in scheme.letters), *pairs])
 
 
 def _letter(schemes: list[Scheme], description: str) -> dict[str, Any]:
-    return {"type": "string", "pattern": letter_pattern(schemes), "description": description}
+    words = use_one_of(schemes[0]) if len(schemes) == 1 else "use a letter of the file's scheme"
+    return {
+        "type": "string",
+        "pattern": letter_pattern(schemes),
+        "patternErrorMessage": words,
+        "description": description,
+    }
 
 
 def _scheme_letters(scheme: Scheme) -> dict[str, Any]:
@@ -152,7 +176,7 @@ def _scheme_letters(scheme: Scheme) -> dict[str, Any]:
     if scheme.name != "raci":
         condition["required"] = ["scheme"]
     letter = {**_letter([scheme], describe_letters(scheme)), "examples": scheme.spellings}
-    raci = {"patternProperties": {IDENTIFIER_KEY: _cell(letter)}}
+    raci = {"patternProperties": {EXTENSION: {}}, "additionalProperties": _cell(letter)}
     return {
         "if": condition,
         "then": {"properties": {"activities": {"items": {"properties": {"raci": raci}}}}},

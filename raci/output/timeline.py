@@ -27,7 +27,7 @@ def legend(scheme: Scheme) -> str:
     from raci.core.scheme import Role
 
     owner, worker = scheme.describe(Role.OWNER), scheme.describe(Role.WORKER)
-    return f"Who is {owner} and {worker} in each phase; {HANDOVER} the owner changes hands."
+    return f"{owner} and {worker} in each phase; {HANDOVER} the owner changes."
 
 
 def text_lines(timeline: Timeline, scheme: Scheme, color: bool, width: int | None) -> list[str]:
@@ -43,7 +43,7 @@ def text_lines(timeline: Timeline, scheme: Scheme, color: bool, width: int | Non
             cells.append((cell(stage), "bold yellow" if stage and stage.handover else ""))
         rows.append(cells)
     lines = [styled("Phases side by side", "bold", color), ""]
-    lines += grid(columns, [rows], color=color, width=width)
+    lines += grid(columns, [rows], color=color, width=width, minimum=6)
     return [*lines, "", legend(scheme)]
 
 

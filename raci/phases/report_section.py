@@ -46,8 +46,8 @@ def phases(model: Model, context: Context, metrics: ModelMetrics) -> Section | N
         "Phases",
         [
             Paragraph(
-                f"{legend(model.scheme)} The owner changes {handovers} "
-                f"time{'s' if handovers != 1 else ''} across {len(timeline.phases)} phases."
+                f"{legend(model.scheme)} Across {len(timeline.phases)} phases, ownership "
+                f"changes hands {handovers} time{'s' if handovers != 1 else ''}."
             ),
             side_by_side,
             Paragraph(

@@ -170,7 +170,7 @@ activities:
     [
         (("IC/sam: r", "sam: r"), "'sam' does not match any of the regexes"),
         (("IC/sam: r", "IC/sam: X"), "'X' does not match"),
-        (("sam: {}", "'s m': {}"), "'s m' does not match any of the regexes"),
+        (("sam: {}", "'s m': {}"), "'s m' does not match"),
         (("fte: 0.5", "fte: 0"), "0 is less than or equal to the minimum of 0"),
     ],
 )
