@@ -133,7 +133,11 @@ def _check_swallowed(
             if looks:
                 raise RaciError(
                     f"the quote that opens this cell runs to line {last} and takes in "
-                    f"{len(looks)} line{'s' * (len(looks) != 1)} that look like rows: remove "
-                    'the stray quote, or write it twice ("")',
+                    + (
+                        "1 line that looks like a row"
+                        if len(looks) == 1
+                        else f"{len(looks)} lines that look like rows"
+                    )
+                    + ': remove the stray quote, or write it twice ("")',
                     location=f"{display}:{first}:{column + 1}",
                 )

@@ -19,7 +19,7 @@ from raci.core.errors import RaciError
 from raci.core.scheme import Scheme
 from raci.sheets.build import build
 from raci.sheets.cells import house_letters
-from raci.sheets.layout import FUNCTIONS_SHEET
+from raci.sheets.layout import EXPORT_SHEET, FUNCTIONS_SHEET
 from raci.sheets.locate import Layout, locate
 from raci.sheets.read import Sheet, read_sheets
 from raci.sheets.summary import Summary
@@ -116,12 +116,15 @@ def _choose(
     shown: str,
     names: list[str],
 ) -> tuple[Sheet, Layout]:
-    """The sheet whose matrix holds the most letters (the first of equals)."""
+    """The sheet whose matrix has the most function columns, then letters (the first of
+    equals); in a workbook ``raci export`` wrote, its Matrix sheet."""
+    exported = [item for item in sheets if item.scheme and item.sheet == EXPORT_SHEET]
     best: tuple[Sheet, Layout] | None = None
-    for item in sheets:
+    score = (-1, -1)
+    for item in exported or sheets:
         layout = locate(item.rows, house, named)
-        if layout is not None and (best is None or layout.letter_cells > best[1].letter_cells):
-            best = (item, layout)
+        if layout is not None and (len(layout.letters), layout.letter_cells) > score:
+            best, score = (item, layout), (len(layout.letters), layout.letter_cells)
     if best is None:
         raise _nothing_found(shown, [name for name in names if name])
     return best

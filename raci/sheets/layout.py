@@ -20,6 +20,9 @@ ELIGIBLE, WAIVERS = "Eligible", "Waivers"
 SCHEME_PROPERTY = "raci scheme"
 """The custom document property in which an exported workbook names its scheme."""
 FUNCTIONS_SHEET = "Functions"
+EXPORT_SHEET = "Matrix"
+"""The sheet ``raci export`` writes the matrix on (the Load and Findings sheets beside it
+are not matrices)."""
 FUNCTION_HEADERS = ["ID", "Name", "Capacity", "Description", "Waivers"]
 
 _KINDS = {

@@ -119,11 +119,15 @@ def _locate(
     rows: list[list[Any]], house: Mapping[str, str], functions: Collection[str], loose: bool
 ) -> Layout | None:
     grid = _grid(rows, house, loose)
-    best, most = -1, 0
+    best, most = -1, (0, 0)
     for row in range(len(grid.cells) - 1):
         if sum(1 for cell in grid.cells[row] if cell) < 2:
             continue
-        score = sum(1 for column in range(grid.width) if _letter_column(grid, row, column))
+        # columns of letters first; then columns headed by known functions (emptied)
+        score = (
+            sum(1 for column in range(grid.width) if _letter_column(grid, row, column)),
+            sum(1 for column in range(grid.width) if _named(grid, row, column, functions)),
+        )
         if score > most:
             best, most = row, score
     if best < 0:
@@ -131,7 +135,7 @@ def _locate(
     letters = [
         column
         for column in range(grid.width)
-        if _letter_column(grid, best, column) or _named(grid.cells[best][column], functions)
+        if _letter_column(grid, best, column) or _named(grid, best, column, functions)
     ]
     letters = _widen(grid, best, letters)
     headers = _headers(grid, best)
@@ -144,8 +148,14 @@ def _locate(
     return layout
 
 
-def _named(head: str, functions: Collection[str]) -> bool:
-    if not head or not functions or special_column(head) is not None:
+def _named(grid: _Grid, row: int, column: int, functions: Collection[str]) -> bool:
+    """A header naming a known function (before any known column: a function may be
+    called Status or Owner) over cells that are letters or empty."""
+    head = grid.cells[row][column]
+    if not head or not functions or grid.real(head):
+        return False
+    letters, filled = grid.letters_below[row + 1][column], grid.filled_below[row + 1][column]
+    if letters < MOSTLY * filled:
         return False
     fid, _, written = parse_function_header(head)
     return head.casefold() in functions or (written and fid.casefold() in functions)

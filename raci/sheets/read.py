@@ -93,8 +93,8 @@ def read_xlsx(path: Path, display: str, sheet: str | None = None) -> list[Sheet]
             )
         chosen = [sheet] if sheet is not None else names
         grids = [(name, [_unescaped(values) for values in workbook.grid(name)]) for name in chosen]
-        title = workbook.properties.title or None
-        description = workbook.properties.description or None
+        title = unescape(workbook.properties.title or "") or None
+        description = unescape(workbook.properties.description or "") or None
         declared = next(
             (
                 str(prop.value)

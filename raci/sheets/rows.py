@@ -20,7 +20,7 @@ from raci.sheets.cells import is_letter
 from raci.sheets.layout import slugify, valid_id
 from raci.sheets.locate import LEGEND_WORDS, Layout, text
 
-_LEGEND_START = re.compile(r"^(legend|key)\b", re.IGNORECASE)
+_LEGEND_START = re.compile(r"^(legend|key)\s*(:|$|\()", re.IGNORECASE)
 _MEANING = re.compile(r"^[A-Za-z](?:\s*/\s*[A-Za-z])?\s*(?:=|:|-|\u2013|\u2014)\s*[A-Za-z]{3,}")
 _LIST = re.compile(r"[,;\s]+")
 Place = Callable[[int, int], str]
@@ -61,7 +61,8 @@ def read_rows(
     for row in range(layout.header):
         found.skipped.append((row, "above-header", ""))
     phase_column = layout.known.get("phase")
-    carry = phase_column is not None and not literal(layout)
+    exported = literal(layout)
+    carry = phase_column is not None and not exported
     section: str | None = None
     above: str | None = None
     blank_before = False
@@ -80,7 +81,7 @@ def read_rows(
             if column < len(cells) and cells[column]
         }
         real = {c: v for c, v in letters.items() if _is_text(values[c]) and is_letter(v, house)}
-        if _legend(filled, bool(real), blank_before):
+        if not exported and _legend(filled, bool(real), blank_before):
             found.skipped.extend(
                 (index, "legend", "")
                 for index in range(row, len(rows))
@@ -127,8 +128,10 @@ def _exact(value: Any) -> str:
 
 
 def _legend(filled: list[tuple[int, str]], letters: bool, after_gap: bool) -> bool:
+    """A row that starts a legend: "Legend", "Key:" or "R = Responsible" on a row without
+    letters, or after a blank gap a row naming a letter's meaning."""
     first = filled[0][1]
-    if _LEGEND_START.match(first):
+    if _LEGEND_START.match(first) and not letters:
         return True
     meaning = any(_MEANING.match(cell) for _, cell in filled)
     word = any(cell.casefold().rstrip(":") in LEGEND_WORDS for _, cell in filled)
@@ -181,7 +184,8 @@ def _entry(
 
 
 def metadata(value: Any) -> Any:
-    """A cell kept under an ``x-`` key: text as typed, numbers as numbers, dates as ISO."""
+    """A cell kept under an ``x-`` key: text as typed (a CSV's cells are all text),
+    numbers as numbers, dates as ISO text."""
     import datetime
 
     if isinstance(value, datetime.datetime):
@@ -189,8 +193,6 @@ def metadata(value: Any) -> Any:
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and re.fullmatch(r"-?[1-9][0-9]{0,15}|0", value):
         return int(value)
     return value
 

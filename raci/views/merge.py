@@ -25,6 +25,13 @@ class _Group:
     views: list[int]
     by_function: dict[str, int]
     """respondent function -> how many of these views come from it."""
+    given: list[tuple[int, str]] | None = None
+    """(function index, label) of the cells that hold a letter (rows are sparse)."""
+
+    def letters(self) -> list[tuple[int, str]]:
+        if self.given is None:
+            self.given = [(index, label) for index, label in enumerate(self.row) if label]
+        return self.given
 
 
 def merge(reference: Reference, views: Sequence[View]) -> Merged:
@@ -42,13 +49,20 @@ def merge(reference: Reference, views: Sequence[View]) -> Merged:
         tally = Tally()
         cells: list[CellResult] = []
         owners: dict[str, list[int]] = {}
-        for index, fid in enumerate(functions):
-            counts: dict[str, int] = {}
-            for group in groups:
-                label = group.row[index] or NONE
-                counts[label] = counts.get(label, 0) + len(group.views)
+        given: list[dict[str, int]] = [{} for _ in functions]
+        for group in groups:
+            weight = len(group.views)
+            for index, label in group.letters():
+                votes = given[index]
+                votes[label] = votes.get(label, 0) + weight
                 if label in owner_labels:
-                    owners.setdefault(fid, []).extend(group.views)
+                    owners.setdefault(functions[index], []).extend(group.views)
+        total = len(answered)
+        for index, fid in enumerate(functions):
+            counts = given[index]
+            blank = total - sum(counts.values())
+            if blank:
+                counts[NONE] = blank
             tally.add(counts)
             cells.append(CellResult(fid, counts, None, False))
         for fid in owners:
@@ -140,31 +154,28 @@ class _PerceptionTally:
 
     def add(self, activity: str, groups: list[_Group], roles: dict[str, frozenset[Role]]) -> None:
         total = sum(len(group.views) for group in groups)
-        # A function nobody gives a letter here adds nothing on either side; most of a
-        # wide matrix is blank, so only the functions somebody named are counted.
-        named = sorted(
-            {index for group in groups for index, label in enumerate(group.row) if label}
-        )
-        for index in named:
-            fid = self.functions[index]
-            own_total = sum(group.by_function.get(fid, 0) for group in groups)
-            own = dict.fromkeys(Role, 0)
-            others = dict.fromkeys(Role, 0)
-            for group in groups:
-                label = group.row[index]
-                if label is None:
-                    continue
-                mine = group.by_function.get(fid, 0)
+        answered: dict[str, int] = {}
+        for group in groups:
+            for fid, count in group.by_function.items():
+                answered[fid] = answered.get(fid, 0) + count
+        held: dict[tuple[int, Role], list[int]] = {}  # (function, role) -> [own, others]
+        for group in groups:
+            weight = len(group.views)
+            for index, label in group.letters():
+                mine = group.by_function.get(self.functions[index], 0)
                 for role in roles[label]:
-                    own[role] += mine
-                    others[role] += len(group.views) - mine
-            for role in Role:
-                self_sees = 2 * own[role] > own_total
-                others_see = 2 * others[role] > total - own_total
-                self.own[fid, role] += self_sees
-                self.others[fid, role] += others_see
-                if own_total and total > own_total and self_sees != others_see:
-                    self.first.setdefault((fid, role), activity)
+                    votes = held.setdefault((index, role), [0, 0])
+                    votes[0] += mine
+                    votes[1] += weight - mine
+        for (index, role), (own, others) in held.items():
+            fid = self.functions[index]
+            own_total = answered.get(fid, 0)
+            self_sees = 2 * own > own_total
+            others_see = 2 * others > total - own_total
+            self.own[fid, role] += self_sees
+            self.others[fid, role] += others_see
+            if own_total and total > own_total and self_sees != others_see:
+                self.first.setdefault((fid, role), activity)
 
     def results(self) -> list[Perception]:
         return [

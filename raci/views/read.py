@@ -61,6 +61,7 @@ def read_views(
     files = view_files(paths)
     problems: list[tuple[str, str]] = []
     views: list[View] = []
+    seen: sheets.RowCache = {}
     for file in files:
         display = file.as_posix()
         view: View | None
@@ -74,7 +75,7 @@ def read_views(
             found = sheets.layout(sheet, problems)
             if reference is None:
                 reference = sheets.reference_from(sheet, _scheme_of(sheet, found), found)
-            view = sheets.align(sheet, found, reference, problems)
+            view = sheets.align(sheet, found, reference, problems, seen)
         if view is not None:
             _no_second_answer(view, views, problems)
             views.append(view)

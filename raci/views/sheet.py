@@ -33,13 +33,43 @@ Problems = list[tuple[str, str]]
 def read_workbook_sheet(path: Path, display: str) -> Sheet:
     """The ``RACI`` sheet of a workbook (or its first sheet), or a CSV file."""
     if path.suffix.lower() not in {".xlsx", ".xlsm"}:
-        return read_sheet(path, display)
+        return _plain_csv(path, display) or read_sheet(path, display)
     try:
         return read_sheet(path, display, SHEET)
     except RaciError as error:
         if f"has no sheet '{SHEET}'" not in error.message:
             raise
     return read_sheet(path, display)
+
+
+def _plain_csv(path: Path, display: str) -> Sheet | None:
+    """A UTF-8 CSV view read at C speed (a survey has hundreds); None for anything else
+    (another encoding, an odd dialect), which ``raci import``'s reader then reads."""
+    import csv
+    import io
+
+    from raci.core.files import FileProblem, read_limited
+    from raci.output.escape import csv_unescape
+
+    try:
+        content = read_limited(path).decode("utf-8-sig")
+        dialect: Any = csv.Sniffer().sniff(content[:4096], delimiters=",;\t|")
+    except (OSError, FileProblem, UnicodeDecodeError, csv.Error):
+        return None
+    reader = csv.reader(io.StringIO(content, newline=""), dialect)
+    rows: list[list[Any]] = []
+    lines: list[int] = []
+    previous = 0
+    try:
+        for record in reader:
+            lines.append(previous + 1)
+            previous = reader.line_num
+            if any(cell[:1] == "'" for cell in record):
+                record = [csv_unescape(cell) for cell in record]
+            rows.append(record)
+    except csv.Error:
+        return None
+    return Sheet(display, rows, lambda row, column: f"{display}:{lines[row]}:{column + 1}")
 
 
 def text(value: Any) -> str:
@@ -145,8 +175,16 @@ def _cell(row: list[Any], column: int | None) -> str:
     return text(row[column]) if column is not None and column < len(row) else ""
 
 
-def align(sheet: Sheet, found: Layout, reference: Reference, problems: Problems) -> View | None:
-    """The view in ``sheet`` aligned to ``reference``; problems noted at their cells."""
+RowCache = dict[tuple[Any, ...], tuple[str | None, ...]]
+
+
+def align(
+    sheet: Sheet, found: Layout, reference: Reference, problems: Problems, seen: RowCache
+) -> View | None:
+    """The view in ``sheet`` aligned to ``reference``; problems noted at their cells.
+
+    ``seen`` maps rows of cells already read (by any view) to their letters: most
+    respondents agree on most rows, so each distinct row is read once."""
     columns: dict[int, int] = {}
     order = list(reference.functions)
     for column, fid, name in found.functions:
@@ -163,6 +201,10 @@ def align(sheet: Sheet, found: Layout, reference: Reference, problems: Problems)
     parse = reference.scheme.parse
     letters = ", ".join(reference.scheme.spellings)
     name_column = found.columns.get("name", 0)
+    spans = [columns[index] for index in sorted(columns)]
+    layout_key = tuple(sorted(columns))
+    start, end = (spans[0], spans[-1] + 1) if spans else (0, 0)
+    contiguous = spans == list(range(start, end))
     for number in range(found.header + 1, len(sheet.rows)):
         row = sheet.rows[number]
         name = _cell(row, name_column)
@@ -182,7 +224,17 @@ def align(sheet: Sheet, found: Layout, reference: Reference, problems: Problems)
             )
             continue
         row_of[aid] = number
+        if contiguous and len(row) >= end:
+            raw = (layout_key, *row[start:end])  # at C speed: the usual layout
+        else:
+            raw = (layout_key, *(row[column] if column < len(row) else None for column in spans))
+        known_row = seen.get(raw)
+        if known_row is not None:
+            if any(known_row):
+                rows[aid] = known_row
+            continue
         labels: list[str | None] = [None] * len(order)
+        bad = len(problems)
         for index, column in columns.items():
             value = row[column] if column < len(row) else None
             shown = text(value)
@@ -196,8 +248,11 @@ def align(sheet: Sheet, found: Layout, reference: Reference, problems: Problems)
                 problems.append((str(place(sheet, number, column)), message))
             else:
                 labels[index] = held.label
+        found_row = tuple(labels)
+        if len(problems) == bad:
+            seen[raw] = found_row
         if any(labels):
-            rows[aid] = tuple(labels)
+            rows[aid] = found_row
     if found.respondent is None:
         return None
     respondent, function, where = found.respondent

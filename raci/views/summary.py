@@ -13,18 +13,21 @@ def _round(value: float | None) -> float | None:
 
 
 def disagreements(merged: Merged, activity: ActivityResult) -> list[dict[str, Any]]:
-    """Each disputed cell: the votes, and who gave which letter where."""
+    """Each disputed cell: the votes, the consensus, and who departs from the most given
+    letter, where (the many who give it are counted, not listed)."""
     order = list(merged.functions)
     found = []
     for cell in activity.disagreements:
         index = order.index(cell.function)
+        common = max(cell.counts, key=lambda label: cell.counts[label])
         found.append(
             {
                 "function": cell.function,
                 "votes": dict(sorted(cell.counts.items(), key=lambda item: -item[1])),
                 "consensus": cell.consensus,
                 "open": cell.open,
-                "answers": [
+                "most_given": common,
+                "others": [
                     {
                         "respondent": view.respondent,
                         "function": view.function,
@@ -32,6 +35,7 @@ def disagreements(merged: Merged, activity: ActivityResult) -> list[dict[str, An
                         "place": str(view.locate(activity.id, index)),
                     }
                     for view, label in merged.answers(activity, index)
+                    if label != common
                 ],
             }
         )

@@ -24,7 +24,7 @@ def without_places(data: dict[str, Any]) -> dict[str, Any]:
         person.pop("file")
     for activity in found["activities"]:
         for cell in activity["disagreements"]:
-            for answer in cell["answers"]:
+            for answer in cell["others"]:
                 answer.pop("place")
     return found
 

@@ -51,12 +51,12 @@ def render(outcome: Outcome, medium: Medium = PLAIN) -> bytes:
         for cell in disagreements(merged, activity):
             said = "; ".join(
                 f"{a['respondent']} ({a['function']}): {a['letter']} at {a['place']}"
-                for a in cell["answers"]
+                for a in cell["others"]
             )
             votes = ", ".join(f"{label} {count}" for label, count in cell["votes"].items())
             rows.append([activity.id, activity.name, cell["function"], cell["consensus"] or "",
                          "open" if cell["open"] else "", votes, said])  # fmt: skip
-    headers = ["Activity", "Name", "Function", "Consensus", "Open", "Votes", "Who said what"]
+    headers = ["Activity", "Name", "Function", "Consensus", "Open", "Votes", "Who differs"]
     _table(book.create_sheet("Disputed cells"), headers, rows)
     for rule, title in RULE_SHEETS.items():
         found = [
