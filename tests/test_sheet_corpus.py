@@ -38,6 +38,7 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "no-letters-utf16": ("no-letters-utf16.csv", []),  # UTF-16, '|', a row without letters
     "cp1252": ("cp1252.csv", ["--encoding", "cp1252"]),
     "multiline-cells": ("multiline-cells.csv", []),  # quoted line breaks and a CR
+    "workshop": ("workshop.xlsx", []),  # all at once: the README's example
 }
 
 
@@ -81,3 +82,9 @@ def test_no_activity_without_a_letter_and_every_skip_is_reported(
     rows = {skipped["row"] for skipped in summary["skipped"]}
     assert len(rows) == len(summary["skipped"])
     assert summary["header_row"] not in rows
+
+
+def test_the_readme_shows_the_summary_import_prints() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ raci import workshop.xlsx -o org.yaml\n", 1)[1].split("```", 1)[0]
+    assert block == (EXPECTED / "workshop.summary").read_text(encoding="utf-8")

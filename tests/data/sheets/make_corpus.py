@@ -271,6 +271,50 @@ def metadata_columns() -> None:
     _save(book, "metadata-columns.xlsx")
 
 
+def workshop() -> None:
+    """All at once (the README's example): a title, a merged band over "Name (id)"
+    headers, a numbering column, section rows, a Notes column and a legend."""
+    book = _book()
+    cover = book.active
+    assert cover is not None
+    cover.title = "Read me"
+    cover["A1"] = "Workshop output, 12 March"
+    sheet = book.create_sheet("RACI")
+    _rows(
+        sheet,
+        [
+            ["Viva Engage rollout - who does what"],
+            [],
+            ["#", "Activity", "Functions", None, None, None, "Notes"],
+            [
+                None,
+                None,
+                "Internal Communications (IC)",
+                "Human Resources (HR)",
+                "IT",
+                "Information Security (InfoSec)",
+            ],
+            ["Phase 1: Prepare"],
+            [1, "Assess security and privacy", "I", "C", "R", "A"],
+            [2, "Write the usage policy", "R", "A", None, "C", "HR drafts, Legal reviews"],
+            [3, "Configure single sign-on", None, None, "A/R", "c"],
+            ["PHASE 2 \u2013 LAUNCH"],
+            [4, "Run the launch campaign", "A/R", "I", None, None, "needs budget"],
+            [5, "Train managers", "C", "a / r", None, None],
+            [6, "Budget sign-off", None, None, None, None, "who owns this?"],
+            [],
+            ["Legend"],
+            ["R = Responsible", "does the work"],
+            ["A = Accountable", "owns the outcome"],
+        ],
+    )
+    sheet.merge_cells("C3:F3")
+    sheet.merge_cells("A3:A4")
+    sheet.merge_cells("B3:B4")
+    sheet.merge_cells("G3:G4")
+    _save(book, "workshop.xlsx")
+
+
 def csv_files() -> None:
     write = {
         # title rows, a BOM, semicolons (the decimal comma) and an effort of 2,5
@@ -318,7 +362,7 @@ def csv_files() -> None:
 
 MAKERS: list[Callable[[], None]] = [
     second_sheet, section_rows, legend_below, legend_letters, numbered, two_row_header,
-    merged_phase, house_letters, metadata_columns, csv_files,
+    merged_phase, house_letters, metadata_columns, workshop, csv_files,
 ]  # fmt: skip
 
 if __name__ == "__main__":
