@@ -78,13 +78,16 @@ def merge_command(
     kind = format_for("agreement", report_path)
     if report_path is not None and kind is None:
         raise RaciError(f"--report: {report_path} must end in .md, .html, .json or .xlsx")
-    reading(*views)
+    from raci.views.read import view_files
+
+    reading(*views, *view_files(views))  # the views inside a directory are inputs too
     layer = command_line(select, ignore, strict)
     settings_file(config)
     model = checked(model_path, config, lint=False).require()[0] if model_path else None
     discovered = find_config(model_path or views[0])
     layers = [_settings(path) for path in (discovered, config) if path is not None]
     target(output)
+    target(report_path)
     source = model_path.as_posix() if model_path is not None else None
     try:
         outcome = merge_views(views, model, source, [*layers, layer])

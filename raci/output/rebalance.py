@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from raci import __version__
 from raci.core.findings import Finding
 from raci.core.scheme import Role
-from raci.output.escape import json_text
+from raci.output.escape import json_text, terminal
 from raci.output.registry import PLAIN, Medium
 from raci.rebalance.plan import Plan
 
@@ -114,7 +114,7 @@ def _finding(finding: Finding) -> str:
 
 def text(plan: Plan, medium: Medium = PLAIN) -> str:
     files = ", ".join(document.name for document in plan.model.documents)
-    lines = [f"Rebalance of {plan.model.title} ({files})", headline(plan)]
+    lines = [f"Rebalance of {terminal(plan.model.title)} ({terminal(files)})", headline(plan)]
     if plan.feasible or plan.moves:
         if plan.moves:
             lines += ["", "Moves", *_table(None, _move_rows(plan), right=())]

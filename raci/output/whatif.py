@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from raci.core.scheme import Role
 from raci.core.words import plural
 from raci.output.common import number, to_json
+from raci.output.escape import terminal
 from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def lines(result: WhatIf) -> list[tuple[str, str]]:
     owner = scheme.describe(Role.OWNER)
     worker = scheme.describe(Role.WORKER)
     found: list[tuple[str, str]] = [
-        (f"What if {_who(result.removed)}? ({result.model.title}, "
+        (f"What if {_who(result.removed)}? ({terminal(result.model.title)}, "
          f"{plural(result.activities, 'activity')})", "bold"),
         ("", ""),
     ]  # fmt: skip

@@ -161,3 +161,15 @@ def test_survey_respondents(here: Path, run_line: RunLine) -> None:
         "raci: people.csv:2:2: 'HRR' is not a function of the model (did you mean 'HR'?)\n"
     )
     assert not Path("x").exists()
+
+
+@pytest.mark.parametrize("option", ["-o", "--report"])
+def test_merge_never_writes_over_a_view_inside_a_directory(
+    views: Path, run_line: RunLine, option: str
+) -> None:
+    before = (views / "IC.xlsx").read_bytes()
+    result = run_line(["merge", "views", option, "views/IC.xlsx"], exit_code=2)
+    assert result.stderr == (
+        "raci: -o views/IC.xlsx is an input of this command; write the output to another file\n"
+    )
+    assert (views / "IC.xlsx").read_bytes() == before

@@ -199,3 +199,15 @@ def test_json_never_holds_infinity_or_nan() -> None:
     assert json.loads(text) == {"a": None, "b": [None, 1.5], "c": "\x9b2J"}
     assert "\x9b" not in text
     assert "Infinity" not in text
+
+
+def test_a_hostile_model_name_is_escaped_in_every_text_view(
+    run_line: RunLine, hostile: Path
+) -> None:
+    hostile.write_text('name: "\\e[2J\\e]0;t\\a title"\n' + MODEL, encoding="utf-8")
+    for args in (["matrix"], ["load"], ["whatif", "--without", "IC"], ["rebalance"]):
+        result = run_line([*args, str(hostile)], exit_code=None)
+        assert result.exit_code in {0, 1}, result.stdout
+        assert "\x1b" not in result.stdout, args
+        assert "\x07" not in result.stdout, args
+        assert "\\x1b[2J\\x1b]0;t\\x07 title" in result.stdout, args
