@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from raci.core import config as settings_layers
+from raci.core.build import load as load_with
 from raci.core.comparison import Comparison as Comparison
 from raci.core.comparison import compare as compare
 from raci.core.config import ConfigError, Layer, Resolved, find_config
@@ -18,7 +19,6 @@ from raci.core.context import Context
 from raci.core.errors import InputError
 from raci.core.findings import SCHEMA_ERROR, Finding
 from raci.core.model import Loaded, Model
-from raci.core.model import load as load_with
 from raci.core.results import Checked as Checked
 from raci.core.results import CheckedModel as CheckedModel
 from raci.core.results import Report as Report
