@@ -68,9 +68,13 @@ def _role(scheme: Scheme, code: str) -> Role:
 def changes(model: Model, owners: dict[int, list[str]], workers: dict[int, list[str]]) -> Changes:
     """The letters that change when activities get these owners and workers."""
     found: Changes = {}
+    functions = model.functions
     for position in sorted({*owners, *workers}):
         activity = model.activities[position]
-        functions = model.functions
+        if _kept(activity.owners, owners.get(position)) and _kept(
+            activity.workers, workers.get(position)
+        ):
+            continue  # the plan keeps its holders: nothing changes (most activities)
         owner_set = set(owners.get(position, activity.owners))
         owner_set.update(fid for fid in activity.owners if fid not in functions)
         worker_set = set(workers.get(position, activity.workers))
@@ -93,6 +97,10 @@ def changes(model: Model, owners: dict[int, list[str]], workers: dict[int, list[
         if new:
             found[position] = new
     return found
+
+
+def _kept(held: list[str], planned: list[str] | None) -> bool:
+    return planned is None or planned == held
 
 
 def apply_model(model: Model, found: Changes) -> Model:

@@ -14,178 +14,14 @@ dozen nodes (SPFA), and the number of searches grows with the number of moves.
 
 from __future__ import annotations
 
-import heapq
-from bisect import insort
 from collections import deque
-from collections.abc import Sequence
 
-from raci.rebalance.flow import OTHER, Demand, Room, Solution
-
-Edge = tuple[int, int]
-"""(cost of the arc, the activity it moves); the activity is -1 for T arcs."""
-_NONE: Edge = (0, -2)
+from raci.rebalance.arcs import Arcs
+from raci.rebalance.flow import Solution
 
 
-class Solver:
+class Solver(Arcs):
     """One role's flow problem; :meth:`run` returns the optimal :class:`Solution`."""
-
-    def __init__(self, demands: Sequence[Demand], rooms: Sequence[Room]) -> None:
-        self.demands = list(demands)
-        self.rooms = list(rooms)
-        self.fids = [room.fid for room in rooms]
-        self.index = {fid: k for k, fid in enumerate(self.fids)}
-        self.m = len(self.fids)
-        self._scales()
-        self.cost: list[dict[int, int]] = []
-        self.holders: list[set[int]] = []
-        self.short: list[int] = []
-        self.stranded: list[int] = []
-        self.held: list[set[int]] = [set() for _ in self.fids]
-        self.pairs: list[dict[int, list[Edge]]] = [{} for _ in self.fids]
-        self.lists: list[list[list[Edge]]] = [[[], []] for _ in self.fids]
-        for i, demand in enumerate(self.demands):
-            self._start(i, demand)
-        for k in range(self.m):
-            for variant in self.lists[k]:
-                variant.sort()
-        self.rows: list[list[Edge | None] | None] = [None] * self.m
-
-    def _scales(self) -> None:
-        width = self.m or 1
-        units = sum(demand.units for demand in self.demands) or 1
-        span = max((demand.position for demand in self.demands), default=0) + 2
-        # tie: which activities move (earlier ones first), then who takes which (the
-        # earlier activity goes to the earlier function: order * (span - position))
-        self.span = span
-        self.WHICH = units * width * span + 1
-        pref = units * span * self.WHICH + self.WHICH
-        spread = units * OTHER * pref + pref
-        bound = sum((room.fixed + units) * units for room in self.rooms)
-        load = bound * spread + spread
-        heaviest = max((demand.weight for demand in self.demands), default=0)
-        move = units * heaviest * load + load
-        self.PREF, self.SPREAD, self.LOAD, self.MOVE = pref, spread, load, move
-        self.UNPLACED = units * move + move
-
-    def _start(self, i: int, demand: Demand) -> None:
-        """Price the activity's explicit candidates and give it its current holders
-        (or, if it lacks some, its cheapest candidates: the search corrects them)."""
-        costs: dict[int, int] = {}
-        current: list[int] = []
-        for candidate in demand.candidates:
-            k = self.index.get(candidate.fid)
-            if k is None:
-                continue
-            tie = k * (self.span - demand.position)
-            if not candidate.current:
-                tie += (demand.position + 1) * self.WHICH
-            costs[k] = (
-                (0 if candidate.current else self.MOVE)
-                + (demand.weight * self.LOAD if self.rooms[k].tight else 0)
-                + candidate.pref * self.PREF
-                + tie
-            )
-            if candidate.current:
-                current.append(k)
-        self.cost.append(costs)
-        chosen = current[: demand.units]
-        if len(chosen) < demand.units:
-            spare = sorted((cost, k) for k, cost in costs.items() if k not in chosen)
-            if demand.open:
-                spare += sorted((self._other(i, k), k) for k in range(self.m) if k not in costs)
-            chosen += [k for _, k in spare[: demand.units - len(chosen)]]
-        self.holders.append(set(chosen))
-        self.short.append(demand.units - len(chosen))
-        if self.short[i]:
-            self.stranded.append(i)
-        for k in chosen:
-            self._arrive(i, k, sort=False)
-
-    def _other(self, i: int, k: int) -> int:
-        """The cost of function ``k`` holding open activity ``i`` where it is not listed
-        (its tie is ``k * span``, not ``k * (span - position)``, so that the cost splits
-        into a part of the activity and a part of the function: one sorted list serves
-        every function)."""
-        demand = self.demands[i]
-        base = self.MOVE + OTHER * self.PREF + k * self.span + (demand.position + 1) * self.WHICH
-        return base + (demand.weight * self.LOAD if self.rooms[k].tight else 0)
-
-    def price(self, i: int, k: int) -> int | None:
-        cost = self.cost[i].get(k)
-        if cost is None and self.demands[i].open:
-            return self._other(i, k)
-        return cost
-
-    def _arrive(self, i: int, k: int, sort: bool = True) -> None:
-        """Function ``k`` now holds activity ``i``: index the arcs it may move it along."""
-        self.held[k].add(i)
-        own = self.price(i, k)
-        assert own is not None
-        for g, cost in self.cost[i].items():
-            if g != k:
-                heapq.heappush(self.pairs[k].setdefault(g, []), (cost - own, i))
-        demand = self.demands[i]
-        if demand.open:
-            base = (demand.position + 1) * self.WHICH - own
-            entries = ((base, i), (base + demand.weight * self.LOAD, i))
-            for variant, entry in zip(self.lists[k], entries, strict=True):
-                if sort:
-                    insort(variant, entry)
-                else:
-                    variant.append(entry)
-
-    def _margin(self, k: int, unit: int) -> int:
-        """The cost of function ``k``'s ``unit``-th unit in the flow (1-based)."""
-        room = self.rooms[k]
-        if room.room is not None and unit > room.room:
-            return self.UNPLACED
-        return (room.fixed + unit) * self.SPREAD
-
-    def _row(self, f: int) -> list[Edge | None]:
-        """The cheapest arc from ``f`` to every other function, or None."""
-        row: list[Edge | None] = [None] * self.m
-        held = self.held[f]
-        for g, heap in self.pairs[f].items():
-            while heap:
-                delta, i = heap[0]
-                if i in held and g not in self.holders[i]:
-                    row[g] = (delta, i)
-                    break
-                heapq.heappop(heap)
-        for variant, tight in zip(self.lists[f], (False, True), strict=True):
-            stale = [entry for entry in variant if entry[1] not in held]
-            if stale:
-                variant[:] = [entry for entry in variant if entry[1] in held]
-            for g in range(self.m):
-                if g == f or self.rooms[g].tight != tight:
-                    continue
-                for key, i in variant:
-                    if g not in self.cost[i] and g not in self.holders[i]:
-                        delta = key + self.MOVE + OTHER * self.PREF + g * self.span
-                        if row[g] is None or delta < row[g][0]:  # type: ignore[index]
-                            row[g] = (delta, i)
-                        break
-        return row
-
-    def _moveto(self, i: int, f: int | None, g: int | None) -> None:
-        """Activity ``i`` passes from ``f`` to ``g`` (None: from or to the shortage)."""
-        changed = {f, g, *self.holders[i]}
-        if f is not None:
-            self.holders[i].discard(f)
-            self.held[f].discard(i)
-        else:
-            self.short[i] -= 1
-        if g is not None:
-            self.holders[i].add(g)
-            self._arrive(i, g)
-        else:
-            self.short[i] += 1
-        for k in self.holders[i]:
-            if k != g:  # a co-holder: the arcs it may move i along changed
-                self._arrive(i, k)
-        for dirty in changed:
-            if dirty is not None:
-                self.rows[dirty] = None
 
     def run(self) -> Solution:
         while self._improve():
@@ -314,10 +150,13 @@ class Solver:
     def _solution(self) -> Solution:
         solution = Solution({}, {})
         for i, demand in enumerate(self.demands):
-            order = [self.index[c.fid] for c in demand.candidates if c.fid in self.index]
-            listed = set(order)
-            order += [k for k in range(self.m) if k not in listed]
-            chosen = [self.fids[k] for k in order if k in self.holders[i]]
+            held = self.holders[i]
+            if len(held) <= 1:
+                chosen = [self.fids[k] for k in held]
+            else:  # in candidate order, then the other functions in file order
+                listed = [self.index[c.fid] for c in demand.candidates if c.fid in self.index]
+                others = sorted(k for k in held if k not in listed)
+                chosen = [self.fids[k] for k in [*listed, *others] if k in held]
             solution.placed[demand.position] = chosen
             for fid in chosen:
                 solution.held.setdefault(fid, []).append(demand.position)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from raci.core.model import Model
     from raci.rebalance.plan import Plan
 
-MAX_ACTIVITIES = 10_000
+MAX_ACTIVITIES = 2_000
 """Above this the plan takes seconds; the report then points to the command."""
 
 

@@ -49,16 +49,18 @@ def candidates(
     not on the activity join through ``Demand.open`` unless ``involved_only``."""
     found: dict[str, Candidate] = {}
     informed: list[Candidate] = []
+    functions = model.functions
     for fid, held in activity.raci.items():
-        if fid not in model.functions or fid in never:
+        if fid not in functions or fid in never:
             continue
-        tier = tier_of(activity, fid)
-        if tier in (WORKING, CONSULTED):
-            found[fid] = Candidate(fid, holds(held), tier)
-        elif tier == INFORMED and not involved_only:
-            informed.append(Candidate(fid, holds(held), tier))
+        if held.owner or held.worker:
+            found[fid] = Candidate(fid, holds(held), WORKING)
+        elif held.consulted:
+            found[fid] = Candidate(fid, holds(held), CONSULTED)
+        elif not involved_only and fid not in activity.eligible:
+            informed.append(Candidate(fid, holds(held), INFORMED))
     for fid in activity.eligible:
-        if fid in model.functions and fid not in never and fid not in found:
+        if fid in functions and fid not in never and fid not in found:
             held_here = activity.raci.get(fid)
             found[fid] = Candidate(fid, held_here is not None and holds(held_here), ELIGIBLE)
-    return [*found.values(), *(c for c in informed if c.fid not in found)]
+    return [*found.values(), *informed]

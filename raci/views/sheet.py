@@ -168,7 +168,15 @@ def reference_from(sheet: Sheet, scheme: Scheme, found: Layout) -> Reference:
         phase = _cell(row, found.columns.get("phase")) or None
         description = _cell(row, found.columns.get("description")) or None
         entries.append(Entry(aid, name, phase, description))
-    return Reference(scheme, functions, entries, sheet.name)
+    title = next(
+        (
+            text(row[1])
+            for row in sheet.rows[: found.header]
+            if len(row) > 1 and text(row[0]).lower() == "model" and text(row[1])
+        ),
+        None,
+    )
+    return Reference(scheme, functions, entries, sheet.name, title=title)
 
 
 def _cell(row: list[Any], column: int | None) -> str:

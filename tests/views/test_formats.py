@@ -102,3 +102,11 @@ def test_prefill_writes_the_models_letters(tmp_path: Path) -> None:
     assert validation.formula1 == '"R,A,C,I,A/R"'
     assert str(validation.sqref) == f"E{HEADER_ROW + 1}:G{HEADER_ROW + 2}"
     assert sheet.cell(HEADER_ROW + 1, FIRST_FUNCTION + 1).fill.start_color.rgb.endswith("FFF3C4")
+
+
+def test_a_survey_workbook_names_its_model(tmp_path: Path) -> None:
+    known = known_model(functions=2, activities=1)
+    survey = Survey.agreeing(known, [("Ana", "F0")])
+    outcome = merge_views(survey.write(tmp_path, "xlsx"))
+    assert outcome.merged.title == "Known model"
+    assert outcome.consensus.split("\nversion: 1\nname: Known model\n", 1)[0].startswith("# ")
