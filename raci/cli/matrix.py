@@ -49,6 +49,11 @@ def matrix_command(
         "(default: when the model declares phases, or gives raci or capacity per phase).",
         show_default=False,
     ),
+    no_names: bool = typer.Option(
+        False,
+        "--no-names",
+        help="Activity ids only, no names (on a narrow terminal names go by themselves).",
+    ),
 ) -> None:
     """Print the RACI matrix: activities as rows grouped by phase, functions as columns."""
     from raci.output import matrix as view
@@ -57,4 +62,9 @@ def matrix_command(
     present = [name for name in view.phases(model) if name is not None]
     phases = known("--phase", split_values(phase), present, "phase")
     functions = known_functions("--function", split_values(function), model)
-    show("matrix", output_format, view.build(model, phases, functions, by_phase), output)
+    show(
+        "matrix",
+        output_format,
+        view.build(model, phases, functions, by_phase, names=not no_names),
+        output,
+    )

@@ -4,8 +4,9 @@ columns, with totals per activity (functions involved) and per function (each le
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from raci.core.scheme import Assignment, Role, Scheme
 from raci.output.common import md, md_table
@@ -29,6 +30,9 @@ class Matrix:
     order of ``phases:`` when the model declares it)."""
     timeline: Timeline | None = None
     """The phases side by side, shown under the matrix (phased models, or ``--by-phase``)."""
+    names: bool = True
+    """Show the activities' names (``--no-names`` hides them; a terminal too narrow for
+    them hides them too)."""
 
     @property
     def activities(self) -> list[Activity]:
@@ -76,6 +80,7 @@ def build(
     only_phases: list[str] | None = None,
     only_functions: list[str] | None = None,
     by_phase: bool | None = None,
+    names: bool = True,
 ) -> Matrix:
     """The matrix of ``model``, limited to some phases (rows) and functions (columns), with
     the phases side by side when ``by_phase`` (by default when the model is phased).
@@ -100,7 +105,7 @@ def build(
         from raci.phases.timeline import build as build_timeline
 
         timeline = build_timeline(model, only_phases or None, [f.id for f in functions])
-    return Matrix(model, functions, ordered, timeline)
+    return Matrix(model, functions, ordered, timeline, names)
 
 
 ROLE_STYLES: dict[Role, str] = {
@@ -139,12 +144,42 @@ def _legend_segments(scheme: Scheme) -> list[tuple[str, str]]:
 
 
 def render_text(matrix: Matrix, medium: Medium = PLAIN) -> str:
+    """The matrix fitted to the terminal: names shrink (with an ellipsis), then go, then
+    the activity ids shrink; rows never wrap while the letters fit. Files get it whole."""
+    from rich.cells import cell_len
+
+    width = medium.width
+    names = matrix.names
+    text = _render_text(matrix, medium, names=names, squeeze=False)
+    if width is not None and _widest(text, cell_len) > width and names:
+        names = False
+        text = _render_text(matrix, medium, names=False, squeeze=False)
+    if width is not None and _widest(text, cell_len) > width:
+        text = _render_text(matrix, medium, names=names, squeeze=True)
+    return text
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _widest(text: str, cell_len: Any) -> int:
+    """The table's width: its header and rule lines (the title may be longer)."""
+    return max((cell_len(_ANSI.sub("", line)) for line in text.splitlines()[2:4]), default=0)
+
+
+def _render_text(matrix: Matrix, medium: Medium, *, names: bool, squeeze: bool) -> str:
     color, width = medium.color, medium.width
     from raci.output.common import Cell, Column, grid, styled
 
     columns = [Column("Phase", style="bold")] if matrix.phased else []
-    columns += [Column("Activity"), Column("Name", shrink=True)]
-    columns += [Column(function.id, justify="center") for function in matrix.functions]
+    columns.append(Column("Activity", shrink=squeeze))
+    if names:
+        columns.append(Column("Name", shrink=True))
+    shown = _abbreviations([f.id for f in matrix.functions]) if squeeze else {}
+    columns += [
+        Column(shown.get(function.id, function.id), justify="center")
+        for function in matrix.functions
+    ]
     columns.append(Column("#", justify="right", style="bold"))
     sections: list[list[list[Cell]]] = []
     for phase, activities in matrix.groups:
@@ -153,7 +188,7 @@ def render_text(matrix: Matrix, medium: Medium = PLAIN) -> str:
             cells: list[Cell] = []
             if matrix.phased:
                 cells.append((phase or NO_PHASE) if not position else "")
-            cells += [activity.id, activity.name]
+            cells += [activity.id, activity.name] if names else [activity.id]
             for function in matrix.functions:
                 held = matrix.cell(activity, function)
                 cells.append((held.label, _style(held)) if held else "")
@@ -181,7 +216,24 @@ def render_text(matrix: Matrix, medium: Medium = PLAIN) -> str:
         from raci.output.timeline import text_lines
 
         extra = ["", *text_lines(matrix.timeline, scheme, color, width)]
+    short = [f"{abbreviation} {fid}" for fid, abbreviation in shown.items() if abbreviation != fid]
+    if short:
+        import textwrap
+
+        extra = [*textwrap.wrap("Columns: " + ", ".join(short), width or 80), *extra]
     return "\n".join([title, "", *lines, "", key, *extra]) + "\n"
+
+
+def _abbreviations(ids: list[str], most: int = 3) -> dict[str, str]:
+    """Each id cut to ``most`` characters (longer only where two would be the same), so a
+    column is as narrow as its letters; the legend under the matrix spells them out."""
+    found: dict[str, str] = {}
+    for fid in ids:
+        size = most
+        while size < len(fid) and any(other != fid and other[:size] == fid[:size] for other in ids):
+            size += 1
+        found[fid] = fid[:size]
+    return found
 
 
 def render_markdown(matrix: Matrix, medium: Medium = PLAIN) -> str:

@@ -1,0 +1,78 @@
+"""``raci matrix`` on a terminal of 80, 120 and 200 columns, with 12 functions: rows
+never wrap; names shrink with an ellipsis, then go; long ids are abbreviated, with a
+legend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from raci.engine import check_model
+from raci.output.matrix import build, render_text
+from raci.output.registry import Medium
+
+IDS = ["IC", "HR", "OD", "IT", "InfoSec", "Marketing", "Brand", "Legal", "Finance",
+       "Facilities", "Procurement", "Exec"]  # fmt: skip
+LETTERS = ["A/R", "C", "I", "R"]
+
+
+def model_text() -> str:
+    functions = "".join(f"  {fid}: {{name: {fid} department}}\n" for fid in IDS)
+    activities = "".join(
+        f"  - {{id: activity-number-{n:02d}-long-id, name: A rather long activity name that "
+        f"goes on number {n}, raci: {{"
+        + ", ".join(f"{IDS[(n + k) % 12]}: {letter}" for k, letter in enumerate(LETTERS))
+        + "}}\n"
+        for n in range(10)
+    )
+    return f"version: 1\nfunctions:\n{functions}activities:\n{activities}"
+
+
+def rendered(tmp_path: Path, width: int | None, names: bool = True) -> list[str]:
+    path = tmp_path / "org.yaml"
+    path.write_text(model_text(), encoding="utf-8")
+    matrix = build(check_model(path, lint_rules=False).require()[0], names=names)
+    return render_text(matrix, Medium(width=width)).splitlines()
+
+
+def table(lines: list[str]) -> list[str]:
+    """The header, rule and rows: up to the blank line before the legend."""
+    end = max(index for index, line in enumerate(lines) if line.startswith("RACI letters"))
+    return lines[2 : end - 1]
+
+
+@pytest.mark.parametrize("width", [80, 120, 200])
+def test_rows_never_wrap(tmp_path: Path, width: int) -> None:
+    lines = rendered(tmp_path, width)
+    assert max(len(line) for line in table(lines)) <= width
+
+
+def test_at_80_names_go_and_ids_are_abbreviated(tmp_path: Path) -> None:
+    lines = rendered(tmp_path, 80)
+    header = table(lines)[0].split()
+    assert header == ["Activity", "IC", "HR", "OD", "IT", "Inf", "Mar", "Bra", "Leg", "Fin",
+                      "Fac", "Pro", "Exe", "#"]  # fmt: skip
+    assert lines[-2:] == [
+        "Columns: Inf InfoSec, Mar Marketing, Bra Brand, Leg Legal, Fin Finance, Fac",
+        "Facilities, Pro Procurement, Exe Exec",
+    ]
+
+
+def test_at_200_names_are_cut_with_an_ellipsis(tmp_path: Path) -> None:
+    lines = table(rendered(tmp_path, 200))
+    assert lines[0].split()[:3] == ["Activity", "Name", "IC"]
+    assert "Procurement" in lines[0]
+    assert "A rather long activity name that goes on number 0" in lines[2]
+
+
+def test_at_120_names_are_truncated(tmp_path: Path) -> None:
+    lines = table(rendered(tmp_path, 120))
+    assert "Name" not in lines[0].split() or "…" in lines[2]
+
+
+def test_no_names_and_files_keep_everything(tmp_path: Path) -> None:
+    assert "Name" not in table(rendered(tmp_path, None, names=False))[0].split()
+    whole = table(rendered(tmp_path, None))
+    assert "A rather long activity name that goes on number 9" in whole[11]
+    assert "Procurement" in whole[0]
