@@ -52,13 +52,14 @@ class UnusedWaiver(Rule):
         ran, used = context.rules_run, context.waivers_used
         # the phases of an activity with raci per phase share one ``waive:``: a waiver
         # any of them used is used; an unused one is reported once, on the first
+        waiving = [activity for activity in context.model.activities if activity.waive]
         used_by: dict[tuple[int, int], set[str]] = {}
-        for activity in context.model.activities:
+        for activity in waiving:
             place = (id(activity.document), activity.index)
             found = used_by.setdefault(place, set())
             found.update(rule for rule in activity.waive if (id(activity), rule) in used)
         reported: set[tuple[int, int]] = set()
-        for activity in context.model.activities:
+        for activity in waiving:
             place = (id(activity.document), activity.index)
             if place in reported:
                 continue
