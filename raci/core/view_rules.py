@@ -23,7 +23,7 @@ def at_view(
     """A problem located in a view; ``activity`` names the model's activity (waivers)."""
     found: Activity | None = None
     if activity is not None:
-        found = next((a for a in context.model.activities if a.id == activity), None)
+        found = context.activity_ids.get(activity)  # the first of that id, in file order
     document = context.model.documents[0]
     return Problem(message, document, (), False, found, function, place)
 

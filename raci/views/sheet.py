@@ -53,18 +53,19 @@ def _plain_csv(path: Path, display: str) -> Sheet | None:
 
     try:
         content = read_limited(path).decode("utf-8-sig")
-        dialect: Any = csv.Sniffer().sniff(content[:4096], delimiters=",;\t|")
+        dialect: Any = csv.Sniffer().sniff(content[:1024], delimiters=",;\t|")
     except (OSError, FileProblem, UnicodeDecodeError, csv.Error):
         return None
     reader = csv.reader(io.StringIO(content, newline=""), dialect)
     rows: list[list[Any]] = []
     lines: list[int] = []
     previous = 0
+    quoted = "'" in content  # only then can a cell hold a protected formula
     try:
         for record in reader:
             lines.append(previous + 1)
             previous = reader.line_num
-            if any(cell[:1] == "'" for cell in record):
+            if quoted and any(cell[:1] == "'" for cell in record):
                 record = [csv_unescape(cell) for cell in record]
             rows.append(record)
     except csv.Error:
