@@ -137,6 +137,18 @@ _STYLES = {"load": "green", "over": "bold red", "headroom": "dim"}
 
 
 def render_text(table: LoadTable, medium: Medium = PLAIN) -> str:
+    """The load table; on a narrow terminal the bars give up what the names could not,
+    down to a quarter of their width, so the rows do not wrap."""
+    text = _render_text(table, medium, BAR_WIDTH)
+    width = medium.width
+    if width is not None:
+        rule = len(text.splitlines()[3])
+        if rule > width:
+            text = _render_text(table, medium, max(BAR_WIDTH // 4, BAR_WIDTH - (rule - width)))
+    return text
+
+
+def _render_text(table: LoadTable, medium: Medium, bar_width: int) -> str:
     color, width = medium.color, medium.width
     from raci.output.common import Cell, Column, grid, styled
 
@@ -158,7 +170,7 @@ def render_text(table: LoadTable, medium: Medium = PLAIN) -> str:
                 row.name,
                 *_counts(table, row),
                 (_load_cell(row), "bold red" if over else ""),
-                tuple((text, _STYLES[kind]) for text, kind in bar(row, scale)),
+                tuple((text, _STYLES[kind]) for text, kind in bar(row, scale, bar_width)),
                 percent(row.accountable_share),
                 ", ".join(table.flags[row.id]),
             ]

@@ -58,6 +58,7 @@ def workbook(model: Model, person: Respondent, prefill: bool = False) -> bytes:
     from openpyxl.packaging.custom import StringProperty
 
     from raci import __version__
+    from raci.output.escape import xml
 
     reference = from_model(model, "")
     book = Workbook()
@@ -66,7 +67,8 @@ def workbook(model: Model, person: Respondent, prefill: bool = False) -> bytes:
     instructions.title = "Instructions"
     _instructions(instructions, reference, person)
     _matrix(book.create_sheet(SHEET), model, reference, person, prefill)
-    book.properties.title = f"{reference.title or 'Ownership'}: the view of {person.name}"
+    title = f"{reference.title or 'Ownership'}: the view of {person.name}"
+    book.properties.title = xml(title)
     book.properties.creator = f"raci {__version__}"
     book.custom_doc_props.append(  # type: ignore[attr-defined]  # not in the stubs
         StringProperty(name=SCHEME_PROPERTY, value=model.scheme.name)
@@ -79,10 +81,11 @@ def workbook(model: Model, person: Respondent, prefill: bool = False) -> bytes:
 
 def text_cell(sheet: Worksheet, row: int, column: int, value: Any) -> Any:
     """Write ``value``; text is always text, never a formula (``=HYPERLINK(...)``)."""
+    from raci.output.escape import sheet_value, spreadsheet
+
     cell = sheet.cell(row, column)
-    cell.value = value
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"
+    cell.value = sheet_value(value)  # control characters no cell can hold shown as text
+    spreadsheet(cell)
     return cell
 
 

@@ -76,3 +76,21 @@ def test_no_names_and_files_keep_everything(tmp_path: Path) -> None:
     whole = table(rendered(tmp_path, None))
     assert "A rather long activity name that goes on number 9" in whole[11]
     assert "Procurement" in whole[0]
+
+
+@pytest.mark.parametrize("width", [80, 120, 200])
+def test_load_rows_never_wrap(tmp_path: Path, width: int) -> None:
+    from raci.core.metrics import compute
+    from raci.output.load import BAR_WIDTH, build
+    from raci.output.load import render_text as render_load
+
+    path = tmp_path / "org.yaml"
+    path.write_text(model_text(), encoding="utf-8")
+    checked = check_model(path)
+    model, _, context = checked.require()
+    table = build(model, compute(context, None), checked.findings)
+    lines = render_load(table, Medium(width=width)).splitlines()
+    rows = lines[2 : 4 + len(IDS)]
+    assert max(len(line) for line in rows) <= width
+    bars = {line.count("█") for line in rows[2:]}
+    assert max(bars) == (BAR_WIDTH if width >= 120 else BAR_WIDTH - 1)

@@ -211,3 +211,32 @@ def test_a_hostile_model_name_is_escaped_in_every_text_view(
         assert "\x1b" not in result.stdout, args
         assert "\x07" not in result.stdout, args
         assert "\\x1b[2J\\x1b]0;t\\x07 title" in result.stdout, args
+
+
+CONTROL_MODEL = """\
+version: 1
+name: "=HYPERLINK(\\"http://x\\") \\e[2J"
+functions:
+  X: {name: "=cmd|' /C calc'!A0 \\e]0;t\\a", capacity: 1}
+  B: {name: "+SUM(1)", capacity: 1}
+activities:
+  - {id: a1, phase: "@P", name: "=HYPERLINK(\\"http://h\\")", effort: 3, raci: {X: A/R, B: C}}
+"""
+
+
+def test_survey_and_deck_take_control_characters_in_names(
+    run_line: RunLine, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+    from pptx import Presentation
+
+    model = tmp_path / "org.yaml"
+    model.write_text(CONTROL_MODEL, encoding="utf-8")
+    run_line(["survey", str(model), "-o", str(tmp_path / "views"), "--prefill"])
+    sheet = load_workbook(tmp_path / "views" / "X.xlsx")["Instructions"]
+    assert sheet["A1"].value == 'Whose view? =HYPERLINK("http://x") \\x1b[2J'
+    assert sheet["A1"].data_type == "s"
+    run_line(["deck", str(model), "-o", str(tmp_path / "deck.pptx")])
+    assert Presentation(str(tmp_path / "deck.pptx")).core_properties.title == (
+        '=HYPERLINK("http://x") \\x1b[2J'
+    )

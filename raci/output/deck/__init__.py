@@ -25,10 +25,11 @@ def render(data: ReportData, medium: Medium | None = None) -> bytes:
     from raci.output.deck import slides
     from raci.output.deck.base import HEIGHT, WIDTH
     from raci.output.deck.matrix import matrix_slides, overview_slides
+    from raci.output.escape import xml
 
     deck = Presentation()
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
-    deck.core_properties.title = data.title
+    deck.core_properties.title = xml(data.title)  # a property cannot hold control characters
     deck.core_properties.subject = "Ownership review"
     slides.title_slide(deck, data)
     slides.glance_slide(deck, data)

@@ -19,6 +19,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from raci.output.deck.base import INK, clip, rgb
+from raci.output.escape import xml
 from raci.output.palette import BAND_COLOURS, ROLE_COLOURS
 from raci.report.bands import band
 
@@ -31,7 +32,7 @@ MOST = 30
 
 
 def _category(function: FunctionMetrics, count: int) -> str:
-    return clip(function.id if count > 10 else function.name, 30)
+    return xml(clip(function.id if count > 10 else function.name, 30))  # chart XML is raw
 
 
 def load_chart(slide: Any, box: Box, load: list[FunctionMetrics]) -> Any:
