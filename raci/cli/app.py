@@ -21,7 +21,6 @@ from raci.cli.helptext import RaciCommand, RaciGroup
 from raci.cli.output import reset_inputs
 from raci.core.errors import EXIT_INTERNAL, InputError, RaciError
 from raci.core.files import set_max_bytes
-from raci.core.people import set_redact
 from raci.core.runtime import paused_gc
 
 BUG_REPORT = "https://github.com/raci-dev/raci/issues"
@@ -51,6 +50,8 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
         def run(*args: Any, **kwargs: Any) -> Any:
             reset_inputs()
             set_max_bytes(kwargs.pop("max_bytes", None))
+            from raci.core.people import set_redact  # not at start-up: --help needs none
+
             set_redact(kwargs.pop("redact", False))
             try:
                 with paused_gc():
