@@ -33,7 +33,7 @@ or options, 3 internal error.
 def check_command(
     paths: list[Path] = typer.Argument(
         None,
-        metavar="[PATH]...",
+        metavar="PATH",
         help="Ownership files or directories. Default: raci.yaml, org.yaml or ownership/ "
         "here, or 'paths' under [tool.raci].",
         show_default=False,

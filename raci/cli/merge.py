@@ -32,7 +32,7 @@ warnings with --strict), 2 a view could not be used (each bad cell is named).
 @command("merge", epilog=EXAMPLES)
 def merge_command(
     views: list[Path] = typer.Argument(
-        ..., metavar="VIEW...", help="Returned views (.xlsx, .csv, .yaml) or directories of them."
+        ..., metavar="VIEW", help="Returned views (.xlsx, .csv, .yaml) or directories of them."
     ),
     output: Path | None = typer.Option(
         None,

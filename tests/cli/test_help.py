@@ -45,3 +45,19 @@ def test_top_level_help_has_no_type_noise(run_line: RunLine) -> None:
     shown = flat(run_line(["--help"], env={"COLUMNS": "100"}).stdout)
     assert "--version -V Show the version and exit." in shown
     assert "<bool>" not in shown
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_usage_names_each_argument_once(run_line: RunLine, name: str) -> None:
+    usage = next(
+        line for line in run_line([name, "--help"]).stdout.splitlines() if "Usage:" in line
+    )
+    assert not re.search(r"\.\.\.[\]}]\.\.\.", usage), usage
+    assert "[[" not in usage, usage
+
+
+def test_check_usage_reads_as_people_write_it(run_line: RunLine) -> None:
+    usage = next(
+        line for line in run_line(["check", "--help"]).stdout.splitlines() if "Usage:" in line
+    )
+    assert usage.split() == ["Usage:", "raci", "check", "[OPTIONS]", "[PATH]..."]
