@@ -11,7 +11,7 @@ from raci.core.words import plural as plural
 
 if TYPE_CHECKING:
     from raci.core.metrics import FunctionMetrics
-    from raci.report.data import ReportData, Summary
+    from raci.report.data import Overview, ReportData, Summary
 
 
 LOAD_NOTE = (
@@ -53,6 +53,38 @@ def summary_rows(summary: Summary, code: Callable[[str], str]) -> list[list[str]
         ["Accountability concentration (HHI)", f"{summary.hhi:.3f}"],
         ["Effective number of owners (1 / HHI)", f"{summary.effective_owners:.1f}"],
         ["Truck factor (functions whose loss orphans half the work)", truck],
+    ]
+
+
+PHASE_HEADERS = ["Phase", "Activities", "Effort", "With findings", "Owns the most"]
+RISK_HEADERS = ["Activity", "Phase", "Effort", "Owner", "Flagged by"]
+
+
+def phase_rows(summary: Overview, text: Callable[[str], str]) -> list[list[str]]:
+    """The per-phase counts of a large model's overview, text escaped by ``text``."""
+    return [
+        [
+            text(p.phase) if p.phase is not None else "Without a phase",
+            f"{p.activities:,}",
+            number(p.effort),
+            f"{p.with_findings:,}",
+            text(p.owner),
+        ]
+        for p in summary.phases
+    ]
+
+
+def risk_rows(summary: Overview, text: Callable[[str], str]) -> list[list[str]]:
+    """The overview's activities most at risk, text escaped by ``text``."""
+    return [
+        [
+            text(r.name),
+            text(r.phase or ""),
+            number(r.effort),
+            text(r.owner),
+            text(", ".join(r.issues)),
+        ]
+        for r in summary.riskiest
     ]
 
 

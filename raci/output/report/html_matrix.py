@@ -7,7 +7,14 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from raci.core.words import labelled
-from raci.output.report.fmt import number, plural
+from raci.output.report.fmt import (
+    PHASE_HEADERS,
+    RISK_HEADERS,
+    number,
+    phase_rows,
+    plural,
+    risk_rows,
+)
 
 if TYPE_CHECKING:
     from raci.report.data import Matrix, Overview, ReportData
@@ -89,32 +96,9 @@ def overview(summary: Overview, source: str) -> list[str]:
         f" as a grid (the report shows it up to {summary.limit:,}). The full matrix is one "
         f"command away: <code>raci export {escape(source)} --format xlsx -o matrix.xlsx"
         "</code>.</p>",
-        table(
-            ["Phase", "Activities", "Effort", "With findings", "Owns the most"],
-            [
-                [
-                    escape(p.phase) if p.phase is not None else "Without a phase",
-                    f"{p.activities:,}",
-                    number(p.effort),
-                    f"{p.with_findings:,}",
-                    escape(p.owner),
-                ]
-                for p in summary.phases
-            ],
-            "lrrrl",
-        ),
+        table(PHASE_HEADERS, phase_rows(summary, escape), "lrrrl"),
     ]
     if summary.riskiest:
         parts.append(f"<h3>The {len(summary.riskiest)} activities most at risk</h3>")
-        rows = [
-            [
-                escape(r.name),
-                escape(r.phase or ""),
-                number(r.effort),
-                escape(r.owner),
-                escape(", ".join(r.issues)),
-            ]
-            for r in summary.riskiest
-        ]
-        parts.append(table(["Activity", "Phase", "Effort", "Owner", "Flagged by"], rows, "llr"))
+        parts.append(table(RISK_HEADERS, risk_rows(summary, escape), "llr"))
     return parts

@@ -9,7 +9,15 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from raci.output.report.fmt import LOAD_NOTE, load_table, number
+from raci.output.report.fmt import (
+    LOAD_NOTE,
+    PHASE_HEADERS,
+    RISK_HEADERS,
+    load_table,
+    number,
+    phase_rows,
+    risk_rows,
+)
 from raci.output.report.markdown import code, table, text
 from raci.output.report.mermaid import collaboration_chart, load_chart, share_pie
 from raci.report.data import Cell, Table
@@ -132,34 +140,11 @@ def _overview(summary: Overview, source: str) -> list[str]:
         f"This model has {summary.activities:,} activities, too many to show as a grid (the "
         f"report shows it up to {summary.limit:,}). For the full matrix run "
         f"{code(f'raci export {source} --format xlsx -o matrix.xlsx')}.",
-        table(
-            ["Phase", "Activities", "Effort", "With findings", "Owns the most"],
-            [
-                [
-                    text(p.phase) if p.phase is not None else "Without a phase",
-                    f"{p.activities:,}",
-                    number(p.effort),
-                    f"{p.with_findings:,}",
-                    text(p.owner),
-                ]
-                for p in summary.phases
-            ],
-            "lrrrl",
-        ),
+        table(PHASE_HEADERS, phase_rows(summary, text), "lrrrl"),
     ]
     if summary.riskiest:
         parts.append(f"### The {len(summary.riskiest)} activities most at risk")
-        rows = [
-            [
-                text(r.name),
-                text(r.phase or ""),
-                number(r.effort),
-                text(r.owner),
-                text(", ".join(r.issues)),
-            ]
-            for r in summary.riskiest
-        ]
-        parts.append(table(["Activity", "Phase", "Effort", "Owner", "Flagged by"], rows, "llr"))
+        parts.append(table(RISK_HEADERS, risk_rows(summary, text), "llr"))
     return parts
 
 
