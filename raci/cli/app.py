@@ -59,10 +59,11 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
             except (typer.Exit, typer.Abort, typer.BadParameter):
                 raise
             except InputError as error:
-                from raci.output.check.text import line
+                from raci.output.check.text import errors_first, line
                 from raci.output.escape import log_lines
 
-                lines = "".join(line(finding) + "\n" for finding in error.findings)
+                found = errors_first(error.findings)
+                lines = "".join(line(finding) + "\n" for finding in found)
                 sys.stderr.write(log_lines(lines))
                 raise typer.Exit(error.exit_code) from None
             except RaciError as error:

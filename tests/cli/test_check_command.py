@@ -313,3 +313,35 @@ def test_real_process_version() -> None:
         [sys.executable, "-m", "raci", "--version"], capture_output=True, text=True, check=True
     )
     assert done.stdout == f"raci {__version__}\n"
+
+
+ERRORS_LATE = """\
+version: 1
+functions:
+  IC: {name: Internal Communications, capacity: 1}
+  HR: {name: Human Resources}
+activities:
+  - id: plan
+    name: Plan
+    effort: 5
+    raci: {IC: A/R, HR: C}
+  - id: run
+    name: Run
+    raci: {IC: R}
+"""
+
+
+def test_text_lists_errors_first_then_warnings_then_info(run_line: RunLine, write: Write) -> None:
+    path = write("org.yaml", ERRORS_LATE)
+    lines = run_line(["check", str(path)], exit_code=1).stdout.splitlines()
+    assert [line.split(": ")[1].split()[0:2] for line in lines[:-1]] == [
+        ["error", "RACI001"],
+        ["warning", "RACI009"],
+        ["warning", "RACI010"],
+        ["info", "RACI015"],
+    ]
+    assert [line.split(":")[1] for line in lines[:-1]] == ["10", "3", "10", "4"]
+    # machine formats keep SPEC's file order
+    result = run_line(["check", str(path), "-f", "json"], exit_code=1)
+    findings = json.loads(result.stdout)["findings"]
+    assert [finding["line"] for finding in findings] == [3, 4, 10, 10]

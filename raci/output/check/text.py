@@ -1,8 +1,13 @@
 """``--format text``: one ``file:line:col: severity CODE name: message`` line per finding,
-then a summary line. Coloured through rich on a terminal, plain otherwise."""
+errors first, then warnings, then info (each in file order), then a summary line.
+Coloured through rich on a terminal, plain otherwise.
+
+A person reads the terminal from the top: what fails the run comes first. Machine
+formats (JSON, SARIF, JUnit) keep the file order SPEC gives."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from raci.core.words import plural
@@ -14,6 +19,12 @@ if TYPE_CHECKING:
     from raci.engine import Report
 
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def errors_first(findings: Iterable[Finding]) -> list[Finding]:
+    """``findings`` by severity, errors first; the order within a severity is kept."""
+    return sorted(findings, key=lambda finding: _RANK.get(finding.severity, len(_RANK)))
 
 
 def line(finding: Finding) -> str:
@@ -47,14 +58,15 @@ def summary(report: Report) -> str:
 
 
 def render(report: Report, medium: Medium = PLAIN) -> str:
+    findings = errors_first(report.findings)
     if not medium.color:
-        return "".join(line(finding) + "\n" for finding in report.findings) + summary(report) + "\n"
+        return "".join(line(finding) + "\n" for finding in findings) + summary(report) + "\n"
     from rich.console import Console
     from rich.text import Text
 
     console = Console(force_terminal=True, width=10_000, soft_wrap=True, highlight=False)
     with console.capture() as captured:
-        for finding in report.findings:
+        for finding in findings:
             text = Text()
             text.append(terminal(finding.location), style="bold")
             text.append(": ")
