@@ -7,7 +7,7 @@ findings a change fixed, introduced or changed (what-if, rebalance, diff). It ne
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
 from raci.core import config as settings_layers
@@ -72,6 +72,7 @@ def check_model(
     command_line: Layer | None = None,
     settings_from: Path | None = None,
     lint_rules: bool = True,
+    severities: Collection[str] | None = None,
     settings: Settings | None = None,
 ) -> CheckedModel:
     """The one pipeline: load ``path``, resolve its settings as ``raci check`` does, and
@@ -79,8 +80,10 @@ def check_model(
 
     Settings come from the nearest ``.raci.toml`` / ``[tool.raci]`` upward from
     ``settings_from`` (default ``path``), the model's ``rules:`` blocks, the ``config``
-    file, then ``command_line``. Never raises on bad input: a result whose ``model`` is
-    None carries the problems; :meth:`CheckedModel.require` turns them into an error.
+    file, then ``command_line``. ``severities`` limits the rules run to those whose
+    resolved severity is one of them (a view that only warns of errors runs no more).
+    Never raises on bad input: a result whose ``model`` is None carries the problems;
+    :meth:`CheckedModel.require` turns them into an error.
     """
     path = Path(path)
     settings = settings if settings is not None else Settings()
@@ -110,7 +113,9 @@ def check_model(
     result.settings = resolve([*result.layers, *top])
     if lint_rules:
         with paused_gc():
-            result.findings, result.waived = lint(model, result.settings, result.context)
+            result.findings, result.waived = lint(
+                model, result.settings, result.context, severities
+            )
         result.findings.sort(key=Finding.sort_key)
     return result
 
@@ -160,15 +165,24 @@ def check(
 
 
 def lint(
-    model: Model, resolved: Resolved, context: Context | None = None
+    model: Model,
+    resolved: Resolved,
+    context: Context | None = None,
+    severities: Collection[str] | None = None,
 ) -> tuple[list[Finding], int]:
-    """Run the enabled rules on ``model``; return the findings left after waivers, and
-    how many were waived. Pass the ``context`` of ``model`` to share its statistics
-    and graphs with what runs after the rules (metrics, reports)."""
+    """Run the enabled rules on ``model`` (only those at ``severities``, when given);
+    return the findings left after waivers, and how many were waived. Pass the
+    ``context`` of ``model`` to share its statistics and graphs with what runs after the
+    rules (metrics, reports)."""
     context = context if context is not None else Context(model)
     findings: list[Finding] = []
     waived = 0
-    for enabled in sorted(resolved.rules, key=lambda enabled: enabled.rule.runs_last):
+    chosen = [
+        enabled
+        for enabled in resolved.rules
+        if severities is None or enabled.severity in severities
+    ]
+    for enabled in sorted(chosen, key=lambda enabled: enabled.rule.runs_last):
         rule = enabled.rule
         kept, dropped = _waive(context, rule.name, enabled.rule.check(context, enabled.settings))
         context.rules_run.add(rule.name)

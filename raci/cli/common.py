@@ -9,7 +9,7 @@ model; :func:`show` renders the result through the output registry.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +38,7 @@ def checked(
     *,
     strict: bool = False,
     lint: bool = True,
+    severities: Collection[str] | None = None,
 ) -> CheckedModel:
     """``path`` through the check pipeline with the command line's settings; an unusable
     model or settings file is an :class:`~raci.core.errors.InputError` (its findings on
@@ -47,9 +48,30 @@ def checked(
     reading(path)
     settings_file(config)
     layer = command_line(select, ignore, strict)
-    result = check_model(path, config=config, command_line=layer, lint_rules=lint)
+    result = check_model(
+        path, config=config, command_line=layer, lint_rules=lint, severities=severities
+    )
     result.require()
     return result
+
+
+def warn_errors(result: CheckedModel, command: str) -> None:
+    """The model's error-level findings on stderr, as ``raci check`` prints them (errors
+    first), so a view never hides that it left out what it could not place."""
+    from raci.output.check.text import errors_first, line
+    from raci.output.escape import log_lines
+
+    errors = [finding for finding in result.findings if finding.severity == "error"]
+    if not errors:
+        return
+    from raci.core.words import plural
+
+    lines = "".join(line(finding) + "\n" for finding in errors_first(errors))
+    hint = (
+        f"raci {command}: the model has {plural(len(errors), 'error')}; the {command} shows "
+        f"what is valid (raci check {result.path} lists every finding)\n"
+    )
+    sys.stderr.write(log_lines(lines + hint))
 
 
 def show(view: str, name: str, data: Any, output: Path | None) -> None:
@@ -110,7 +132,10 @@ def known_functions(option: str, values: Sequence[str], model: Model) -> list[st
 
 
 def terminal_width(output: Path | None) -> int | None:
-    """The terminal's width when writing to one; None (no truncation) for files and pipes."""
+    """The terminal's width when writing to one; None (no truncation) for files and pipes.
+
+    ``COLUMNS`` counts only on a terminal: GNU readline exports ``COLUMNS=80`` into the
+    environment of every process it starts, so a pipe read by a program gets it whole."""
     import shutil
 
     if not to_stdout(output) or not sys.stdout.isatty():

@@ -7,7 +7,14 @@ from pathlib import Path
 import typer
 
 from raci.cli.app import command
-from raci.cli.common import checked, known, known_functions, show, split_values
+from raci.cli.common import (
+    checked,
+    known,
+    known_functions,
+    show,
+    split_values,
+    warn_errors,
+)
 from raci.cli.options import config_option, format_option, output_option, path_argument
 
 EXAMPLES = """
@@ -58,7 +65,8 @@ def matrix_command(
     """Print the RACI matrix: activities as rows grouped by phase, functions as columns."""
     from raci.output import matrix as view
 
-    model = checked(path, config, lint=False).require()[0]
+    result = checked(path, config, severities={"error"})
+    model = result.require()[0]
     present = [name for name in view.phases(model) if name is not None]
     phases = known("--phase", split_values(phase), present, "phase")
     functions = known_functions("--function", split_values(function), model)
@@ -68,3 +76,4 @@ def matrix_command(
         view.build(model, phases, functions, by_phase, names=not no_names),
         output,
     )
+    warn_errors(result, "matrix")

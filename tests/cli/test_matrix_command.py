@@ -236,3 +236,29 @@ def test_output_file_is_replaced_whole(run_line: RunLine, here: Path) -> None:
     assert run_line(["matrix", "small.yaml", "-f", "markdown", "-o", "matrix.md"]).stdout == ""
     assert (here / "matrix.md").read_text("utf-8") == MARKDOWN
     assert sorted(path.name for path in here.iterdir()) == ["matrix.md", "small.yaml"]
+
+
+def test_errors_in_the_model_are_told_on_stderr_errors_first(run_line: RunLine, here: Path) -> None:
+    (here / "broken.yaml").write_text(
+        "version: 1\n"
+        "functions:\n"
+        "  IC: {name: Internal Communications, capacity: 1}\n"
+        "activities:\n"
+        "  - {id: plan, name: Plan, effort: 5, raci: {IC: A/R, Comms: C}}\n"
+        "  - {id: run, name: Run, raci: {IC: R}}\n",
+        encoding="utf-8",
+    )
+    result = run_line(["matrix", "broken.yaml"])
+    assert "plan     Plan A/R 1\n" in result.stdout  # the matrix shows what is valid
+    assert result.stderr == (
+        "broken.yaml:5:55: error RACI004 unknown-function: activity 'plan' assigns 'Comms', "
+        "which is not a function (did you mean 'IC'?)\n"
+        "broken.yaml:6:6: error RACI001 missing-accountable: activity 'run' has no "
+        "Accountable (A): nobody owns the outcome\n"
+        "raci matrix: the model has 2 errors; the matrix shows what is valid "
+        "(raci check broken.yaml lists every finding)\n"
+    )
+
+
+def test_a_valid_model_prints_nothing_on_stderr(run_line: RunLine, here: Path) -> None:
+    assert run_line(["matrix", "small.yaml"]).stderr == ""
