@@ -143,9 +143,37 @@ def _legend_segments(scheme: Scheme) -> list[tuple[str, str]]:
     return parts
 
 
+def _wrapped(segments: list[tuple[str, str]], width: int | None) -> list[list[tuple[str, str]]]:
+    """The legend's (text, style) pieces as lines of at most ``width`` characters, broken
+    only between its entries (after a comma, or before "(combined: ...)")."""
+    entries: list[tuple[str, list[tuple[str, str]]]] = []  # (separator before, pieces)
+    for part, look in segments:
+        if not entries or part == ", " or part.startswith(" ("):
+            separator = ", " if part == ", " else ""
+            entries.append((separator, [] if part == ", " else [(part, look)]))
+        else:
+            entries[-1][1].append((part, look))
+    lines: list[list[tuple[str, str]]] = []
+    size = 0
+    for separator, pieces in entries:
+        length = sum(len(part) for part, _ in pieces)
+        if lines and (width is None or size + len(separator) + length <= width):
+            lines[-1] += [(separator, ""), *pieces] if separator else pieces
+            size += len(separator) + length
+            continue
+        if lines and separator:
+            lines[-1].append((separator.rstrip(), ""))
+        first, look = pieces[0]
+        lines.append([(first.lstrip(), look), *pieces[1:]])
+        size = length - (len(first) - len(first.lstrip()))
+    return lines
+
+
 def render_text(matrix: Matrix, medium: Medium = PLAIN) -> str:
     """The matrix fitted to the terminal: names shrink (with an ellipsis), then go, then
-    the activity ids shrink; rows never wrap while the letters fit. Files get it whole."""
+    the function ids are abbreviated and the activity ids shrink; when the columns still
+    do not fit, the functions are split into bands, one table under the other, each
+    repeating the activities. Rows never wrap. Files get it whole."""
     from rich.cells import cell_len
 
     width = medium.width
@@ -156,10 +184,15 @@ def render_text(matrix: Matrix, medium: Medium = PLAIN) -> str:
         text = _render_text(matrix, medium, names=False, squeeze=False)
     if width is not None and _widest(text, cell_len) > width:
         text = _render_text(matrix, medium, names=names, squeeze=True)
+    if width is not None and _widest(text, cell_len) > width:
+        text = _render_text(matrix, medium, names=names, squeeze=True, bands=True)
     return text
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_GAP = 1
+_SHRUNK = 12
+"""The narrowest a shrinking column (activity ids, phases) gets: the grid's minimum."""
 
 
 def _widest(text: str, cell_len: Any) -> int:
@@ -167,50 +200,31 @@ def _widest(text: str, cell_len: Any) -> int:
     return max((cell_len(_ANSI.sub("", line)) for line in text.splitlines()[2:4]), default=0)
 
 
-def _render_text(matrix: Matrix, medium: Medium, *, names: bool, squeeze: bool) -> str:
-    color, width = medium.color, medium.width
-    from raci.output.common import Cell, Column, grid, styled
+def _render_text(
+    matrix: Matrix, medium: Medium, *, names: bool, squeeze: bool, bands: bool = False
+) -> str:
+    from raci.output.common import styled
 
-    columns = [Column("Phase", style="bold")] if matrix.phased else []
-    columns.append(Column("Activity", shrink=squeeze))
-    if names:
-        columns.append(Column("Name", shrink=True))
+    color, width = medium.color, medium.width
     shown = _abbreviations([f.id for f in matrix.functions]) if squeeze else {}
-    columns += [
-        Column(shown.get(function.id, function.id), justify="center")
-        for function in matrix.functions
-    ]
-    columns.append(Column("#", justify="right", style="bold"))
-    sections: list[list[list[Cell]]] = []
-    for phase, activities in matrix.groups:
-        rows: list[list[Cell]] = []
-        for position, activity in enumerate(activities):
-            cells: list[Cell] = []
-            if matrix.phased:
-                cells.append((phase or NO_PHASE) if not position else "")
-            cells += [activity.id, activity.name] if names else [activity.id]
-            for function in matrix.functions:
-                held = matrix.cell(activity, function)
-                cells.append((held.label, _style(held)) if held else "")
-            cells.append(str(matrix.row_total(activity)))
-            rows.append(cells)
-        sections.append(rows)
     totals = matrix.column_totals()
-    lead = len(columns) - len(matrix.functions) - 1
-    footer: list[list[Cell]] = []
-    for key in [*matrix.letters, "total"]:
-        row: list[Cell] = ["" for _ in range(lead - 1)]
-        row.append((key if key != "total" else "#", "bold"))
-        row += [str(totals[function.id][key]) for function in matrix.functions]
-        row.append(str(sum(counts[key] for counts in totals.values())))
-        footer.append(row)
-    sections.append(footer)
+    split = _bands(matrix, shown, totals, width) if bands and width else [matrix.functions]
     scheme = matrix.model.scheme
     title = styled(f"{matrix.model.title}: {scheme.title} matrix", "bold", color)
-    lines = grid(columns, sections, color=color, width=width)
-    key = "".join(
-        styled(part, look, color) if look else part for part, look in _legend_segments(scheme)
-    )
+    lines = [title, ""]
+    start = 1
+    for number, functions in enumerate(split):
+        last = number == len(split) - 1
+        if len(split) > 1:
+            end = start + len(functions) - 1
+            heading = f"Functions {start} to {end} of {len(matrix.functions)}"
+            lines += [*([""] if number else []), styled(heading, "bold", color)]
+            start = end + 1
+        lines += _table(matrix, functions, shown, totals, names, squeeze, last, color, width)
+    key = [
+        "".join(styled(part, look, color) if look else part for part, look in line)
+        for line in _wrapped(_legend_segments(scheme), width)
+    ]
     extra: list[str] = []
     if matrix.timeline is not None:
         from raci.output.timeline import text_lines
@@ -221,7 +235,98 @@ def _render_text(matrix: Matrix, medium: Medium, *, names: bool, squeeze: bool) 
         import textwrap
 
         extra = [*textwrap.wrap("Columns: " + ", ".join(short), width or 80), *extra]
-    return "\n".join([title, "", *lines, "", key, *extra]) + "\n"
+    return "\n".join([*lines, "", *key, *extra]) + "\n"
+
+
+def _table(
+    matrix: Matrix,
+    functions: list[Function],
+    shown: dict[str, str],
+    totals: dict[str, dict[str, int]],
+    names: bool,
+    squeeze: bool,
+    last: bool,
+    color: bool,
+    width: int | None,
+) -> list[str]:
+    """The grid of ``functions``' columns, with the row totals (``#``) when ``last``."""
+    from raci.output.common import Cell, Column, grid
+
+    columns = [Column("Phase", style="bold", shrink=squeeze)] if matrix.phased else []
+    columns.append(Column("Activity", shrink=squeeze))
+    if names:
+        columns.append(Column("Name", shrink=True))
+    columns += [
+        Column(shown.get(function.id, function.id), justify="center") for function in functions
+    ]
+    if last:
+        columns.append(Column("#", justify="right", style="bold"))
+    sections: list[list[list[Cell]]] = []
+    for phase, activities in matrix.groups:
+        rows: list[list[Cell]] = []
+        for position, activity in enumerate(activities):
+            cells: list[Cell] = []
+            if matrix.phased:
+                cells.append((phase or NO_PHASE) if not position else "")
+            cells += [activity.id, activity.name] if names else [activity.id]
+            for function in functions:
+                held = matrix.cell(activity, function)
+                cells.append((held.label, _style(held)) if held else "")
+            if last:
+                cells.append(str(matrix.row_total(activity)))
+            rows.append(cells)
+        sections.append(rows)
+    lead = len(columns) - len(functions) - last
+    footer: list[list[Cell]] = []
+    for key in [*matrix.letters, "total"]:
+        row: list[Cell] = ["" for _ in range(lead - 1)]
+        row.append((key if key != "total" else "#", "bold"))
+        row += [str(totals[function.id][key]) for function in functions]
+        if last:
+            row.append(str(sum(counts[key] for counts in totals.values())))
+        footer.append(row)
+    sections.append(footer)
+    return grid(columns, sections, color=color, width=width, gap=_GAP, minimum=_SHRUNK)
+
+
+def _bands(
+    matrix: Matrix,
+    shown: dict[str, str],
+    totals: dict[str, dict[str, int]],
+    width: int,
+) -> list[list[Function]]:
+    """The functions in bands, each as many as fit ``width`` beside the activity ids (at
+    their narrowest) and, on the last band, the row totals; every band holds one at least."""
+    from rich.cells import cell_len
+
+    wanted = {
+        function.id: cell_len(shown.get(function.id, function.id)) for function in matrix.functions
+    }
+    for activity in matrix.activities:
+        for fid, held in activity.raci.items():
+            if fid in wanted and len(held.label) > wanted[fid]:
+                wanted[fid] = len(held.label)
+    for fid, counts in totals.items():
+        wanted[fid] = max(wanted[fid], *(len(str(count)) for count in counts.values()))
+    lead = min(_SHRUNK, max(len("Activity"), *(cell_len(a.id) for a in matrix.activities)))
+    if matrix.phased:
+        phases = [cell_len(phase or NO_PHASE) for phase, _ in matrix.groups]
+        lead += _GAP + min(_SHRUNK, max(len("Phase"), *phases))
+    grand = sum(counts["total"] for counts in totals.values())
+    tail = _GAP + len(str(grand))
+    functions = matrix.functions
+
+    def fits(band: list[Function], last: bool) -> bool:
+        used = lead + sum(_GAP + wanted[function.id] for function in band)
+        return len(band) == 1 or used + (tail if last else 0) <= width
+
+    count = 1  # the fewest bands that fit, then the functions spread evenly over them
+    while True:
+        size = -(-len(functions) // count)
+        split = [functions[start : start + size] for start in range(0, len(functions), size)]
+        if all(fits(band, band is split[-1]) for band in split):
+            return split
+        count += 1
 
 
 def _abbreviations(ids: list[str], most: int = 3) -> dict[str, str]:

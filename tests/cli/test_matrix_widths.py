@@ -94,3 +94,92 @@ def test_load_rows_never_wrap(tmp_path: Path, width: int) -> None:
     assert max(len(line) for line in rows) <= width
     bars = {line.count("█") for line in rows[2:]}
     assert max(bars) == (BAR_WIDTH if width >= 120 else BAR_WIDTH - 1)
+
+
+# --- 50 functions: bands of columns, one under the other ---------------------------------
+
+FIFTY = [f"F{index:02d}" for index in range(45)] + ["InfoSec", "Marketing", "Brand", "Legal", "HR"]
+
+
+def fifty_text() -> str:
+    functions = "".join(f"  {fid}: {{name: {fid} department}}\n" for fid in FIFTY)
+    activities = "".join(
+        f"  - {{id: activity-{n:02d}, name: Activity number {n}, phase: "
+        + ("prepare" if n < 6 else "launch")
+        + ", raci: {"
+        + ", ".join(f"{FIFTY[(n * 5 + k) % 50]}: {letter}" for k, letter in enumerate(LETTERS))
+        + "}}\n"
+        for n in range(12)
+    )
+    return f"version: 1\nname: Fifty\nfunctions:\n{functions}activities:\n{activities}"
+
+
+def fifty(tmp_path: Path, width: int | None) -> list[str]:
+    path = tmp_path / "fifty.yaml"
+    path.write_text(fifty_text(), encoding="utf-8")
+    matrix = build(check_model(path, lint_rules=False).require()[0])
+    return render_text(matrix, Medium(width=width)).splitlines()
+
+
+def bands(lines: list[str]) -> list[list[str]]:
+    """Each band's header, rule and rows, from its heading to the blank line after its
+    totals."""
+    starts = [index for index, line in enumerate(lines) if line.startswith("Functions ")]
+    found = []
+    for start in starts:
+        end = next(i for i in range(start + 1, len(lines)) if lines[i].strip().startswith("#"))
+        found.append(lines[start + 1 : end + 1])
+    return found
+
+
+@pytest.mark.parametrize("width", [80, 120, 160])
+def test_fifty_functions_fit_in_bands_of_columns(tmp_path: Path, width: int) -> None:
+    lines = fifty(tmp_path, width)
+    assert max(len(line) for line in lines) <= width  # legends wrap too
+    found = bands(lines)
+    assert len(found) > 1
+    headings = [line for line in lines if line.startswith("Functions ")]
+    assert headings[0].startswith("Functions 1 to ")
+    assert headings[-1].endswith(" to 50 of 50")
+    shown = [column for band in found for column in band[0].split()[2:] if column != "#"]
+    abbreviated = [fid[:3] for fid in FIFTY]
+    assert shown == abbreviated  # every function once, in order
+    for band in found:
+        rows = [line for line in band if "activity-" in line]
+        assert len(rows) == 12  # every band repeats every activity
+    assert all(band[0].split()[-1] != "#" for band in found[:-1])
+    last = found[-1]
+    assert last[0].split()[-1] == "#"
+    assert all(line.endswith(" 4") for line in last if "activity-" in line)
+    assert last[-1].split()[-1] == "48"  # 12 activities x 4 letters
+
+
+def test_fifty_functions_at_160_split_in_two_even_bands(tmp_path: Path) -> None:
+    lines = fifty(tmp_path, 160)
+    assert [line for line in lines if line.startswith("Functions ")] == [
+        "Functions 1 to 25 of 50",
+        "Functions 26 to 50 of 50",
+    ]
+    first = bands(lines)[0]
+    assert first[0].split()[:4] == ["Phase", "Activity", "F00", "F01"]
+    row = next(line for line in first if line.startswith("prepare"))
+    assert row.split()[:3] == ["prepare", "activity-00", "A/R"]
+
+
+def test_a_wide_enough_terminal_or_a_file_shows_one_table(tmp_path: Path) -> None:
+    for width in (None, 400):
+        lines = fifty(tmp_path, width)
+        assert not any(line.startswith("Functions ") for line in lines)
+        assert "InfoSec" in lines[2].split()
+
+
+@pytest.mark.parametrize("width", [40, 60, 80])
+def test_the_legend_wraps_between_its_entries(tmp_path: Path, width: int) -> None:
+    lines = rendered(tmp_path, width)
+    start = next(i for i, line in enumerate(lines) if line.startswith("RACI letters"))
+    legend = lines[start : start + 3]
+    legend = legend[: next((i for i, line in enumerate(legend) if line.startswith("Col")), 3)]
+    assert all(len(line) <= width for line in legend)
+    assert " ".join(legend) == (
+        "RACI letters: R Responsible, A Accountable, C Consulted, I Informed (combined: A/R)"
+    )
