@@ -185,7 +185,7 @@ def render_text(matrix: Matrix, medium: Medium = PLAIN) -> str:
     if width is not None and _widest(text, cell_len) > width:
         text = _render_text(matrix, medium, names=names, squeeze=True)
     if width is not None and _widest(text, cell_len) > width:
-        text = _render_text(matrix, medium, names=names, squeeze=True, bands=True)
+        text = _render_text(matrix, medium, names=matrix.names, squeeze=True, bands=True)
     return text
 
 
@@ -208,7 +208,13 @@ def _render_text(
     color, width = medium.color, medium.width
     shown = _abbreviations([f.id for f in matrix.functions]) if squeeze else {}
     totals = matrix.column_totals()
-    split = _bands(matrix, shown, totals, width) if bands and width else [matrix.functions]
+    split = [matrix.functions]
+    if bands and width:
+        split = _bands(matrix, shown, totals, width, names=False)
+        if names:  # names, cut to fit, when they cost no extra band
+            named = _bands(matrix, shown, totals, width, names=True)
+            names = len(named) == len(split)
+            split = named if names else split
     scheme = matrix.model.scheme
     title = styled(f"{matrix.model.title}: {scheme.title} matrix", "bold", color)
     lines = [title, ""]
@@ -294,9 +300,12 @@ def _bands(
     shown: dict[str, str],
     totals: dict[str, dict[str, int]],
     width: int,
+    *,
+    names: bool,
 ) -> list[list[Function]]:
-    """The functions in bands, each as many as fit ``width`` beside the activity ids (at
-    their narrowest) and, on the last band, the row totals; every band holds one at least."""
+    """The functions in bands, each as many as fit ``width`` beside the activity ids (and
+    ``names``), at their narrowest, and, on the last band, the row totals; every band
+    holds one function at least."""
     from rich.cells import cell_len
 
     wanted = {
@@ -308,10 +317,12 @@ def _bands(
                 wanted[fid] = len(held.label)
     for fid, counts in totals.items():
         wanted[fid] = max(wanted[fid], *(len(str(count)) for count in counts.values()))
-    lead = min(_SHRUNK, max(len("Activity"), *(cell_len(a.id) for a in matrix.activities)))
+    lead = min(_SHRUNK, max([len("Activity"), *(cell_len(a.id) for a in matrix.activities)]))
     if matrix.phased:
         phases = [cell_len(phase or NO_PHASE) for phase, _ in matrix.groups]
-        lead += _GAP + min(_SHRUNK, max(len("Phase"), *phases))
+        lead += _GAP + min(_SHRUNK, max([len("Phase"), *phases]))
+    if names:
+        lead += _GAP + _SHRUNK
     grand = sum(counts["total"] for counts in totals.values())
     tail = _GAP + len(str(grand))
     functions = matrix.functions
