@@ -11,6 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -42,8 +44,7 @@ def test_matrix_text_shows_people_and_explains_the_mark(run_line: RunLine) -> No
     assert lines[6].split() == ["share", "Share", "R", "*", "*", "*", "A/R", "2"]
     assert lines[8].split() == ["R", "3", "1", "4"]  # people add nothing to the totals
     assert lines[-1] == (
-        "People (FUNCTION/member): the letters named for each in people:; * where nobody is "
-        "named for the function's letters, all its members share them"
+        "Members: their letters in people:; * all members share the letters nobody is named for"
     )
 
 
@@ -52,7 +53,7 @@ def test_matrix_markdown_bolds_a_person_who_owns(run_line: RunLine) -> None:
     assert "| Activity | Name | IC | IC/alex | IC/sam | IC/kim | OD | # |\n" in text
     assert "| `plan` | Plan | **A/R** | **A/R** | R |  | C | 2 |\n" in text
     assert "| `share` | Share | R | \\* | \\* | \\* | **A/R** | 2 |\n" in text
-    assert "\n\nPeople (FUNCTION/member): the letters named for each in people:; \\* where" in text
+    assert "\n\nMembers: their letters in people:; \\* all members share the letters" in text
 
 
 def test_matrix_json_carries_people_per_row(run_line: RunLine) -> None:
@@ -161,3 +162,18 @@ def test_redact_replaces_people_in_the_matrix_and_the_load_csv(run_line: RunLine
         assert "IC/3" in output
         assert not any(name in output for name in ("alex", "Alex Morgan", "sam", "kim", "Kim"))
     assert outputs[1].splitlines()[0] == "phase,activity,name,IC,IC/1,IC/2,IC/3,OD"
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["raci matrix tests/data/people.yaml", "raci load tests/data/people.yaml --format csv"],
+)
+def test_readme_people_samples_are_current(
+    run_line: RunLine, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### People beneath functions", 1)[1].split("\n## ", 1)[0]
+    found = re.search(rf"```console\n\$ {re.escape(command)}\n(.*?)```", section, re.DOTALL)
+    assert found, f"the README lost its sample of {command}"
+    monkeypatch.chdir(ROOT)
+    assert run_line(shlex.split(command)[1:]).stdout == found[1]

@@ -20,8 +20,7 @@ SHARED = "*"
 all its members share them."""
 
 PEOPLE_LEGEND = (
-    "People (FUNCTION/member): the letters named for each in people:; "
-    f"{SHARED} where nobody is named for the function's letters, all its members share them"
+    f"Members: their letters in people:; {SHARED} all members share the letters nobody is named for"
 )
 
 
