@@ -127,7 +127,7 @@ def test_the_phased_reference_model_is_clean_and_its_broken_twin_shows_each_find
 def test_person_overload_points_at_the_member_even_when_redacted(run_line: RunLine) -> None:
     plain = run_line(["check", str(BROKEN), "--select", "person-overload"]).stdout
     redacted = run_line(["check", str(BROKEN), "--select", "person-overload", "--redact"]).stdout
-    where = f"{BROKEN}:31:7: warning RACI027 person-overload: "
+    where = f"{BROKEN}:32:7: warning RACI027 person-overload: "
     assert plain.startswith(
         f"{where}person 'IC/alex' carries 5.5 effort units against 4 (1 FTE x fte_unit 4) (138%)\n"
     )
