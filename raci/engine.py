@@ -201,8 +201,8 @@ def _waive(context: Context, rule: str, problems: Iterable[Problem]) -> tuple[li
         holder: object | None = None
         if problem.activity is not None and rule in problem.activity.waive:
             holder = problem.activity
-        elif problem.function is not None:
-            function = functions.get(problem.function)
+        elif problem.function is not None:  # a person's (IC/sam) waiver is its function's
+            function = functions.get(problem.function.partition("/")[0])
             if function is not None and rule in function.waive:
                 holder = function
         if holder is None:

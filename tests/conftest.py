@@ -35,6 +35,7 @@ def run_line(monkeypatch: pytest.MonkeyPatch) -> RunLine:
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     app = build_app()
     runner = CliRunner()
+    monkeypatch.setattr("raci.core.people._REDACT", [False])  # --redact lasts for one test
 
     def run(
         args: list[str], *, exit_code: int | None = 0, env: dict[str, str] | None = None

@@ -119,8 +119,33 @@ def test_the_phased_reference_model_is_clean_and_its_broken_twin_shows_each_find
         "handover-without-overlap",
         "orphaned-after-phase",
         "ownership-churn",
+        "person-overload",
         "single-person-dependency",
     }
+
+
+def test_person_overload_points_at_the_member_even_when_redacted(run_line: RunLine) -> None:
+    plain = run_line(["check", str(BROKEN), "--select", "person-overload"]).stdout
+    redacted = run_line(["check", str(BROKEN), "--select", "person-overload", "--redact"]).stdout
+    where = f"{BROKEN}:32:7: warning RACI027 person-overload: "
+    assert plain.startswith(
+        f"{where}person 'IC/alex' carries 5.5 effort units against 4 (1 FTE x fte_unit 4) (138%)\n"
+    )
+    assert redacted.startswith(f"{where}person 'IC/1' carries 5.5 effort units")
+
+
+def test_a_waiver_of_the_function_covers_its_people(tmp_path: Path) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_text(
+        "version: 1\nfunctions:\n  IC:\n    name: IC\n    members: {sam: {fte: 0.5}}\n"
+        "    waive: {person-overload: extra hours in launch month}\n"
+        "activities:\n  - {id: a, name: A, effort: 3, raci: {IC: A/R}}\n",
+        encoding="utf-8",
+    )
+    report = check([path])
+    rules = [finding.rule for finding in report.findings]
+    assert rules == ["capacity-overload", "sole-owner", "single-person-dependency"]
+    assert report.waived == 1  # the waiver is used: no unused-waiver
 
 
 ONE_MEMBER = """\

@@ -61,6 +61,11 @@ def matrix_command(
         "--no-names",
         help="Activity ids only, no names (on a narrow terminal names go by themselves).",
     ),
+    no_people: bool = typer.Option(
+        False,
+        "--no-people",
+        help="No column per member after each function that lists members:.",
+    ),
 ) -> None:
     """Print the RACI matrix: activities as rows grouped by phase, functions as columns."""
     from raci.output import matrix as view
@@ -73,7 +78,7 @@ def matrix_command(
     show(
         "matrix",
         output_format,
-        view.build(model, phases, functions, by_phase, names=not no_names),
+        view.build(model, phases, functions, by_phase, names=not no_names, people=not no_people),
         output,
     )
     warn_errors(result, "matrix")

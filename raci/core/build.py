@@ -140,7 +140,7 @@ def _merge(
             set_capacity(function, raw.capacity)
             function.ends = raw.ends
             function.members = {
-                mid: Member(mid, fid, member.name, member.fte)
+                mid: Member(mid, fid, member.name, member.fte, mid)
                 for mid, member in raw.members.items()
             }
             function.waive = _waivers(raw.waive, document, function.path, errors, catalogue)

@@ -22,10 +22,17 @@ class Member:
     function: str
     name: str | None
     fte: float
+    written: str = ""
+    """The id as the file writes it (``--redact`` replaces ``id``): findings point there."""
 
     @property
     def key(self) -> str:
         return f"{self.function}/{self.id}"
+
+    @property
+    def path(self) -> LogicalPath:
+        """Its key under ``members:``."""
+        return ("functions", self.function, "members", self.written or self.id)
 
 
 @dataclass(slots=True, eq=False)

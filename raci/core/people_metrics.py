@@ -17,7 +17,7 @@ from raci.core.scheme import Role
 
 if TYPE_CHECKING:
     from raci.core.context import Context
-    from raci.core.model import Activity, Function
+    from raci.core.model import Activity, Function, Model
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,7 @@ def people_metrics(context: Context) -> PeopleMetrics:
     model = context.model
     functions = model.functions
     members = [member for function in functions.values() for member in function.members.values()]
-    load = {member.key: 0.0 for member in members}
+    load = person_loads(model)
     owned = dict.fromkeys(load, 0)
     worked = dict.fromkeys(load, 0)
     alone: dict[str, list[str]] = {key: [] for key in load}
@@ -89,7 +89,6 @@ def people_metrics(context: Context) -> PeopleMetrics:
         for key, held in activity.people.items():
             owned[key] += held.owner
             worked[key] += held.worker
-        _share(activity, functions, load)
         doing = role_people(activity, functions, Role.WORKER)
         only = next(iter(doing)) if len(doing) == 1 else None
         if only in alone and activity.id not in alone[only]:
@@ -110,6 +109,15 @@ def people_metrics(context: Context) -> PeopleMetrics:
         for m in members
     ]
     return PeopleMetrics(people, _truck_factor(context))
+
+
+def person_loads(model: Model) -> dict[str, float]:
+    """``FUNCTION/member`` -> the effort that person carries over the whole programme."""
+    functions = model.functions
+    load = {m.key: 0.0 for function in functions.values() for m in function.members.values()}
+    for activity in model.activities:
+        _share(activity, functions, load)
+    return load
 
 
 def _share(activity: Activity, functions: dict[str, Function], load: dict[str, float]) -> None:

@@ -26,8 +26,9 @@ FLAGS = {
     "bridge-function": "bridge",
     "idle-function": "idle",
     "unused-function": "unused",
+    "person-overload": "over-capacity",
 }
-"""Function-level rule -> the flag its finding puts on the function's row."""
+"""Function-level rule -> the flag its finding puts on the function's (or person's) row."""
 
 BAR_WIDTH = 20
 
@@ -49,6 +50,8 @@ class LoadTable:
 def build(model: Model, metrics: ModelMetrics, findings: list[Finding]) -> LoadTable:
     """Rows sorted by load (then accountability, then file order), with their flags."""
     flags: dict[str, list[str]] = {function.id: [] for function in metrics.functions}
+    if metrics.people is not None:
+        flags.update({person.id: [] for person in metrics.people.people})
     for finding in findings:
         flag = FLAGS.get(finding.rule)
         function = finding.function
@@ -236,12 +239,22 @@ CSV_HEADER = (
 )
 
 
+PEOPLE_CSV_HEADER = ("kind", "member_of", "fte")
+"""Added after :data:`CSV_HEADER` for a model with people: one table a spreadsheet
+filters (``kind``) or sums per function (``member_of``), each function's people in the
+rows right after it."""
+
+
+def _value(number_: float | None) -> str:
+    return "" if number_ is None else repr(round(number_, 6))
+
+
 def render_csv(table: LoadTable, medium: Medium = PLAIN) -> str:
-    """One row per function; flags separated by ``;``. Model-wide metrics are in JSON."""
-
-    def value(number_: float | None) -> str:
-        return "" if number_ is None else repr(round(number_, 6))
-
+    """One row per function; flags separated by ``;``. Model-wide metrics are in JSON.
+    A model with people adds a row per person after their function's."""
+    if table.metrics.people is not None:
+        return to_csv([*CSV_HEADER, *PEOPLE_CSV_HEADER], _people_csv_rows(table))
+    value = _value
     return to_csv(
         CSV_HEADER,
         (
@@ -279,3 +292,29 @@ def as_dict(table: LoadTable) -> dict[str, Any]:
 
 def render_json(table: LoadTable, medium: Medium = PLAIN) -> str:
     return to_json(as_dict(table))
+
+
+def _people_csv_rows(table: LoadTable) -> list[list[Any]]:
+    """Function rows (``kind`` function, their members' FTE), each followed by its
+    people's rows: named A and R counts, their load against FTE times ``fte_unit``
+    (C and I are not counted per person, and share and betweenness are the function's)."""
+    assert table.metrics.people is not None
+    by_function: dict[str, list[Any]] = {}
+    for person in table.metrics.people.people:
+        by_function.setdefault(person.function, []).append(person)
+    rows: list[list[Any]] = []
+    for row in table.rows:
+        people = by_function.get(row.id, [])
+        fte = _value(sum(person.fte for person in people)) if people else ""
+        shares = [_value(row.accountable_share), _value(row.betweenness)]
+        counts: list[Any] = [row.accountable, row.responsible, row.consulted, row.informed]
+        loads = [_value(row.load), _value(row.capacity), _value(row.utilisation)]
+        flags = ";".join(table.flags[row.id])
+        rows.append([row.id, row.name, *counts, *loads, *shares, flags, "function", "", fte])
+        for person in people:
+            counts = [person.accountable, person.responsible, "", ""]
+            loads = [_value(person.load), _value(person.capacity), _value(person.utilisation)]
+            flags = ";".join(table.flags[person.id])
+            tail = [flags, "person", row.id, _value(person.fte)]
+            rows.append([person.id, person.name or "", *counts, *loads, "", "", *tail])
+    return rows

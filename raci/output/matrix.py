@@ -5,11 +5,12 @@ columns, with totals per activity (functions involved) and per function (each le
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from raci.core.scheme import Assignment, Role, Scheme
 from raci.output.common import md, md_table
+from raci.output.matrix_data import PEOPLE_LEGEND, PersonColumn, person_cell
 from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
@@ -33,6 +34,28 @@ class Matrix:
     names: bool = True
     """Show the activities' names (``--no-names`` hides them; a terminal too narrow for
     them hides them too)."""
+    people: dict[str, list[PersonColumn]] = field(default_factory=dict)
+    """Function id -> its members' columns, shown after its own (models with people,
+    unless ``--no-people``)."""
+
+    @property
+    def columns(self) -> list[Function | PersonColumn]:
+        """The letter columns in order: each function, then its people."""
+        return _columns(self, self.functions)
+
+    def held(self, activity: Activity, column: Function | PersonColumn) -> Assignment | None:
+        """The letters shown in ``column``'s cell, for its style: a person's named ones."""
+        if isinstance(column, PersonColumn):
+            found = person_cell(activity, column, self)
+            return found.named if found else None
+        return self.cell(activity, column)
+
+    def text(self, activity: Activity, column: Function | PersonColumn) -> str:
+        if isinstance(column, PersonColumn):
+            found = person_cell(activity, column, self)
+            return found.text if found else ""
+        held = self.cell(activity, column)
+        return held.label if held else ""
 
     @property
     def activities(self) -> list[Activity]:
@@ -81,9 +104,11 @@ def build(
     only_functions: list[str] | None = None,
     by_phase: bool | None = None,
     names: bool = True,
+    people: bool = True,
 ) -> Matrix:
     """The matrix of ``model``, limited to some phases (rows) and functions (columns), with
-    the phases side by side when ``by_phase`` (by default when the model is phased).
+    the phases side by side when ``by_phase`` (by default when the model is phased), and
+    a column per member after each function that lists them, unless not ``people``.
 
     Filters are assumed valid (the command line checks them against the model).
     """
@@ -105,7 +130,12 @@ def build(
         from raci.phases.timeline import build as build_timeline
 
         timeline = build_timeline(model, only_phases or None, [f.id for f in functions])
-    return Matrix(model, functions, ordered, timeline, names)
+    columns = {
+        function.id: [PersonColumn(function, member) for member in function.members.values()]
+        for function in functions
+        if people and function.members
+    }
+    return Matrix(model, functions, ordered, timeline, names, columns)
 
 
 ROLE_STYLES: dict[Role, str] = {
@@ -232,10 +262,14 @@ def _render_text(
         for line in _wrapped(_legend_segments(scheme), width)
     ]
     extra: list[str] = []
+    if matrix.people:
+        import textwrap
+
+        extra = textwrap.wrap(PEOPLE_LEGEND, width) if width else [PEOPLE_LEGEND]
     if matrix.timeline is not None:
         from raci.output.timeline import text_lines
 
-        extra = ["", *text_lines(matrix.timeline, scheme, color, width)]
+        extra = [*extra, "", *text_lines(matrix.timeline, scheme, color, width)]
     short = [f"{abbreviation} {fid}" for fid, abbreviation in shown.items() if abbreviation != fid]
     if short:
         import textwrap
@@ -262,8 +296,9 @@ def _table(
     columns.append(Column("Activity", shrink=squeeze))
     if names:
         columns.append(Column("Name", shrink=True))
+    shown_columns = _columns(matrix, functions)
     columns += [
-        Column(shown.get(function.id, function.id), justify="center") for function in functions
+        Column(shown.get(column.id, column.id), justify="center") for column in shown_columns
     ]
     if last:
         columns.append(Column("#", justify="right", style="bold"))
@@ -275,19 +310,19 @@ def _table(
             if matrix.phased:
                 cells.append((phase or NO_PHASE) if not position else "")
             cells += [activity.id, activity.name] if names else [activity.id]
-            for function in functions:
-                held = matrix.cell(activity, function)
-                cells.append((held.label, _style(held)) if held else "")
+            for column in shown_columns:
+                text, held = matrix.text(activity, column), matrix.held(activity, column)
+                cells.append((text, _style(held) if held else "dim") if text else "")
             if last:
                 cells.append(str(matrix.row_total(activity)))
             rows.append(cells)
         sections.append(rows)
-    lead = len(columns) - len(functions) - last
+    lead = len(columns) - len(shown_columns) - last
     footer: list[list[Cell]] = []
     for key in [*matrix.letters, "total"]:
         row: list[Cell] = ["" for _ in range(lead - 1)]
         row.append((key if key != "total" else "#", "bold"))
-        row += [str(totals[function.id][key]) for function in functions]
+        row += [str(totals[c.id][key]) if c.id in totals else "" for c in shown_columns]
         if last:
             row.append(str(sum(counts[key] for counts in totals.values())))
         footer.append(row)
@@ -317,6 +352,10 @@ def _bands(
                 wanted[fid] = len(held.label)
     for fid, counts in totals.items():
         wanted[fid] = max(wanted[fid], *(len(str(count)) for count in counts.values()))
+    for fid, people in matrix.people.items():  # a function's people stay in its band
+        for person in people:
+            texts = (matrix.text(activity, person) for activity in matrix.activities)
+            wanted[fid] += _GAP + max([cell_len(person.id), *map(cell_len, texts)])
     lead = min(_SHRUNK, max([len("Activity"), *(cell_len(a.id) for a in matrix.activities)]))
     if matrix.phased:
         phases = [cell_len(phase or NO_PHASE) for phase, _ in matrix.groups]
@@ -340,6 +379,15 @@ def _bands(
         count += 1
 
 
+def _columns(matrix: Matrix, functions: list[Function]) -> list[Function | PersonColumn]:
+    """The letter columns of ``functions``: each function, then its people."""
+    return [
+        column
+        for function in functions
+        for column in (function, *matrix.people.get(function.id, ()))
+    ]
+
+
 def _abbreviations(ids: list[str], most: int = 3) -> dict[str, str]:
     """Each id cut to ``most`` characters (longer only where two would be the same), so a
     column is as narrow as its letters; the legend under the matrix spells them out."""
@@ -354,16 +402,15 @@ def _abbreviations(ids: list[str], most: int = 3) -> dict[str, str]:
 
 def render_markdown(matrix: Matrix, medium: Medium = PLAIN) -> str:
     lead = ["Phase"] if matrix.phased else []
-    header = [*lead, "Activity", "Name", *(md(f.id) for f in matrix.functions), "#"]
-    align = "l" * (len(lead) + 2) + "c" * len(matrix.functions) + "r"
+    header = [*lead, "Activity", "Name", *(md(column.id) for column in matrix.columns), "#"]
+    align = "l" * (len(lead) + 2) + "c" * len(matrix.columns) + "r"
     rows: list[list[str]] = []
     for phase, activities in matrix.groups:
         for position, activity in enumerate(activities):
             row = [f"**{md(phase or NO_PHASE)}**" if not position else ""] if lead else []
             row += [f"`{activity.id}`", md(activity.name)]
-            for function in matrix.functions:
-                held = matrix.cell(activity, function)
-                text = md(held.label) if held else ""
+            for column in matrix.columns:
+                held, text = matrix.held(activity, column), md(matrix.text(activity, column))
                 row.append(f"**{text}**" if held and held.owner else text)
             row.append(str(matrix.row_total(activity)))
             rows.append(row)
@@ -371,7 +418,7 @@ def render_markdown(matrix: Matrix, medium: Medium = PLAIN) -> str:
     for key in [*matrix.letters, "total"]:
         label = f"**{key if key != 'total' else '#'}**"
         row = [""] * len(lead) + [label, ""]
-        row += [str(totals[function.id][key]) for function in matrix.functions]
+        row += [str(totals[c.id][key]) if c.id in totals else "" for c in matrix.columns]
         row.append(str(sum(counts[key] for counts in totals.values())))
         rows.append(row)
     title = f"## {md(matrix.model.title)}: {matrix.model.scheme.title} matrix"
@@ -379,9 +426,9 @@ def render_markdown(matrix: Matrix, medium: Medium = PLAIN) -> str:
         f"**{md(part)}**" if look == ROLE_STYLES[Role.OWNER] else md(part)
         for part, look in _legend_segments(matrix.model.scheme)
     )
-    extra = ""
+    extra = f"\n{md(PEOPLE_LEGEND)}\n" if matrix.people else ""
     if matrix.timeline is not None:
         from raci.output.timeline import markdown_lines
 
-        extra = "\n" + "\n".join(markdown_lines(matrix.timeline, matrix.model.scheme)) + "\n"
+        extra += "\n" + "\n".join(markdown_lines(matrix.timeline, matrix.model.scheme)) + "\n"
     return f"{title}\n\n{md_table(header, align, rows)}\n{key}\n{extra}"
