@@ -100,3 +100,22 @@ def test_report_has_a_phases_section(run_line: RunLine, tmp_path: Path) -> None:
     small = tmp_path / "small.md"
     run_line(["report", str(SMALL), "-o", str(small), "--date", "2027-01-01"])
     assert "## Phases" not in small.read_text("utf-8")
+
+
+def test_side_by_side_fits_a_narrow_terminal() -> None:
+    from raci.engine import check_model
+    from raci.output.matrix import build
+    from raci.output.timeline import text_lines
+
+    model = check_model(PHASED, lint_rules=False).require()[0]
+    timeline = build(model).timeline
+    assert timeline is not None
+    lines = text_lines(timeline, model.scheme, False, 44)
+    assert lines[2].split() == ["Activity", "prepare", "launch", "run"]  # names went
+    assert "community IC A/R → OD A, IC R" in " ".join(" ".join(lines).split())
+    assert lines[-2:] == [
+        "Accountable (A) and Responsible (R) in each",
+        "phase; → the owner changes.",
+    ]
+    assert max(len(line) for line in lines) <= 44
+    assert text_lines(timeline, model.scheme, False, 80) == SIDE_BY_SIDE.splitlines()

@@ -31,20 +31,37 @@ def legend(scheme: Scheme) -> str:
 
 
 def text_lines(timeline: Timeline, scheme: Scheme, color: bool, width: int | None) -> list[str]:
-    from raci.output.common import Cell, Column, grid, styled
+    """The table fitted to ``width`` as the matrix is: names shrink, then go, then the
+    activity ids shrink; the legend wraps."""
+    from rich.cells import cell_len
 
-    columns = [Column("Activity"), Column("Name", shrink=True)]
+    from raci.output.common import styled
+
+    lines = _grid(timeline, color, width, names=True)
+    if width is not None and cell_len(lines[1]) > width:
+        lines = _grid(timeline, color, width, names=False)
+    found = [styled("Phases side by side", "bold", color), "", *lines, ""]
+    if width is None:
+        return [*found, legend(scheme)]
+    import textwrap
+
+    return [*found, *textwrap.wrap(legend(scheme), width)]
+
+
+def _grid(timeline: Timeline, color: bool, width: int | None, *, names: bool) -> list[str]:
+    from raci.output.common import Cell, Column, grid
+
+    columns = [Column("Activity", shrink=not names)]
+    columns += [Column("Name", shrink=True)] if names else []
     columns += [Column(phase) for phase in timeline.phases]
     rows: list[list[Cell]] = []
     for row in timeline.rows:
-        cells: list[Cell] = [row.id, row.name]
+        cells: list[Cell] = [row.id, row.name] if names else [row.id]
         for phase in timeline.phases:
             stage = row.stages.get(phase)
             cells.append((cell(stage), "bold yellow" if stage and stage.handover else ""))
         rows.append(cells)
-    lines = [styled("Phases side by side", "bold", color), ""]
-    lines += grid(columns, [rows], color=color, width=width, minimum=6)
-    return [*lines, "", legend(scheme)]
+    return grid(columns, [rows], color=color, width=width, minimum=6 if names else 12)
 
 
 def markdown_lines(timeline: Timeline, scheme: Scheme) -> list[str]:
