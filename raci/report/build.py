@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from raci.core.metrics import FunctionMetrics, ModelMetrics
     from raci.core.model import Model
     from raci.engine import Report
+    from raci.phases.timeline import Timeline
 
 
 def build(
@@ -62,6 +63,7 @@ def build(
     groups = group_findings(list(report.findings), model)
     large = matrix_limit is not None and len(model.activities) > matrix_limit
     verdict = _verdict(report)
+    phased = model.phased and bool(metrics.phases)
     lead = headline(model, load, metrics, groups)
     return ReportData(
         title=model.title,
@@ -92,7 +94,17 @@ def build(
         measures=measures(model, load, metrics),
         finding_groups=groups,
         overview=overview(model, list(report.findings), matrix_limit or 0) if large else None,
+        timeline=_timeline(model) if phased else None,
+        phase_load=metrics.phases if phased else [],
+        people=metrics.people,
+        fte_unit=model.fte_unit,
     )
+
+
+def _timeline(model: Model) -> Timeline:
+    from raci.phases.timeline import build as build_timeline
+
+    return build_timeline(model)
 
 
 def by_load(functions: Sequence[FunctionMetrics], model: Model) -> list[FunctionMetrics]:

@@ -19,7 +19,10 @@ if TYPE_CHECKING:
     from raci.core.context import Context
     from raci.core.metrics import FunctionMetrics, ModelMetrics
     from raci.core.model import Model
+    from raci.core.people_metrics import PeopleMetrics
+    from raci.core.phase_metrics import PhaseMetrics
     from raci.core.scheme import Role
+    from raci.phases.timeline import Timeline
     from raci.report.groups import FindingGroup
     from raci.whatif.view import WhatIfView
 
@@ -190,6 +193,13 @@ class ReportData:
     finding_groups: list[FindingGroup] = field(default_factory=list)
     overview: Overview | None = None
     """Set (and the matrix's groups left empty) above the report's matrix limit."""
+    timeline: Timeline | None = None
+    """The phases side by side, for a phased model; with :attr:`phase_load` and
+    :attr:`people`, the figures behind the "Phases" and "People" sections, which the
+    deck draws as tables and charts (the other formats print the sections)."""
+    phase_load: list[PhaseMetrics] = field(default_factory=list)
+    people: PeopleMetrics | None = None
+    fte_unit: float = 1.0
 
     def findings_by_severity(self) -> list[tuple[str, list[Finding]]]:
         """(severity, findings) for each severity that has any, most severe first."""
