@@ -17,6 +17,7 @@ from raci.report.data import (
     Matrix,
     MatrixRow,
     PhaseGroup,
+    Phases,
     ReportData,
     SectionBuilder,
     Status,
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
     from raci.core.metrics import FunctionMetrics, ModelMetrics
     from raci.core.model import Model
     from raci.engine import Report
-    from raci.phases.timeline import Timeline
 
 
 def build(
@@ -63,7 +63,6 @@ def build(
     groups = group_findings(list(report.findings), model)
     large = matrix_limit is not None and len(model.activities) > matrix_limit
     verdict = _verdict(report)
-    phased = model.phased and bool(metrics.phases)
     lead = headline(model, load, metrics, groups)
     return ReportData(
         title=model.title,
@@ -94,17 +93,17 @@ def build(
         measures=measures(model, load, metrics),
         finding_groups=groups,
         overview=overview(model, list(report.findings), matrix_limit or 0) if large else None,
-        timeline=_timeline(model) if phased else None,
-        phase_load=metrics.phases if phased else [],
+        phases=_phases(model, metrics) if model.phased and metrics.phases else None,
         people=metrics.people,
         fte_unit=model.fte_unit,
     )
 
 
-def _timeline(model: Model) -> Timeline:
+def _phases(model: Model, metrics: ModelMetrics) -> Phases:
+    from raci.output.timeline import legend
     from raci.phases.timeline import build as build_timeline
 
-    return build_timeline(model)
+    return Phases(build_timeline(model), metrics.phases, legend(model.scheme))
 
 
 def by_load(functions: Sequence[FunctionMetrics], model: Model) -> list[FunctionMetrics]:

@@ -172,6 +172,14 @@ class Collaboration:
 
 
 @dataclass(frozen=True, slots=True)
+class Phases:
+    timeline: Timeline
+    load: list[PhaseMetrics]
+    legend: str
+    """What the side-by-side cells mean, in the scheme's words."""
+
+
+@dataclass(frozen=True, slots=True)
 class ReportData:
     title: str
     description: str | None
@@ -193,11 +201,10 @@ class ReportData:
     finding_groups: list[FindingGroup] = field(default_factory=list)
     overview: Overview | None = None
     """Set (and the matrix's groups left empty) above the report's matrix limit."""
-    timeline: Timeline | None = None
-    """The phases side by side, for a phased model; with :attr:`phase_load` and
-    :attr:`people`, the figures behind the "Phases" and "People" sections, which the
-    deck draws as tables and charts (the other formats print the sections)."""
-    phase_load: list[PhaseMetrics] = field(default_factory=list)
+    phases: Phases | None = None
+    """For a phased model; with :attr:`people`, the figures behind the "Phases" and
+    "People" sections, which the deck draws as tables and charts (the other formats
+    print the sections)."""
     people: PeopleMetrics | None = None
     fte_unit: float = 1.0
 

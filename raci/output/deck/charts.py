@@ -9,6 +9,7 @@ client can edit either in PowerPoint.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from copy import deepcopy
 from dataclasses import dataclass
@@ -55,8 +56,11 @@ def function_bars(load: list[FunctionMetrics]) -> list[Bar]:
     return [Bar(_category(f, count), f.load, f.capacity, band(f)) for f in load]
 
 
-def load_chart(slide: Any, box: Box, bars: list[Bar], size: float = 12) -> Any:
-    """Columns of load coloured by capacity band, capacity as a line of marks."""
+def load_chart(
+    slide: Any, box: Box, bars: list[Bar], size: float = 12, top: float | None = None
+) -> Any:
+    """Columns of load coloured by capacity band, capacity as a line of marks; ``top``
+    fixes the scale (charts side by side then compare at a glance)."""
     shown = bars[:MOST]
     data = CategoryChartData(number_format="0.##")
     data.categories = [xml(clip(bar.label, 30)) for bar in shown]  # chart XML is raw
@@ -84,7 +88,17 @@ def load_chart(slide: Any, box: Box, bars: list[Bar], size: float = 12) -> Any:
     chart.has_legend = False  # the slide draws its own: bar colours are per band
     chart.value_axis.has_major_gridlines = True
     chart.value_axis.major_gridlines.format.line.color.rgb = rgb("E5E8E8")
+    if top is not None:  # a small chart under its own heading: no automatic title
+        chart.has_title = False
+        chart.value_axis.minimum_scale, chart.value_axis.maximum_scale = 0, top
     return chart
+
+
+def scale_top(bars: Iterable[Bar]) -> float:
+    """A round top for a scale that holds every bar and capacity with room for labels."""
+    peak = max((max(bar.load, bar.capacity or 0) for bar in bars), default=0) * 1.1 or 1
+    step = 10 ** math.floor(math.log10(peak))
+    return next(step * m for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if step * m >= peak)
 
 
 def band_legend(slide: Any, bars: Iterable[Bar], top: float = 6.68) -> None:
