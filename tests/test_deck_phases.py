@@ -287,3 +287,22 @@ def test_hostile_phase_and_person_names_stay_text(
     assert b"\x1b" not in everything
     assert b"<script>" not in everything  # escaped as &lt;script&gt; in every part
     assert b"<f>HYPERLINK" not in everything  # no formula in a chart's workbook
+
+
+def test_above_the_limit_only_the_activities_that_change_hands(
+    run_line: RunLine, tmp_path: Path, write: Any
+) -> None:
+    lines = ["version: 1", "phases: [one, two]", "functions:", "  A: {name: Alpha}"]
+    lines += ["  B: {name: Beta}", "activities:"]
+    lines += [f"  - {{id: a{n}, name: N{n}, phase: one, raci: {{A: A/R}}}}" for n in range(160)]
+    lines += ["  - {id: moving, name: Moving, raci: {one: {A: A/R}, two: {B: A/R}}}"]
+    deck = _deck(run_line, write("big.yaml", "\n".join(lines) + "\n"), tmp_path / "deck.pptx")
+    slide = _slide(deck, "Where ownership changes hands")
+    (grid,) = [shape.table for shape in slide.shapes if shape.has_table]
+    assert [[cell.text for cell in row.cells] for row in grid.rows] == [
+        ["Activity", "one", "two"],
+        ["Moving", "A A/R", "→ B A/R"],
+    ]
+    assert "this slide shows 1 of the 1 that change hands" in (
+        slide.notes_slide.notes_text_frame.text
+    )

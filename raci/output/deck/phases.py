@@ -56,7 +56,7 @@ def side_by_side_slides(
     rows = timeline.rows
     moving = [row for row in rows if any(s.handover for s in row.stages.values())]
     if summarised:
-        rows = moving
+        rows = moving[:ROWS]  # one slide: the full table is `raci matrix`'s
     handovers = [
         f"{row.name} ({_held_before(row, phase)} → {', '.join(stage.owners) or 'nobody'} "
         f"in {phase})"
@@ -85,7 +85,10 @@ def side_by_side_slides(
             "ownership is stable across the programme."
         )
     if summarised:
-        notes += " The model is too large to list every activity; `raci matrix` has them all."
+        notes += (
+            f" The model is too large to list every activity: this slide shows {len(rows)} of "
+            f"the {len(moving)} that change hands; `raci matrix` has them all."
+        )
     notes += f" Functions: {key}." if key else ""
     headers = ["Activity", *timeline.phases]
     body = [
@@ -148,7 +151,7 @@ def phase_load_slides(deck: Presentation, phases: Phases, names: dict[str, str])
     top = scale_top(bar for phase in found for bar in phase_bars(phase))
     gap = Inches(0.3)
     for index, group in enumerate(groups):
-        heading = title + (f" ({index + 1} of {len(groups)})" if len(groups) > 1 else "")
+        heading = clip(title, 56) + (f" ({index + 1} of {len(groups)})" if len(groups) > 1 else "")
         slide = new_slide(deck, heading, notes)
         width = int((_FULL - gap * (CHARTS - 1)) / CHARTS) if len(found) > 1 else _FULL
         shown: list[Bar] = []
