@@ -85,8 +85,11 @@ def _truck_words(people: PeopleMetrics, activities: int) -> str:
 def _notes(people: PeopleMetrics, activities: int, fte_unit: float, names: dict[str, str]) -> str:
     ranked = sorted(people.people, key=lambda person: -person.load)
     figures = "; ".join(
-        f"{_who(p)}: {number(p.load)} of {number(p.capacity)} ({p.utilisation:.0%})" for p in ranked
+        f"{_who(p)}: {number(p.load)} of {number(p.capacity)} ({p.utilisation:.0%})"
+        for p in ranked[:MOST]
     )
+    if len(ranked) > MOST:
+        figures += f"; and {len(ranked) - MOST} more people"
     text = (
         "Each column is what one person carries: a function's share of an activity goes "
         "to the people named R for it, or else to all its members by FTE, so each "
