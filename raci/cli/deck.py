@@ -19,8 +19,9 @@ EXAMPLES = """
 
 The deck reads the same data as 'raci report': title and verdict, the measures with
 their meaning, load against capacity and the share of accountability as editable
-charts, the matrix as coloured tables, what-if, the rebalance proposal, the findings.
-Every slide has speaker notes saying what its figures mean.
+charts, the matrix as coloured tables, what-if, the phases side by side and load per
+phase (phased models), load per person (models with members), the rebalance proposal,
+the findings. Every slide has speaker notes saying what its figures mean.
 [bold]Exit codes[/]: 0 written, 1 written but the model has errors, 2 unusable input.
 """
 

@@ -20,6 +20,10 @@ SEVERITY_COLOURS: dict[str, tuple[str, str]] = {
     "info": ("AED6F1", "1B1B1B"),
 }
 
+HANDOVER_COLOURS: tuple[str, str] = ("FDEBD0", "1B1B1B")
+"""(fill, text) of a phase where an activity changes owner (the deck's phases side by
+side): pale, so the letters in it still read."""
+
 NODE_COLOURS: dict[str, tuple[str, str]] = {
     "function": ("FDE2C8", "C05600"),
     "activity": ("E8EEF7", "4A6FA5"),

@@ -7,10 +7,16 @@ means, which is close to the edge and which is over it. The colours are in
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
-if TYPE_CHECKING:
-    from raci.core.metrics import FunctionMetrics
+
+class Used(Protocol):
+    """Anything with a load against a capacity: a function, a function in one phase, a
+    person."""
+
+    @property
+    def utilisation(self) -> float | None: ...
+
 
 Band = Literal["within", "near", "over", "none"]
 
@@ -25,8 +31,9 @@ BAND_WORDS: dict[Band, str] = {
 }
 
 
-def band(function: FunctionMetrics) -> Band:
-    """The function's band; ``none`` when it has no capacity to compare with."""
+def band(function: Used) -> Band:
+    """The band of a function (or a person); ``none`` when it has no capacity to compare
+    with."""
     use = function.utilisation
     if use is None:
         return "none"

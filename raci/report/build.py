@@ -17,6 +17,7 @@ from raci.report.data import (
     Matrix,
     MatrixRow,
     PhaseGroup,
+    Phases,
     ReportData,
     SectionBuilder,
     Status,
@@ -92,7 +93,17 @@ def build(
         measures=measures(model, load, metrics),
         finding_groups=groups,
         overview=overview(model, list(report.findings), matrix_limit or 0) if large else None,
+        phases=_phases(model, metrics) if model.phased and metrics.phases else None,
+        people=metrics.people,
+        fte_unit=model.fte_unit,
     )
+
+
+def _phases(model: Model, metrics: ModelMetrics) -> Phases:
+    from raci.output.timeline import legend
+    from raci.phases.timeline import build as build_timeline
+
+    return Phases(build_timeline(model), metrics.phases, legend(model.scheme))
 
 
 def by_load(functions: Sequence[FunctionMetrics], model: Model) -> list[FunctionMetrics]:

@@ -19,7 +19,10 @@ if TYPE_CHECKING:
     from raci.core.context import Context
     from raci.core.metrics import FunctionMetrics, ModelMetrics
     from raci.core.model import Model
+    from raci.core.people_metrics import PeopleMetrics
+    from raci.core.phase_metrics import PhaseMetrics
     from raci.core.scheme import Role
+    from raci.phases.timeline import Timeline
     from raci.report.groups import FindingGroup
     from raci.whatif.view import WhatIfView
 
@@ -169,6 +172,14 @@ class Collaboration:
 
 
 @dataclass(frozen=True, slots=True)
+class Phases:
+    timeline: Timeline
+    load: list[PhaseMetrics]
+    legend: str
+    """What the side-by-side cells mean, in the scheme's words."""
+
+
+@dataclass(frozen=True, slots=True)
 class ReportData:
     title: str
     description: str | None
@@ -190,6 +201,12 @@ class ReportData:
     finding_groups: list[FindingGroup] = field(default_factory=list)
     overview: Overview | None = None
     """Set (and the matrix's groups left empty) above the report's matrix limit."""
+    phases: Phases | None = None
+    """For a phased model; with :attr:`people`, the figures behind the "Phases" and
+    "People" sections, which the deck draws as tables and charts (the other formats
+    print the sections)."""
+    people: PeopleMetrics | None = None
+    fte_unit: float = 1.0
 
     def findings_by_severity(self) -> list[tuple[str, list[Finding]]]:
         """(severity, findings) for each severity that has any, most severe first."""

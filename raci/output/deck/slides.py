@@ -26,10 +26,10 @@ from raci.output.deck.base import (
     text_box,
     widths_for,
 )
-from raci.output.deck.charts import load_chart, share_chart
-from raci.output.palette import BAND_COLOURS, SEVERITY_COLOURS
+from raci.output.deck.charts import band_legend, function_bars, load_chart, share_chart
+from raci.output.palette import SEVERITY_COLOURS
 from raci.output.report.fmt import number
-from raci.report.bands import BAND_WORDS, band
+from raci.report.bands import band
 from raci.report.data import Table
 
 if TYPE_CHECKING:
@@ -138,30 +138,9 @@ def load_slide(deck: Presentation, data: ReportData) -> None:
             else (f"{len(over)} functions are over capacity")
         )
     slide = new_slide(deck, title, notes)
-    load_chart(slide, (MARGIN, BODY_TOP, _FULL, Inches(5.2)), data.load)
-    seen = [b for b in ("within", "near", "over", "none") if b in map(band, data.load)]
-    left: int = MARGIN
-    if any(f.capacity for f in data.load):
-        dash = slide.shapes.add_shape(
-            MSO_SHAPE.RECTANGLE, left, Inches(6.86), Inches(0.3), Inches(0.07)
-        )
-        dash.fill.solid()
-        dash.fill.fore_color.rgb = INK
-        dash.line.fill.background()
-        text_box(
-            slide, (left + Inches(0.36), Inches(6.68), Inches(3), Inches(0.4)), ["capacity"], 12
-        )
-        left += Inches(1.5)
-    for name in seen:
-        swatch = slide.shapes.add_shape(
-            MSO_SHAPE.RECTANGLE, left, Inches(6.78), Inches(0.22), Inches(0.22)
-        )
-        swatch.fill.solid()
-        swatch.fill.fore_color.rgb = rgb(BAND_COLOURS[name])
-        swatch.line.fill.background()
-        words = BAND_WORDS[name]  # type: ignore[index]
-        text_box(slide, (left + Inches(0.28), Inches(6.68), Inches(3), Inches(0.4)), [words], 12)
-        left += Inches(0.5) + Pt(7) * len(words)
+    bars = function_bars(data.load)
+    load_chart(slide, (MARGIN, BODY_TOP, _FULL, Inches(5.2)), bars)
+    band_legend(slide, bars)
 
 
 def concentration_slide(deck: Presentation, data: ReportData) -> None:
