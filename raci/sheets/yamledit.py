@@ -86,12 +86,13 @@ class Editor:
         match = VALUE.match(text, start)
         if match is None or (node is None and match.group() not in {"~", "null", "Null", "NULL"}):
             raise self.refuse(())
-        if text[start] in "\"'" or self._in_flow(start):
+        if text[start] in "\"'":
             return match.end()
-        # a plain scalar in block context runs to the end of its line (or a comment)
+        # a plain scalar runs to the end of its line (or a comment); in a flow collection
+        # to the next comma or bracket (``{name: Set up the tenant, phase: prepare}``)
         line = text[start : self.line_end(start)]
-        comment = re.search(r"[ \t]#", line)
-        return start + len((line[: comment.start()] if comment else line).rstrip(" \t\r"))
+        stop = re.search(r"[,\[\]{}]|[ \t]#" if self._in_flow(start) else r"[ \t]#", line)
+        return start + len((line[: stop.start()] if stop else line).rstrip(" \t\r"))
 
     def _indent(self, offset: int) -> int:
         line = self.line_start(offset)
