@@ -21,6 +21,7 @@ from raci.sheets.build import build
 from raci.sheets.cells import house_letters
 from raci.sheets.layout import EXPORT_SHEET, FUNCTIONS_SHEET
 from raci.sheets.locate import Layout, locate
+from raci.sheets.people import PEOPLE_SHEETS
 from raci.sheets.read import Sheet, read_sheets
 from raci.sheets.summary import Summary
 
@@ -83,7 +84,11 @@ def read_matrix(
         (item for item in sheets if item.sheet == FUNCTIONS_SHEET and sheet != FUNCTIONS_SHEET),
         None,
     )
-    candidates = [item for item in sheets if item is not definitions]
+    candidates = [
+        item
+        for item in sheets
+        if item is not definitions and (item.sheet not in PEOPLE_SHEETS or sheet is not None)
+    ]
     named = {spelling.casefold() for spelling in (known or {})}
     if definitions is not None:
         from raci.sheets.functions import read_functions
