@@ -25,7 +25,12 @@ _POS = (1 << 64) - 1
 def inline(value: Any) -> str:
     """``value`` as YAML on one line, safe inside a flow collection (``[a, 'b, c']``)."""
     text: str = yaml.dump(
-        [value], Dumper=dumper(), default_flow_style=True, allow_unicode=True, width=1 << 30
+        [value],
+        Dumper=dumper(),
+        default_flow_style=True,
+        allow_unicode=True,
+        width=1 << 30,
+        sort_keys=False,
     )
     return text.strip()[1:-1].strip()
 
