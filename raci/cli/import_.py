@@ -110,6 +110,12 @@ def import_command(
         from raci.cli.common import checked
 
         model = checked(into, lint=False).model
+        from raci.core.people import redacting
+
+        if model is not None and model.has_people and redacting():
+            raise RaciError(
+                "--redact numbers the people of the model it edits: drop it with --into"
+            )
     try:
         imported = read_matrix(
             source,

@@ -50,11 +50,15 @@ def letter_rows(model: Model) -> list[list[Any]]:
         found = people.setdefault(key, {})
         for person, held in activity.people.items():
             found.setdefault(person, held.label)
+    members = {  # after --redact the file's order is unknown: the members' order, then
+        m.key: n
+        for n, m in enumerate(m for f in model.functions.values() for m in f.members.values())
+    }
     rows: list[list[Any]] = []
     for key, found in people.items():
         aid, name = names[key]
         written = _written_order(model, key)
-        ordered = sorted(found, key=lambda person: written.get(person, len(written)))
+        ordered = sorted(found, key=lambda person: (written.get(person, 0), members[person]))
         rows.extend([aid, name, person, found[person]] for person in ordered)
     return rows
 

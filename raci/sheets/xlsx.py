@@ -94,7 +94,8 @@ def _properties(model: Model) -> list[tuple[str, str]]:
     if model.declared_phases:
         found.append((PHASES_PROPERTY, json.dumps(model.phases)))
     if any(document.data.get("fte_unit") is not None for document in model.documents):
-        found.append((FTE_UNIT_PROPERTY, repr(model.fte_unit)))
+        unit = model.fte_unit
+        found.append((FTE_UNIT_PROPERTY, str(int(unit)) if unit.is_integer() else repr(unit)))
     return found
 
 
