@@ -281,3 +281,18 @@ def test_into_refuses_a_change_of_phases_and_writes_nothing(run_line: RunLine, h
     assert result.stderr == (
         "raci: --redact numbers the people of the model it edits: drop it with --into\n"
     )
+
+
+def test_the_readme_shows_what_bad_people_cells_print(run_line: RunLine, here: Path) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Phases and people in a spreadsheet", 1)[1]
+    sample = section.split("```console\n", 1)[1].split("```", 1)[0]
+    shown = [line.strip() for line in sample.splitlines() if line.strip()]
+    run_line(["export", str(DATA / "people.yaml"), "-o", "m.xlsx"])
+    book = openpyxl.load_workbook(here / "m.xlsx")
+    book["People"]["D3"] = "half"
+    book["Person letters"]["C3"] = "IC/nobody"
+    book["Person letters"].append(["post", None, "IC/alex", "A"])
+    book.save(here / "m.xlsx")
+    result = run_line(["import", "m.xlsx", "-o", "org.yaml"], exit_code=2)
+    assert shown == ["$ raci import m.xlsx -o org.yaml", *result.stderr.splitlines()]

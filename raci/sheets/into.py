@@ -6,6 +6,9 @@ without a Phase column never clears a phase). Rows match activities by id, then 
 a new row becomes a new activity in the file that holds its phase (or the last file). An
 activity the sheet does not have is kept, and said so. The edited files are read back
 and compared with the plan before anything is written, then written all or nothing.
+An activity given per phase is edited phase by phase (:mod:`raci.sheets.into_state`
+compares it whole); a change in the phases it is given in is refused, as a whole, with
+the other changes the plan cannot make.
 """
 
 from __future__ import annotations

@@ -5,12 +5,15 @@ role, header row and activity column frozen, a filter on the header, and a drop-
 the scheme's letters on every function cell. Sheet ``Legend``: what each letter of the
 scheme means, in the matrix's colours (a sheet of its own, so the matrix stays one table
 that imports cleanly). Sheet ``Functions``: id, name, capacity, description and waivers
-of every function, read back by ``raci import`` so a round trip loses nothing (the
-matrix has Eligible, Waivers and ``x-`` columns for the same reason). Sheet ``Load``:
+of every function (capacity per phase and ``ends:`` when used), read back by ``raci
+import`` so a round trip loses nothing (the matrix has Eligible, Waivers and ``x-``
+columns for the same reason). Sheets ``People`` and ``Person letters`` for a model with
+members (see :mod:`raci.sheets.people`). Sheet ``Load``:
 per function counts by role, load, capacity and share of accountability, with a bar
 chart. Sheet ``Findings``: what ``raci check``
 reports, one row each. The workbook names its scheme in the custom document property
-``raci scheme``, which ``raci import`` prefers when the letters fit it.
+``raci scheme``, which ``raci import`` prefers when the letters fit it, and keeps
+``phases:`` and ``fte_unit:`` in ``raci phases`` and ``raci fte unit``.
 """
 
 from __future__ import annotations
