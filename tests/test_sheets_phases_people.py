@@ -296,3 +296,20 @@ def test_the_readme_shows_what_bad_people_cells_print(run_line: RunLine, here: P
     book.save(here / "m.xlsx")
     result = run_line(["import", "m.xlsx", "-o", "org.yaml"], exit_code=2)
     assert shown == ["$ raci import m.xlsx -o org.yaml", *result.stderr.splitlines()]
+
+
+def test_into_adds_an_activity_given_per_phase_and_its_new_phase(
+    run_line: RunLine, here: Path
+) -> None:
+    (here / "phased.yaml").write_text((DATA / "phased.yaml").read_text("utf-8"), "utf-8")
+    run_line(["export", "phased.yaml", "-o", "m.csv"])
+    with (here / "m.csv").open("a", encoding="utf-8") as sheet:
+        sheet.write("Wrap up,wrap,run,1,A/R,C,\nWrap up,wrap,close,1,C,A/R,\n")
+    result = run_line(["import", "m.csv", "--into", "phased.yaml"])
+    assert "  + wrap  Wrap up\n" in result.stdout
+    text = (here / "phased.yaml").read_text(encoding="utf-8")
+    assert "phases: [prepare, launch, run, close]\n" in text
+    assert text.endswith(
+        "\n\n  - id: wrap\n    name: Wrap up\n    raci:\n      run: {IC: A/R, OD: C}\n"
+        "      close: {IC: C, OD: A/R}\n"
+    )

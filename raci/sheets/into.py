@@ -67,6 +67,12 @@ def known_functions(model: Model) -> dict[str, str]:
     return found
 
 
+def _phases_of(activity: dict[str, Any]) -> list[str]:
+    if "phase" in activity:
+        return [activity["phase"]]
+    return [key for key, value in activity["raci"].items() if isinstance(value, dict)]
+
+
 def _staged(raci: dict[str, Any]) -> bool:
     return any(isinstance(value, dict) for value in raci.values())
 
@@ -119,9 +125,14 @@ class _Plan:
     def _settings(self) -> None:
         """``phases:`` and ``fte_unit:``, where the workbook declares them."""
         old = declared(self.model)
-        data = self.imported.data
+        data = dict(self.imported.data)
+        carried = set(self.imported.carried)
+        if old["phases"] is not None and "phases" not in carried:
+            named = [phase for a in data["activities"] for phase in _phases_of(a)]
+            data["phases"] = list(dict.fromkeys([*old["phases"], *named]))
+            carried.add("phases")  # a new phase of the sheet joins the declared ones
         for key in ("phases", "fte_unit"):
-            if key not in self.imported.carried or floats(data[key]) == floats(old[key]):
+            if key not in carried or floats(data[key]) == floats(old[key]):
                 continue
             holders = [d for d in self.model.documents if key in d.data]
             for document in holders or self.model.documents[:1]:
