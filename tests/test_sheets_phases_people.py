@@ -313,3 +313,18 @@ def test_into_adds_an_activity_given_per_phase_and_its_new_phase(
         "\n\n  - id: wrap\n    name: Wrap up\n    raci:\n      run: {IC: A/R, OD: C}\n"
         "      close: {IC: C, OD: A/R}\n"
     )
+
+
+def test_into_without_the_person_letters_sheet_keeps_the_people(
+    run_line: RunLine, here: Path
+) -> None:
+    text = (DATA / "people.yaml").read_text(encoding="utf-8")
+    (here / "people.yaml").write_text(text, encoding="utf-8")
+    run_line(["export", "people.yaml", "-o", "p.xlsx"])
+    book = openpyxl.load_workbook(here / "p.xlsx")
+    del book["Person letters"]
+    book["People"]["D4"] = 2  # kim: 1 -> 2 FTE
+    book.save(here / "p.xlsx")
+    run_line(["import", "p.xlsx", "--into", "people.yaml"])
+    edited = (here / "people.yaml").read_text(encoding="utf-8")
+    assert edited == text.replace("kim: {name: Kim Lee}", "kim: {name: Kim Lee, fte: 2}")

@@ -77,8 +77,12 @@ def build(
     carried.update(key for key in ("phases", "fte_unit") if key in data)
     if any(_phases_of(activity) and "phase" not in activity for activity in data["activities"]):
         carried.add("raci-per-phase")
-    if any(item.sheet in PEOPLE_SHEETS for item in sheets):
-        carried.add("people")
+    named = {item.sheet for item in sheets}
+    carried.update(
+        key
+        for key, title in zip(("members", "people"), PEOPLE_SHEETS, strict=True)
+        if title in named
+    )
     return Imported(data, summary, frozenset(carried), tuple(functions["header"]))
 
 

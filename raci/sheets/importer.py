@@ -54,9 +54,9 @@ class Imported:
     summary: Summary
     carried: frozenset[str] = frozenset()
     """The activity fields the sheet has a column for (``phase``, ``effort``, ``x-notes``
-    ...), ``functions`` when it has a Functions sheet, ``people`` when it has the People
-    sheets, ``phases`` / ``fte_unit`` when its properties give them: ``--into`` changes
-    only those."""
+    ...), ``functions`` when it has a Functions sheet, ``members`` and ``people`` when it
+    has the People and Person letters sheets, ``phases`` / ``fte_unit`` when its
+    properties give them: ``--into`` changes only those."""
     columns: tuple[str, ...] = ()
     """The function ids of the matrix's letter columns."""
 

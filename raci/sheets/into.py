@@ -155,7 +155,7 @@ class _Plan:
     def _function(self, fid: str, entry: dict[str, Any]) -> None:
         function = self.model.functions[fid]
         old, new = function_fields(function), entry_fields(entry)
-        if "people" not in self.imported.carried:
+        if "members" not in self.imported.carried:
             new["members"] = old["members"]
         if floats(new) == floats(old):
             return
