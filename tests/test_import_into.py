@@ -3,6 +3,7 @@ applies an edited workbook to a model, changing only what was edited."""
 
 from __future__ import annotations
 
+import difflib
 import shutil
 from pathlib import Path
 from typing import Any
@@ -14,15 +15,9 @@ from raci.engine import load
 from raci.sheets.export import metadata
 from tests.conftest import EXAMPLES, MODELS, RunLine
 
-PHASED_OR_PEOPLE = {"enterprise-social-phased.yaml", "enterprise-social-phased-broken.yaml"}
-"""Models with raci per phase, capacity per phase and people: the workbook does not carry
-those yet (#18), so they do not round-trip."""
-FILES = sorted(
-    path
-    for path in [*MODELS.glob("*.yaml"), *EXAMPLES.glob("*.yaml"), *EXAMPLES.glob("schemes/*.yaml")]
-    if path.name not in PHASED_OR_PEOPLE
-)
-MODEL_PATHS = [*FILES, EXAMPLES / "ownership"]
+DATA = Path(__file__).parent / "data"
+FILES = sorted([*MODELS.glob("*.yaml"), *EXAMPLES.glob("*.yaml"), *EXAMPLES.glob("schemes/*.yaml")])
+MODEL_PATHS = [*FILES, EXAMPLES / "ownership", DATA / "phased.yaml", DATA / "people.yaml"]
 IDS = [path.relative_to(path.parent.parent).as_posix() for path in MODEL_PATHS]
 
 
@@ -34,12 +29,23 @@ def fields(path: Path) -> dict[str, Any]:
         "name": model.name,
         "description": model.description,
         "scheme": model.scheme.name,
+        "phases": (model.phases, model.declared_phases, model.fte_unit),
         "functions": [
-            (f.id, f.name, f.capacity, f.description, f.waive) for f in model.functions.values()
+            (f.id, f.name, f.capacity, f.description, f.waive, f.phase_capacity, f.ends,
+             f.capacity_from_members)
+            for f in model.functions.values()
+        ],
+        "members": [
+            (m.key, m.name, m.fte) for f in model.functions.values() for m in f.members.values()
         ],
         "activities": [
             (a.id, a.name, a.phase, a.effort, a.depends_on,
-             {fid: held.label for fid, held in a.raci.items()}, a.eligible, a.waive, metadata(a))
+             {fid: held.label for fid, held in a.raci.items()}, a.eligible, a.waive, metadata(a),
+             a.stage)
+            for a in model.activities
+        ],
+        "people": [
+            (a.id, a.stage, {key: held.label for key, held in a.people.items()})
             for a in model.activities
         ],
     }  # fmt: skip
@@ -58,7 +64,8 @@ def test_export_then_import_is_the_same_model(run_line: RunLine, here: Path, pat
     assert fields(here / "back.yaml") == fields(path)
     result = run_line(["diff", str(path), "back.yaml"])
     assert "No ownership changes." in result.stdout
-    # CSV holds the matrix: every activity field (functions' capacities need the workbook)
+    # CSV holds the matrix: every activity field, raci per phase included (functions'
+    # capacities, members and people need the workbook)
     run_line(["export", str(path), "-o", "m.csv"], exit_code=None)
     run_line(["import", "m.csv", "-o", "csv.yaml"])
     assert fields(here / "csv.yaml")["activities"] == fields(path)["activities"]
@@ -107,6 +114,12 @@ def _edit(workbook: Path) -> None:
     if empty:
         sheet.cell(3, empty[0]).value = None if sheet.cell(3, empty[0]).value else "I"
     sheet.cell(3, 1).value = f"{sheet.cell(3, 1).value} (edited)"
+    if "Person letters" in book.sheetnames:  # the people of the edited row go with it
+        letters = book["Person letters"]
+        for cells in letters.iter_rows(min_row=2):
+            if cells[0].value in {row[1], sheet.cell(3, 2).value}:
+                for cell in cells:
+                    cell.value = None
     new = sheet.max_row + 1
     sheet.cell(new, 1).value = "A new activity from the workshop"
     sheet.cell(new, functions[0]).value = "A/R" if "A/R" in str(book.properties) else "A"
@@ -126,15 +139,15 @@ def test_into_changes_only_what_was_edited_and_keeps_every_comment(
     after = fields(model)
     expected = fields(here / "expected.yaml")
     assert after["activities"] == expected["activities"]
+    assert after["people"] == expected["people"]
     assert after["functions"] == original["functions"]
     for name, text in before.items():
         edited = _texts(model)[name]
         comments = [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
         kept = [line.strip() for line in edited.splitlines() if line.strip().startswith("#")]
         assert kept == comments
-        changed = [
-            a for a, b in zip(text.splitlines(), edited.splitlines(), strict=False) if a != b
-        ]
+        diff = difflib.ndiff(text.splitlines(), edited.splitlines())
+        changed = [line for line in diff if line.startswith("- ")]
         assert len(changed) <= 4  # the edited rows' lines only (plus the appended activity)
 
 

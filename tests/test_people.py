@@ -225,10 +225,11 @@ def test_report_has_a_people_section(run_line: RunLine, tmp_path: Path) -> None:
     assert "## People" not in small.read_text("utf-8")
 
 
-def test_export_says_what_the_spreadsheet_leaves_out(run_line: RunLine, tmp_path: Path) -> None:
+def test_export_says_what_the_csv_leaves_out(run_line: RunLine, tmp_path: Path) -> None:
     result = run_line(["export", str(PHASED_MODEL), "-o", str(tmp_path / "m.csv")])
     assert result.stderr == (
-        "raci: note: the spreadsheet leaves out raci and capacity per phase, 'ends:', "
-        "members and people (one row per activity phase)\n"
+        "raci: note: the CSV leaves out 'phases:', 'fte_unit:', capacity per phase, 'ends:', "
+        "members and people (the workbook holds them)\n"
     )
+    assert run_line(["export", str(PHASED_MODEL), "-o", str(tmp_path / "m.xlsx")]).stderr == ""
     assert run_line(["export", str(SMALL), "-o", str(tmp_path / "s.csv")]).stderr == ""

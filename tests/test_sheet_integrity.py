@@ -120,6 +120,10 @@ def models(draw: Any) -> dict[str, Any]:
         if index and draw(st.booleans()):
             activity["depends_on"] = [aids[0]]
         activity["raci"] = dict(zip(fids, letters, strict=False))
+        if draw(st.booleans()):  # given per phase: the same letters in p1, others in p2
+            activity.pop("phase", None)
+            later = draw(st.sampled_from(["R", "A", "C", "I", "A/R"]))
+            activity["raci"] = {"p1": activity["raci"], "p2": {fids[-1]: later}}
         if draw(st.booleans()):
             activity["eligible"] = [fids[-1]]
         if draw(st.booleans()):
@@ -127,7 +131,43 @@ def models(draw: Any) -> dict[str, Any]:
         if draw(st.booleans()):
             activity["x-notes"] = draw(_TEXT)
         activities.append(activity)
-    return {"version": 1, "name": draw(_TEXT), "functions": functions, "activities": activities}
+    model = {"version": 1, "name": draw(_TEXT), "functions": functions, "activities": activities}
+    if draw(st.booleans()):
+        _people(draw, model, fids[0])
+    return _phases(draw, model)
+
+
+def _people(draw: Any, model: dict[str, Any], fid: str) -> None:
+    """Members under ``fid`` and, where it holds letters, the first member's."""
+    model["functions"][fid]["members"] = {"m1": {"name": draw(_TEXT)}, "m-2": {"fte": 0.5}}
+    model["fte_unit"] = draw(st.sampled_from([1, 4, 7.5]))
+    for activity in model["activities"]:
+        raci = activity["raci"]
+        letters = raci.get("p1", raci)
+        if fid in letters and draw(st.booleans()):
+            activity["people"] = {f"{fid}/m1": letters[fid]}
+
+
+def _phases(draw: Any, model: dict[str, Any]) -> dict[str, Any]:
+    """Sometimes ``phases:`` in an order of its own, and capacity per phase."""
+    used: list[str] = []
+    for activity in model["activities"]:
+        raci = activity["raci"]
+        if "p1" in raci:
+            used += ["p1", "p2"]
+        elif "phase" in activity:
+            used.append(activity["phase"])
+    used = list(dict.fromkeys(used))
+    staged = "p1" in used
+    first = next(iter(model["functions"].values()))
+    if staged and draw(st.booleans()):
+        first["capacity"] = {"p2": draw(st.sampled_from([1, 2.5])), "p1": 3}
+        if draw(st.booleans()):
+            first["ends"] = "p2"
+    if used and draw(st.booleans()):
+        model["phases"] = list(draw(st.permutations(used)))
+    keys = ("version", "name", "phases", "fte_unit", "functions", "activities")
+    return {key: model[key] for key in keys if key in model}  # activities last, as written
 
 
 @settings(max_examples=12)

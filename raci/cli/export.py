@@ -54,12 +54,13 @@ def export_command(
         )
     result = checked(path, config)
     report = Report.of(result)
-    if result.model is not None and (result.model.phased or result.model.has_people):
-        import sys
+    if result.model is not None and name == "csv":
+        from raci.sheets.export import csv_leaves_out
 
-        sys.stderr.write(
-            "raci: note: the spreadsheet leaves out raci and capacity per phase, 'ends:', "
-            "members and people (one row per activity phase)\n"
-        )
+        left = csv_leaves_out(result.model)
+        if left:
+            import sys
+
+            sys.stderr.write(f"raci: note: the CSV leaves out {left} (the workbook holds them)\n")
     show("export", name, report, output)
     raise typer.Exit(report.exit_code)

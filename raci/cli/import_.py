@@ -34,6 +34,8 @@ Waivers columns are read by their header, Notes, Owner, Due, Status and any
 other column are kept as x- metadata. Section rows ("Phase 1: Prepare") set
 the phase; a legend or key block ends the matrix. A summary of what was read
 goes to stderr (--format json: as JSON on stdout, with -o or --into).
+Rows that share an ID in different phases are one activity given per phase;
+a workbook's Functions, People and Person letters sheets are read too.
 With --into, only the letters and fields the sheet changed are edited in
 the YAML (comments kept), what changed is printed as raci diff prints it,
 and the files are written all or nothing.
@@ -110,6 +112,12 @@ def import_command(
         from raci.cli.common import checked
 
         model = checked(into, lint=False).model
+        from raci.core.people import redacting
+
+        if model is not None and model.has_people and redacting():
+            raise RaciError(
+                "--redact numbers the people of the model it edits: drop it with --into"
+            )
     try:
         imported = read_matrix(
             source,

@@ -10,7 +10,10 @@ from raci.sheets.cells import check_house, normal, read_letter
 from raci.sheets.functions import parse_waivers, read_functions
 from raci.sheets.layout import parse_function_header, slugify, unique, valid_id
 from raci.sheets.locate import Layout, column_letter
+from raci.sheets.people import PEOPLE_SHEETS
 from raci.sheets.rows import Entry, Rows, read_rows
+from raci.sheets.settings import add_people, model_settings
+from raci.sheets.stages import merge_phases
 from raci.sheets.summary import Column, Skipped, Summary
 
 if TYPE_CHECKING:
@@ -50,6 +53,7 @@ def build(
     columns = {column: fid for fid, (column, _) in functions["header"].items()}
     bad = _letters(rows, columns, scheme, house, problems)
     _fields(rows.entries, layout, problems)
+    rows.entries = merge_phases(rows.entries, layout, sheet.place, problems)
     if problems:
         note = ""
         if guessed and bad and scheme.name != DEFAULT_SCHEME:
@@ -61,12 +65,24 @@ def build(
         placed = [(sheet.place(row, column), text) for row, column, text in sorted(problems)]
         raise SheetProblems(sheet.name, placed, note)
     data = _data(sheet, rows, functions, scheme, name)
+    people = add_people(data, sheets, scheme)
+    if people:
+        raise SheetProblems(sheet.name, people)
     summary = _summary(sheet, layout, rows, data, scheme, sheets)
     carried = {kind for kind in layout.known if kind != "id"} | set(layout.metadata.values())
     if rows.phases_from == "sections":
         carried.add("phase")
     if definitions is not None:
         carried.add("functions")
+    carried.update(key for key in ("phases", "fte_unit") if key in data)
+    if any(_phases_of(activity) and "phase" not in activity for activity in data["activities"]):
+        carried.add("raci-per-phase")
+    named = {item.sheet for item in sheets}
+    carried.update(
+        key
+        for key, title in zip(("members", "people"), PEOPLE_SHEETS, strict=True)
+        if title in named
+    )
     return Imported(data, summary, frozenset(carried), tuple(functions["header"]))
 
 
@@ -188,6 +204,7 @@ def _data(
         data["description"] = sheet.description
     if scheme.name != DEFAULT_SCHEME:
         data["scheme"] = scheme.name
+    data.update(model_settings(sheet, activities, functions["defined"]))
     defined: dict[str, dict[str, Any]] = dict(functions["defined"])
     for fid, (_, label) in functions["header"].items():
         defined.setdefault(fid, {"name": label})
@@ -222,7 +239,7 @@ def _summary(
         )
         for c, key in sorted(filed)
     ]
-    phases = list(dict.fromkeys(a["phase"] for a in data["activities"] if "phase" in a))
+    phases = list(dict.fromkeys(phase for a in data["activities"] for phase in _phases_of(a)))
     return Summary(
         source=sheet.name,
         sheet=sheet.sheet,
@@ -238,6 +255,12 @@ def _summary(
         sheets=[item.sheet for item in sheets if item.sheet is not None],
         unit="row" if sheet.lines is None else "line",
     )
+
+
+def _phases_of(activity: dict[str, Any]) -> list[str]:
+    if "phase" in activity:
+        return [activity["phase"]]
+    return [key for key, value in activity["raci"].items() if isinstance(value, dict)]
 
 
 def _count(sheet: Sheet, layout: Layout, column: int) -> int:

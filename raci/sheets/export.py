@@ -101,6 +101,24 @@ def _cell(value: Any) -> Value:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
+def csv_leaves_out(model: Model) -> str:
+    """What of phases and people a CSV cannot hold (it is the matrix only), as words."""
+    functions = model.functions.values()
+    left = [
+        word
+        for word, used in (
+            ("'phases:'", model.declared_phases),
+            ("'fte_unit:'", any(d.data.get("fte_unit") is not None for d in model.documents)),
+            ("capacity per phase", any(f.phase_capacity for f in functions)),
+            ("'ends:'", any(f.ends is not None for f in functions)),
+            ("members", model.has_people),
+            ("people", any(a.people for a in model.activities)),
+        )
+        if used
+    ]
+    return " and ".join([", ".join(left[:-1]), left[-1]]) if len(left) > 1 else "".join(left)
+
+
 def to_csv(model: Model) -> str:
     """The matrix as CSV (UTF-8, comma-separated, ``\\n`` line ends); a cell a
     spreadsheet would evaluate as a formula starts with ``'`` (OWASP)."""

@@ -21,6 +21,7 @@ from raci.sheets.build import build
 from raci.sheets.cells import house_letters
 from raci.sheets.layout import EXPORT_SHEET, FUNCTIONS_SHEET
 from raci.sheets.locate import Layout, locate
+from raci.sheets.people import PEOPLE_SHEETS
 from raci.sheets.read import Sheet, read_sheets
 from raci.sheets.summary import Summary
 
@@ -53,7 +54,9 @@ class Imported:
     summary: Summary
     carried: frozenset[str] = frozenset()
     """The activity fields the sheet has a column for (``phase``, ``effort``, ``x-notes``
-    ...) and ``functions`` when it has a Functions sheet: ``--into`` changes only those."""
+    ...), ``functions`` when it has a Functions sheet, ``members`` and ``people`` when it
+    has the People and Person letters sheets, ``phases`` / ``fte_unit`` when its
+    properties give them: ``--into`` changes only those."""
     columns: tuple[str, ...] = ()
     """The function ids of the matrix's letter columns."""
 
@@ -83,7 +86,11 @@ def read_matrix(
         (item for item in sheets if item.sheet == FUNCTIONS_SHEET and sheet != FUNCTIONS_SHEET),
         None,
     )
-    candidates = [item for item in sheets if item is not definitions]
+    candidates = [
+        item
+        for item in sheets
+        if item is not definitions and (item.sheet not in PEOPLE_SHEETS or sheet is not None)
+    ]
     named = {spelling.casefold() for spelling in (known or {})}
     if definitions is not None:
         from raci.sheets.functions import read_functions

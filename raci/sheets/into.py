@@ -6,6 +6,9 @@ without a Phase column never clears a phase). Rows match activities by id, then 
 a new row becomes a new activity in the file that holds its phase (or the last file). An
 activity the sheet does not have is kept, and said so. The edited files are read back
 and compared with the plan before anything is written, then written all or nothing.
+An activity given per phase is edited phase by phase (:mod:`raci.sheets.into_state`
+compares it whole); a change in the phases it is given in is refused, as a whole, with
+the other changes the plan cannot make.
 """
 
 from __future__ import annotations
@@ -19,8 +22,17 @@ from raci.core.errors import RaciError
 from raci.core.loader import Document
 from raci.core.model import Activity, Model
 from raci.engine import load
-from raci.sheets.export import metadata
 from raci.sheets.importer import Imported
+from raci.sheets.into_state import (
+    activity_fields,
+    declared,
+    entry_fields,
+    floats,
+    function_fields,
+    groups,
+    member_fields,
+    state,
+)
 from raci.sheets.layout import function_header, unique
 from raci.sheets.yaml_out import activity_block
 from raci.sheets.yamledit import Editor
@@ -33,6 +45,7 @@ _FIELDS: dict[str, Any] = {
     "waive": {},
 }
 _BEFORE_RACI = {"name", "phase", "effort", "depends_on"}
+_FUNCTION_KEYS = ("name", "capacity", "ends", "description", "waive")
 
 
 @dataclass
@@ -54,27 +67,14 @@ def known_functions(model: Model) -> dict[str, str]:
     return found
 
 
-def _fields(activity: Activity) -> dict[str, Any]:
-    return {
-        "name": activity.name,
-        "phase": activity.phase,
-        "effort": activity.effort,
-        "depends_on": activity.depends_on,
-        "eligible": activity.eligible,
-        "waive": activity.waive,
-        "raci": {fid: held.label for fid, held in activity.raci.items()},
-        **metadata(activity),
-    }
+def _phases_of(activity: dict[str, Any]) -> list[str]:
+    if "phase" in activity:
+        return [activity["phase"]]
+    return [key for key, value in activity["raci"].items() if isinstance(value, dict)]
 
 
-def _state(model: Model) -> dict[str, Any]:
-    """What --into compares: functions and activities by id, field for field."""
-    return {
-        "functions": {
-            fid: (f.name, f.capacity, f.description, f.waive) for fid, f in model.functions.items()
-        },
-        "activities": {a.id: _fields(a) for a in model.activities},
-    }
+def _staged(raci: dict[str, Any]) -> bool:
+    return any(isinstance(value, dict) for value in raci.values())
 
 
 class _Plan:
@@ -82,8 +82,10 @@ class _Plan:
         self.model = model
         self.imported = imported
         self.editors: dict[int, Editor] = {}
-        self.expected = _state(model)
+        self.expected = state(model)
         self.kept: list[str] = []
+        self.refused: list[str] = []
+        """What the sheet changes that --into does not edit (refused all at once)."""
 
     def editor(self, document: Document) -> Editor:
         key = id(document)
@@ -93,10 +95,11 @@ class _Plan:
         return self.editors[key]
 
     def run(self) -> None:
+        self._settings()
         self._functions()
-        by_id = {a.id: a for a in self.model.activities}
+        by_id = {aid: parts[0] for aid, parts in groups(self.model).items()}
         by_name: dict[str, list[Activity]] = {}
-        for activity in self.model.activities:
+        for activity in by_id.values():
             by_name.setdefault(_normal(activity.name), []).append(activity)
         used: set[str] = set()
         taken = set(by_id)
@@ -110,7 +113,32 @@ class _Plan:
             else:
                 used.add(match.id)
                 self._update(match, row)
-        self.kept = [a.id for a in self.model.activities if a.id not in used]
+        self.kept = [aid for aid in by_id if aid not in used]
+        if self.refused:
+            shown = "; ".join(self.refused[:5])
+            more = f" and {len(self.refused) - 5} more" if len(self.refused) > 5 else ""
+            raise RaciError(
+                f"cannot apply {self.imported.summary.source} with --into: {shown}{more}; "
+                "nothing was written: edit those in the YAML, or import without --into"
+            )
+
+    def _settings(self) -> None:
+        """``phases:`` and ``fte_unit:``, where the workbook declares them."""
+        old = declared(self.model)
+        data = dict(self.imported.data)
+        carried = set(self.imported.carried)
+        if old["phases"] is not None and "phases" not in carried:
+            named = [phase for a in data["activities"] for phase in _phases_of(a)]
+            data["phases"] = list(dict.fromkeys([*old["phases"], *named]))
+            carried.add("phases")  # a new phase of the sheet joins the declared ones
+        for key in ("phases", "fte_unit"):
+            if key not in carried or floats(data[key]) == floats(old[key]):
+                continue
+            holders = [d for d in self.model.documents if key in d.data]
+            for document in holders or self.model.documents[:1]:
+                before = "functions" if "functions" in document.data else None
+                self._change(self.editor(document), (), key, old[key], data[key], before)
+            self.expected["model"][key] = floats(data[key])
 
     def _functions(self) -> None:
         data = self.imported.data["functions"]
@@ -122,33 +150,49 @@ class _Plan:
                 continue
             holder = next(d for d in self.model.documents if "functions" in d.data)
             self.editor(holder).add(("functions",), fid, entry)
-            self.expected["functions"][fid] = (
-                entry["name"], entry.get("capacity"), entry.get("description"),
-                entry.get("waive", {}),
-            )  # fmt: skip
+            self.expected["functions"][fid] = floats(entry_fields(entry))
 
     def _function(self, fid: str, entry: dict[str, Any]) -> None:
         function = self.model.functions[fid]
-        old = {"name": function.name, "capacity": function.capacity,
-               "description": function.description, "waive": function.waive}  # fmt: skip
-        new = {key: entry.get(key, {} if key == "waive" else None) for key in old}
-        if new == old:
+        old, new = function_fields(function), entry_fields(entry)
+        if "members" not in self.imported.carried:
+            new["members"] = old["members"]
+        if floats(new) == floats(old):
             return
         editor = self.editor(function.document)
         path = ("functions", fid)
-        for key, value in new.items():
-            self._change(editor, path, key, old[key], value, before=None)
-        capacity = float(new["capacity"]) if new["capacity"] is not None else None
-        self.expected["functions"][fid] = (new["name"], capacity, new["description"], new["waive"])
+        for key in _FUNCTION_KEYS:
+            if floats(old[key]) != floats(new[key]):
+                self._change(editor, path, key, old[key], new[key], before=None)
+        if new["members"] != old["members"]:
+            self._members(editor, path, old["members"], entry.get("members", {}))
+        self.expected["functions"][fid] = floats(new)
+
+    def _members(
+        self, editor: Editor, path: tuple[str, ...], old: dict[str, Any], new: dict[str, Any]
+    ) -> None:
+        if not old or not new:
+            self._change(editor, path, "members", old or None, new or None, before="waive")
+            return
+        at = (*path, "members")
+        for mid in old:
+            if mid not in new:
+                editor.remove(at, mid)
+        for mid, member in new.items():
+            if mid not in old:
+                editor.add(at, mid, member)
+            elif member_fields(member.get("name"), member.get("fte", 1)) != old[mid]:
+                editor.set(at, mid, member)
 
     def _update(self, activity: Activity, row: dict[str, Any]) -> None:
         editor = self.editor(activity.document)
         path: tuple[str | int, ...] = ("activities", activity.index)
-        old = _fields(activity)
+        old = activity_fields(groups(self.model)[activity.id])
         expected = dict(old)
+        staged = _staged(old["raci"]) or _staged(row["raci"])
         wanted = {"name": row["name"]}
         for key in sorted(self.imported.carried):
-            if key in _FIELDS or key[:2] == "x-":
+            if (key in _FIELDS and not (staged and key == "phase")) or key[:2] == "x-":
                 wanted[key] = row.get(key, _FIELDS.get(key))
         for key, value in wanted.items():
             before = "raci" if key in _BEFORE_RACI else None
@@ -156,19 +200,54 @@ class _Plan:
             expected[key] = value if value is not None or key in _FIELDS else None
             if value is None and key[:2] == "x-":
                 expected.pop(key, None)
-        raci = dict(old["raci"])
-        for fid in self.imported.columns:
-            was, now = old["raci"].get(fid), row["raci"].get(fid)
-            if was != now:
-                self._change(editor, (*path, "raci"), fid, was, now, before=None)
-                if now is None:
-                    raci.pop(fid, None)
-                else:
-                    raci[fid] = now
-        expected["raci"] = raci
-        if "effort" in expected:
-            expected["effort"] = float(expected["effort"])
-        self.expected["activities"][activity.id] = expected
+        if staged:
+            expected["raci"] = self._phases(editor, activity, old["raci"], row["raci"])
+        else:
+            expected["raci"] = self._letters(editor, (*path, "raci"), old["raci"], row["raci"])
+        if "people" in self.imported.carried and row.get("people", {}) != old["people"]:
+            new = row.get("people", {})
+            if not old["people"] or not new:
+                self._change(editor, path, "people", old["people"] or None, new or None, None)
+            else:
+                self._letters(editor, (*path, "people"), old["people"], new, list(new))
+            expected["people"] = new
+        self.expected["activities"][activity.id] = floats(expected)
+
+    def _letters(
+        self,
+        editor: Editor,
+        path: tuple[str | int, ...],
+        old: dict[str, str],
+        new: dict[str, str],
+        keys: list[str] | None = None,
+    ) -> dict[str, str]:
+        """Edit letter by letter (``keys``: the ones the sheet has, default its columns)."""
+        letters = dict(old)
+        for key in dict.fromkeys([*(keys if keys is not None else self.imported.columns), *old]):
+            was, now = old.get(key), new.get(key)
+            if was == now or (keys is None and key not in self.imported.columns):
+                continue
+            self._change(editor, path, key, was, now, before=None)
+            if now is None:
+                letters.pop(key, None)
+            else:
+                letters[key] = now
+        return letters
+
+    def _phases(
+        self, editor: Editor, activity: Activity, old: dict[str, Any], new: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Letters per phase, phase by phase; a change of phases is refused."""
+        if not (_staged(old) and _staged(new)) or list(old) != list(new):
+            shape = " -> ".join(", ".join(raci) if _staged(raci) else "one set of letters"
+                                for raci in (old, new))  # fmt: skip
+            self.refused.append(f"'{activity.id}' changes the phases it is given in ({shape})")
+            return old
+        raci_path = (*activity.path, "raci")
+        return {
+            phase: self._letters(editor, (*raci_path, phase), letters, new[phase])
+            for phase, letters in old.items()
+        }
 
     def _change(
         self, editor: Editor, path: Any, key: str, old: Any, new: Any, before: str | None
@@ -189,14 +268,18 @@ class _Plan:
         activity = dict(row)
         activity["id"] = unique(row["id"], taken, "activity")
         phase = row.get("phase")
+        if phase is None and _staged(row["raci"]):
+            phase = next(iter(row["raci"]))
         holders = [a.document for a in self.model.activities if phase and a.phase == phase]
         document = holders[-1] if holders else self.model.documents[-1]
         editor = self.editor(document)
         items = document.data.get("activities")
         if items:
             line, column = document.locate(("activities", len(items) - 1))
-            indent = max(0, column - 3)  # the dash before the item's first key
-            end = editor.block_end(editor.line_start(editor.offset(line, column)), indent)
+            at = editor.offset(line, column)
+            dash = editor.text.rfind("-", editor.line_start(at), at)  # before `id:` or `{`
+            indent = dash - editor.line_start(at) if dash >= 0 else max(0, column - 3)
+            end = editor.block_end(editor.line_start(at), indent)
             editor.append(end, "\n\n" + activity_block(activity, indent))
         elif "activities" in document.data:
             raise editor.refuse(("activities",))
@@ -206,10 +289,11 @@ class _Plan:
             editor.append(len(text), f"{glue}\nactivities:\n{activity_block(activity, 2)}\n")
         expected = {key: activity.get(key, default) for key, default in _FIELDS.items()}
         expected.update(
-            name=activity["name"], raci=activity["raci"], effort=float(expected["effort"] or 1)
-        )
+            name=activity["name"], raci=activity["raci"], effort=float(expected["effort"] or 1),
+            people=activity.get("people", {}),
+        )  # fmt: skip
         expected.update((k, v) for k, v in activity.items() if k[:2] == "x-")
-        self.expected["activities"][activity["id"]] = expected
+        self.expected["activities"][activity["id"]] = floats(expected)
 
 
 def _normal(name: str) -> str:
@@ -227,7 +311,7 @@ def apply_into(path: Path, model: Model, imported: Imported, source: str) -> App
     with tempfile.TemporaryDirectory(prefix="raci-into-") as folder:
         copy = _stage(path, model, texts, Path(folder))
         loaded = load(copy, path.as_posix())
-        if loaded.model is None or _state(loaded.model) != plan.expected:
+        if loaded.model is None or state(loaded.model) != plan.expected:
             raise RaciError(
                 f"cannot apply {source} to {path} safely: the edited files would not read as "
                 "planned (values written in a form this does not edit, such as anchors or "

@@ -19,6 +19,8 @@ ELIGIBLE, WAIVERS = "Eligible", "Waivers"
 """The headers export writes for the optional columns."""
 SCHEME_PROPERTY = "raci scheme"
 """The custom document property in which an exported workbook names its scheme."""
+PHASES_PROPERTY, FTE_UNIT_PROPERTY = "raci phases", "raci fte unit"
+"""The custom document properties holding ``phases:`` (a JSON list) and ``fte_unit:``."""
 FUNCTIONS_SHEET = "Functions"
 EXPORT_SHEET = "Matrix"
 """The sheet ``raci export`` writes the matrix on (the Load and Findings sheets beside it

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,8 @@ class Sheet:
     """The workbook's description property, if any (``raci export`` sets it)."""
     lines: list[int] | None = None
     """For CSV: the line each row starts on (a quoted cell may span lines)."""
+    properties: dict[str, str] = field(default_factory=dict)
+    """A workbook's custom document properties (``raci phases``, ``raci fte unit``...)."""
 
 
 def read_sheet(path: Path, display: str, sheet: str | None = None) -> Sheet:
@@ -95,16 +97,23 @@ def read_xlsx(path: Path, display: str, sheet: str | None = None) -> list[Sheet]
         grids = [(name, [_unescaped(values) for values in workbook.grid(name)]) for name in chosen]
         title = unescape(workbook.properties.title or "") or None
         description = unescape(workbook.properties.description or "") or None
-        declared = next(
-            (
-                str(prop.value)
-                for prop in workbook.custom_properties
-                if prop.name == SCHEME_PROPERTY and prop.value
-            ),
-            None,
-        )
+        properties = {
+            str(prop.name): str(prop.value)
+            for prop in workbook.custom_properties
+            if prop.name and prop.value is not None and str(prop.value)
+        }
+    declared = properties.get(SCHEME_PROPERTY)
     return [
-        Sheet(display, rows, _placer(display, name), title, declared, name, description)
+        Sheet(
+            display,
+            rows,
+            _placer(display, name),
+            title,
+            declared,
+            name,
+            description,
+            properties=properties,
+        )
         for name, rows in grids
     ]
 

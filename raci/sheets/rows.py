@@ -6,6 +6,8 @@ under it (unless there is a phase column), a legend or key block ends the matrix
 blank row is skipped, and any other row is reported as having no letters. A blank
 phase cell under a filled one (a phase merged down) takes the phase above, except in a
 sheet ``raci export`` wrote (header ``Activity, ID, ...``), which is read literally.
+An ID may repeat on rows of different phases: those rows are one activity given per
+phase (merged by :mod:`raci.sheets.build`); any other repeat is a problem at its cell.
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ def read_rows(
     section: str | None = None
     above: str | None = None
     blank_before = False
-    explicit: dict[str, int] = {}
+    explicit: dict[str, list[tuple[int, str | None]]] = {}
     for row in range(layout.header + 1, len(rows)):
         values = rows[row]
         cells = [text(value) for value in values]
@@ -98,7 +100,7 @@ def read_rows(
             else:
                 found.skipped.append((row, "no-letters", cells[layout.activity]))
             continue
-        entry = _entry(found, row, values, layout, explicit, place)
+        entry = _entry(found, row, values, layout, place)
         if entry is None:
             continue
         entry.cells = {
@@ -114,6 +116,8 @@ def read_rows(
                 entry.fields["phase"] = above
         elif section is not None:
             entry.fields["phase"] = section
+        if entry.id is not None and not _first_of_phase(found, entry, layout, explicit, place):
+            entry.id = None
         found.entries.append(entry)
     return found
 
@@ -145,7 +149,6 @@ def _entry(
     row: int,
     values: list[Any],
     layout: Layout,
-    explicit: dict[str, int],
     place: Place,
 ) -> Entry | None:
     def cell(kind: str) -> Any:
@@ -159,15 +162,7 @@ def _entry(
     entry = Entry(row, _exact(name))
     given = text(cell("id"))
     if given:
-        wanted = given if valid_id(given) else slugify(given)
-        if wanted in explicit:
-            first = place(explicit[wanted], layout.known["id"])
-            found.problems.append(
-                (row, layout.known["id"], f"id '{wanted}' is already used at {first}")
-            )
-        elif wanted:
-            explicit[wanted] = row
-            entry.id = wanted
+        entry.id = (given if valid_id(given) else slugify(given)) or None
     _effort(found, row, cell("effort"), layout, entry)
     for kind in ("depends_on", "eligible"):
         listed = text(cell(kind))
@@ -181,6 +176,34 @@ def _entry(
         if text(value):
             entry.fields[key] = metadata(value)
     return entry
+
+
+def _first_of_phase(
+    found: Rows,
+    entry: Entry,
+    layout: Layout,
+    explicit: dict[str, list[tuple[int, str | None]]],
+    place: Place,
+) -> bool:
+    """Whether ``entry``'s id is new, or repeats it in a phase of its own (the rows of an
+    activity given per phase); else a problem at its ID cell."""
+    assert entry.id is not None
+    phase = entry.fields.get("phase")
+    seen = explicit.setdefault(entry.id, [])
+    clash = next(
+        (row for row, other in seen if phase is None or other is None or other == phase), None
+    )
+    if clash is None:
+        seen.append((entry.row, phase))
+        return True
+    first = place(clash, layout.known["id"])
+    message = f"id '{entry.id}' is already used at {first}"
+    if phase is not None and any(other == phase for _, other in seen):
+        message += f" in phase '{phase}'"
+    elif seen[0][1] is not None or phase is not None:
+        message += " (rows of an activity given per phase each name their phase)"
+    found.problems.append((entry.row, layout.known["id"], message))
+    return False
 
 
 def metadata(value: Any) -> Any:

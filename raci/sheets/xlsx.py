@@ -5,12 +5,15 @@ role, header row and activity column frozen, a filter on the header, and a drop-
 the scheme's letters on every function cell. Sheet ``Legend``: what each letter of the
 scheme means, in the matrix's colours (a sheet of its own, so the matrix stays one table
 that imports cleanly). Sheet ``Functions``: id, name, capacity, description and waivers
-of every function, read back by ``raci import`` so a round trip loses nothing (the
-matrix has Eligible, Waivers and ``x-`` columns for the same reason). Sheet ``Load``:
+of every function (capacity per phase and ``ends:`` when used), read back by ``raci
+import`` so a round trip loses nothing (the matrix has Eligible, Waivers and ``x-``
+columns for the same reason). Sheets ``People`` and ``Person letters`` for a model with
+members (see :mod:`raci.sheets.people`). Sheet ``Load``:
 per function counts by role, load, capacity and share of accountability, with a bar
 chart. Sheet ``Findings``: what ``raci check``
 reports, one row each. The workbook names its scheme in the custom document property
-``raci scheme``, which ``raci import`` prefers when the letters fit it.
+``raci scheme``, which ``raci import`` prefers when the letters fit it, and keeps
+``phases:`` and ``fte_unit:`` in ``raci phases`` and ``raci fte unit``.
 """
 
 from __future__ import annotations
@@ -23,7 +26,12 @@ from typing import TYPE_CHECKING, Any
 from raci.core.scheme import Role
 from raci.output.palette import ROLE_COLOURS, SEVERITY_COLOURS
 from raci.sheets.export import matrix_grid
-from raci.sheets.layout import FUNCTION_HEADERS, FUNCTIONS_SHEET, SCHEME_PROPERTY
+from raci.sheets.layout import (
+    FTE_UNIT_PROPERTY,
+    FUNCTIONS_SHEET,
+    PHASES_PROPERTY,
+    SCHEME_PROPERTY,
+)
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -59,6 +67,8 @@ def to_xlsx(model: Model, report: Report) -> bytes:
     sheet.title = "Matrix"
     _matrix(sheet, model)
     _functions(workbook.create_sheet(FUNCTIONS_SHEET), model)
+    if model.has_people:
+        _people(workbook, model)
     _legend(workbook.create_sheet("Legend"), model.scheme)
     _load(workbook.create_sheet("Load"), model, report.contexts[0] if report.contexts else None)
     _findings(workbook.create_sheet("Findings"), report)
@@ -67,8 +77,9 @@ def to_xlsx(model: Model, report: Report) -> bytes:
     if model.description:
         workbook.properties.description = sheet_text(model.description)
     workbook.properties.creator = f"raci {__version__}"
-    scheme = StringProperty(name=SCHEME_PROPERTY, value=model.scheme.name)
-    workbook.custom_doc_props.append(scheme)  # type: ignore[attr-defined]  # not in the stubs
+    for name, value in _properties(model):
+        prop = StringProperty(name=name, value=value)
+        workbook.custom_doc_props.append(prop)  # type: ignore[attr-defined]  # not in the stubs
     for worksheet in workbook.worksheets:
         # The cells that exist: iter_rows() would create every empty cell of the grid.
         for cell in worksheet._cells.values():
@@ -76,6 +87,19 @@ def to_xlsx(model: Model, report: Report) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _properties(model: Model) -> list[tuple[str, str]]:
+    """The scheme, and ``phases:`` and ``fte_unit:`` when the model declares them."""
+    import json
+
+    found = [(SCHEME_PROPERTY, model.scheme.name)]
+    if model.declared_phases:
+        found.append((PHASES_PROPERTY, json.dumps(model.phases)))
+    if any(document.data.get("fte_unit") is not None for document in model.documents):
+        unit = model.fte_unit
+        found.append((FTE_UNIT_PROPERTY, str(int(unit)) if unit.is_integer() else repr(unit)))
+    return found
 
 
 def _append(sheet: Worksheet, values: list[Any]) -> None:
@@ -176,16 +200,51 @@ def _matrix(sheet: Worksheet, model: Model) -> None:
 
 def _functions(sheet: Worksheet, model: Model) -> None:
     """Every function with what the matrix cannot show (``raci import`` reads it back)."""
-    from raci.sheets.functions import waivers_cell
+    from raci.sheets.functions import function_headers, function_row
 
-    _header(sheet, FUNCTION_HEADERS, [12, 30, 10, 60, 40])
+    headers, phases, ends = function_headers(model)
+    widths = [12.0, 30.0, 10.0] + [12.0] * len(phases) + [12.0] * ends + [60.0, 40.0]
+    _header(sheet, headers, widths)
     for function in model.functions.values():
-        capacity = function.capacity
-        if capacity is not None and capacity.is_integer():
-            capacity = int(capacity)
-        values = [function.id, function.name, capacity, function.description]
-        values.append(waivers_cell(function.waive) or None)
+        _append(sheet, function_row(function, phases, ends))
+
+
+def _people(workbook: Any, model: Model) -> None:
+    """The People sheet (members) and the Person letters sheet (``people:``), letters
+    coloured as in the matrix, with the scheme's drop-down."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from raci.report.build import role_of
+    from raci.sheets.people import (
+        LETTER_HEADERS,
+        LETTERS_SHEET,
+        PEOPLE_HEADERS,
+        PEOPLE_SHEET,
+        letter_rows,
+        people_rows,
+    )
+
+    sheet = workbook.create_sheet(PEOPLE_SHEET)
+    _header(sheet, PEOPLE_HEADERS, [12, 16, 30, 8])
+    for values in people_rows(model):
         _append(sheet, values)
+    sheet.auto_filter.ref = sheet.dimensions
+    sheet = workbook.create_sheet(LETTERS_SHEET)
+    _header(sheet, LETTER_HEADERS, [24, 40, 16, 9])
+    rows = letter_rows(model)
+    for values in rows:
+        _append(sheet, values)
+        role = role_of(model.scheme.parse(values[3]))
+        if role is not None:
+            _role_cell(sheet.cell(sheet.max_row, 4), role)
+    sheet.auto_filter.ref = sheet.dimensions
+    letters = ",".join(model.scheme.spellings)
+    check = DataValidation(type="list", formula1=f'"{letters}"', allow_blank=True)
+    check.errorStyle = "warning"
+    check.error = f"Use one of {letters.replace(',', ', ')}"
+    check.showErrorMessage = True
+    check.add(f"D2:D{max(len(rows) + 1, 200)}")
+    sheet.add_data_validation(check)
 
 
 def _legend(sheet: Worksheet, scheme: Scheme) -> None:

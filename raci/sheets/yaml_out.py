@@ -68,7 +68,9 @@ def ownership_yaml(data: dict[str, Any], header: list[str]) -> str:
     write them (the emitter writes them flush with the key).
     """
     shaped = dict(data)
-    shaped["functions"] = {fid: _Flow(entry) for fid, entry in data["functions"].items()}
+    if "phases" in data:
+        shaped["phases"] = _FlowList(data["phases"])
+    shaped["functions"] = {fid: _function(entry) for fid, entry in data["functions"].items()}
     shaped["activities"] = [_activity(activity) for activity in data["activities"]]
     text = yaml.dump(
         shaped, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096, indent=2
@@ -87,8 +89,26 @@ def ownership_yaml(data: dict[str, Any], header: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _function(entry: dict[str, Any]) -> dict[str, Any]:
+    """One line (``{name: IC, capacity: 4}``), or a block when it lists members."""
+    shaped = dict(entry)
+    if isinstance(entry.get("capacity"), dict):
+        shaped["capacity"] = _Flow(entry["capacity"])
+    if "members" not in entry:
+        return _Flow(shaped)
+    shaped["members"] = {mid: _Flow(member) for mid, member in entry["members"].items()}
+    return shaped
+
+
 def _activity(activity: dict[str, Any]) -> dict[str, Any]:
-    shaped = {**activity, "raci": _Flow(activity["raci"])}
+    raci = activity["raci"]
+    per_phase = any(isinstance(value, dict) for value in raci.values())
+    shaped = {
+        **activity,
+        "raci": {k: _Flow(v) for k, v in raci.items()} if per_phase else _Flow(raci),
+    }
+    if "people" in activity:
+        shaped["people"] = _Flow(activity["people"])
     if "depends_on" in activity:
         shaped["depends_on"] = _FlowList(activity["depends_on"])
     return shaped

@@ -25,7 +25,12 @@ _POS = (1 << 64) - 1
 def inline(value: Any) -> str:
     """``value`` as YAML on one line, safe inside a flow collection (``[a, 'b, c']``)."""
     text: str = yaml.dump(
-        [value], Dumper=dumper(), default_flow_style=True, allow_unicode=True, width=1 << 30
+        [value],
+        Dumper=dumper(),
+        default_flow_style=True,
+        allow_unicode=True,
+        width=1 << 30,
+        sort_keys=False,
     )
     return text.strip()[1:-1].strip()
 
@@ -86,12 +91,13 @@ class Editor:
         match = VALUE.match(text, start)
         if match is None or (node is None and match.group() not in {"~", "null", "Null", "NULL"}):
             raise self.refuse(())
-        if text[start] in "\"'" or self._in_flow(start):
+        if text[start] in "\"'":
             return match.end()
-        # a plain scalar in block context runs to the end of its line (or a comment)
+        # a plain scalar runs to the end of its line (or a comment); in a flow collection
+        # to the next comma or bracket (``{name: Set up the tenant, phase: prepare}``)
         line = text[start : self.line_end(start)]
-        comment = re.search(r"[ \t]#", line)
-        return start + len((line[: comment.start()] if comment else line).rstrip(" \t\r"))
+        stop = re.search(r"[,\[\]{}]|[ \t]#" if self._in_flow(start) else r"[ \t]#", line)
+        return start + len((line[: stop.start()] if stop else line).rstrip(" \t\r"))
 
     def _indent(self, offset: int) -> int:
         line = self.line_start(offset)
