@@ -91,6 +91,19 @@ class RaciCommand(TyperCommand):
             _show_type(option, None)
         return option
 
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        """``raci load [OPTIONS] PATH``: a required argument plain, as usage lines write
+        it (typer braces it, which reads as a choice of values)."""
+        return [_unbraced(piece) for piece in super().collect_usage_pieces(ctx)]
+
+
+def _unbraced(piece: str) -> str:
+    """``{PATH}...`` as ``PATH...``; alternatives (``OLD NEW | PATH``) in parentheses."""
+    if piece.startswith("{") and "}" in piece:
+        name, _, rest = piece[1:].partition("}")
+        return f"({name})" if " | " in name else name + rest
+    return piece
+
 
 class RaciGroup(TyperGroup):
     """The ``raci`` group: its options (``--version``, ``--help``) read as plainly."""

@@ -61,3 +61,31 @@ def test_check_usage_reads_as_people_write_it(run_line: RunLine) -> None:
         line for line in run_line(["check", "--help"]).stdout.splitlines() if "Usage:" in line
     )
     assert usage.split() == ["Usage:", "raci", "check", "[OPTIONS]", "[PATH]..."]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("load", "raci load [OPTIONS] PATH"),
+        ("merge", "raci merge [OPTIONS] VIEW..."),
+        ("explain", "raci explain [OPTIONS] RULE"),
+        ("import", "raci import [OPTIONS] FILE"),
+        ("diff", "raci diff [OPTIONS] (OLD NEW | PATH)"),
+        ("init", "raci init [OPTIONS] [PATH]"),
+    ],
+)
+def test_required_arguments_read_plain_in_usage(
+    run_line: RunLine, name: str, expected: str
+) -> None:
+    usage = next(
+        line for line in run_line([name, "--help"]).stdout.splitlines() if "Usage:" in line
+    )
+    assert " ".join(usage.split()[1:]) == expected
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_usage_line_braces_an_argument(run_line: RunLine, name: str) -> None:
+    usage = next(
+        line for line in run_line([name, "--help"]).stdout.splitlines() if "Usage:" in line
+    )
+    assert "{" not in usage, usage
