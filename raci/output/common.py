@@ -217,6 +217,21 @@ def _painter(color: bool) -> Callable[[str, str], str]:
     return paint
 
 
+def wrapped(lines: Iterable[str], width: int | None, indent: str = "") -> list[str]:
+    """Each line wrapped to a terminal's ``width`` (continuations indented by ``indent``),
+    between words; unchanged where there is no width (a file, a pipe)."""
+    if width is None:
+        return list(lines)
+    import textwrap
+
+    found: list[str] = []
+    for line in lines:
+        found += textwrap.wrap(line, width, subsequent_indent=indent, break_on_hyphens=False) or [
+            ""
+        ]
+    return found
+
+
 def styled(text: str, style: str, color: bool) -> str:
     """One line of text in a rich style (when ``color``), control characters escaped."""
     return _painter(color)(terminal(text), style)

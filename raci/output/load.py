@@ -75,6 +75,8 @@ def bar(function: FunctionMetrics, scale: float, width: int = BAR_WIDTH) -> list
     if scale <= 0:
         return []
     filled = round(function.load / scale * width)
+    if function.load > 0 and not filled:
+        filled = 1  # any load shows: a cell at least, however small against the largest
     if function.capacity is None:
         return [("█" * filled, "load")]
     limit = round(function.capacity / scale * width)
@@ -145,17 +147,26 @@ def render_text(table: LoadTable, medium: Medium = PLAIN) -> str:
     text = _render_text(table, medium, BAR_WIDTH)
     width = medium.width
     if width is not None:
-        rule = len(text.splitlines()[3])
+        rule = _rule(text)
         if rule > width:
-            text = _render_text(table, medium, max(BAR_WIDTH // 4, BAR_WIDTH - (rule - width)))
+            bars = max(BAR_WIDTH // 4, BAR_WIDTH - (rule - width))
+            text = _render_text(table, medium, bars)
+            if _rule(text) > width:  # then the names go
+                text = _render_text(table, medium, bars, names=False)
     return text
 
 
-def _render_text(table: LoadTable, medium: Medium, bar_width: int) -> str:
-    color, width = medium.color, medium.width
-    from raci.output.common import Cell, Column, grid, styled
+def _rule(text: str) -> int:
+    """The table's width: the length of its rule under the header."""
+    return next((len(line) for line in text.splitlines() if line.startswith("─")), 0)
 
-    columns = [Column("Function", style="bold"), Column("Name", shrink=True)]
+
+def _render_text(table: LoadTable, medium: Medium, bar_width: int, names: bool = True) -> str:
+    color, width = medium.color, medium.width
+    from raci.output.common import Cell, Column, grid, styled, wrapped
+
+    columns = [Column("Function", style="bold")]
+    columns += [Column("Name", shrink=True)] if names else []
     columns += [Column(header, justify="right") for _, header in table.headers()]
     columns += [
         Column("Load", justify="right"),
@@ -170,7 +181,7 @@ def _render_text(table: LoadTable, medium: Medium, bar_width: int) -> str:
         rows.append(
             [
                 row.id,
-                row.name,
+                *([row.name] if names else []),
                 *_counts(table, row),
                 (_load_cell(row), "bold red" if over else ""),
                 tuple((text, _STYLES[kind]) for text, kind in bar(row, scale, bar_width)),
@@ -178,9 +189,9 @@ def _render_text(table: LoadTable, medium: Medium, bar_width: int) -> str:
                 ", ".join(table.flags[row.id]),
             ]
         )
-    lines = [styled(_title(table), "bold", color), ""]
-    lines += grid(columns, [rows], color=color, width=width, gap=2)
-    lines += ["", *_summary(table)]
+    lines = [styled(line, "bold", color) for line in wrapped([_title(table)], width, "  ")]
+    lines += ["", *grid(columns, [rows], color=color, width=width, gap=2)]
+    lines += ["", *wrapped(_summary(table), width, "  ")]
     if table.metrics.phases:
         from raci.output.load_phases import text_lines
 

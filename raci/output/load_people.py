@@ -47,7 +47,7 @@ def truck_line(people: PeopleMetrics, activities: int) -> str:
 
 
 def text_lines(people: PeopleMetrics, activities: int, color: bool, width: int | None) -> list[str]:
-    from raci.output.common import Cell, Column, grid, styled
+    from raci.output.common import Cell, Column, grid, styled, wrapped
 
     columns = [Column("Person", style="bold"), Column("Name", shrink=True)]
     columns += [Column(header, justify="right") for header in HEADERS[2:7]]
@@ -60,7 +60,7 @@ def text_lines(people: PeopleMetrics, activities: int, color: bool, width: int |
         rows.append(cells)
     lines = [styled("Load per person", "bold", color), ""]
     lines += grid(columns, [rows], color=color, width=width, gap=2)
-    return [*lines, "", truck_line(people, activities)]
+    return [*lines, "", *wrapped([truck_line(people, activities)], width, "  ")]
 
 
 def markdown_lines(people: PeopleMetrics, activities: int) -> list[str]:

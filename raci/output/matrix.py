@@ -226,14 +226,16 @@ _SHRUNK = 12
 
 
 def _widest(text: str, cell_len: Any) -> int:
-    """The table's width: its header and rule lines (the title may be longer)."""
-    return max((cell_len(_ANSI.sub("", line)) for line in text.splitlines()[2:4]), default=0)
+    """The table's width: its header and rule lines (the title wraps)."""
+    lines = [_ANSI.sub("", line) for line in text.splitlines()]
+    rule = next((index for index, line in enumerate(lines) if line.startswith("─")), 0)
+    return max((cell_len(line) for line in lines[max(rule - 1, 0) : rule + 1]), default=0)
 
 
 def _render_text(
     matrix: Matrix, medium: Medium, *, names: bool, squeeze: bool, bands: bool = False
 ) -> str:
-    from raci.output.common import styled
+    from raci.output.common import styled, wrapped
 
     color, width = medium.color, medium.width
     shown = _abbreviations([f.id for f in matrix.functions]) if squeeze else {}
@@ -246,8 +248,8 @@ def _render_text(
             names = len(named) == len(split)
             split = named if names else split
     scheme = matrix.model.scheme
-    title = styled(f"{matrix.model.title}: {scheme.title} matrix", "bold", color)
-    lines = [title, ""]
+    title = wrapped([f"{matrix.model.title}: {scheme.title} matrix"], width, "  ")
+    lines = [*(styled(line, "bold", color) for line in title), ""]
     start = 1
     for number, functions in enumerate(split):
         last = number == len(split) - 1
@@ -263,18 +265,14 @@ def _render_text(
     ]
     extra: list[str] = []
     if matrix.people:
-        import textwrap
-
-        extra = textwrap.wrap(PEOPLE_LEGEND, width) if width else [PEOPLE_LEGEND]
+        extra = wrapped([PEOPLE_LEGEND], width)
     if matrix.timeline is not None:
         from raci.output.timeline import text_lines
 
         extra = [*extra, "", *text_lines(matrix.timeline, scheme, color, width)]
     short = [f"{abbreviation} {fid}" for fid, abbreviation in shown.items() if abbreviation != fid]
     if short:
-        import textwrap
-
-        extra = [*textwrap.wrap("Columns: " + ", ".join(short), width or 80), *extra]
+        extra = [*wrapped(["Columns: " + ", ".join(short)], width or 80), *extra]
     return "\n".join([*lines, "", *key, *extra]) + "\n"
 
 

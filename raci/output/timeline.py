@@ -35,17 +35,13 @@ def text_lines(timeline: Timeline, scheme: Scheme, color: bool, width: int | Non
     activity ids shrink; the legend wraps."""
     from rich.cells import cell_len
 
-    from raci.output.common import styled
+    from raci.output.common import styled, wrapped
 
     lines = _grid(timeline, color, width, names=True)
     if width is not None and cell_len(lines[1]) > width:
         lines = _grid(timeline, color, width, names=False)
     found = [styled("Phases side by side", "bold", color), "", *lines, ""]
-    if width is None:
-        return [*found, legend(scheme)]
-    import textwrap
-
-    return [*found, *textwrap.wrap(legend(scheme), width)]
+    return [*found, *wrapped([legend(scheme)], width)]
 
 
 def _grid(timeline: Timeline, color: bool, width: int | None, *, names: bool) -> list[str]:

@@ -170,7 +170,11 @@ def test_on_a_narrow_terminal_only_names_shrink() -> None:
     table = view.build(context.model, compute(context), [])  # no flags: 93 columns wide
     full = view.render_text(table, Medium()).splitlines()
     narrow = view.render_text(table, Medium(width=85)).splitlines()
-    assert len(narrow) == len(full)
+    assert len(narrow) == len(full) + 1  # the truck factor wraps
+    assert narrow[-2:] == [
+        "Truck factor: 2 (IC, HR): without them, 3 of 5 activities have nobody Responsible (R)",
+        "  or Accountable (A)",
+    ]
     assert max(len(line) for line in full[2:9]) == 93
     assert max(len(line) for line in narrow[2:9]) == 85
     assert (
@@ -201,3 +205,26 @@ def test_truck_factor_line(run_line: RunLine, here: Path, activities: str, line:
         encoding="utf-8",
     )
     assert run_line(["load", "org.yaml"]).stdout.splitlines()[-1] == line
+
+
+def test_any_load_shows_at_least_one_cell_of_bar() -> None:
+    from raci.output.load import bar
+
+    context = context_of(SMALL)
+    rows = {row.id: row for row in compute(context).functions}
+    # HR carries 1 of IC's 7: a fifth of a cell at width 1, still one cell
+    assert bar(rows["HR"], 7.0, 1) == [("█", "load")]
+    assert bar(rows["OD"], 7.0, 1) == [("", "load")]  # no load, no bar
+
+
+def test_on_a_very_narrow_terminal_names_go_and_every_line_fits() -> None:
+    from raci.output import load as view
+    from raci.output.registry import Medium
+
+    context = context_of(SMALL)
+    table = view.build(context.model, compute(context), [])
+    lines = view.render_text(table, Medium(width=50)).splitlines()
+    assert max(len(line) for line in lines) <= 50
+    assert lines[:2] == ["Load per function: Small rollout (5 activities, 5", "  functions)"]
+    assert lines[3].split() == ["Function", "A", "R", "C", "I", "Load", "Share", "A", "Flags"]
+    assert lines[5] == "IC        3  2  1  0  7 / 6  ████▒      60%"

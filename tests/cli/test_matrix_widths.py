@@ -189,3 +189,17 @@ def test_the_legend_wraps_between_its_entries(tmp_path: Path, width: int) -> Non
     assert " ".join(legend) == (
         "RACI letters: R Responsible, A Accountable, C Consulted, I Informed (combined: A/R)"
     )
+
+
+def test_a_long_title_wraps_and_the_table_still_fits(tmp_path: Path) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_text(
+        model_text().replace("version: 1\n", "version: 1\nname: " + "Long " * 30 + "\n"),
+        encoding="utf-8",
+    )
+    matrix = build(check_model(path, lint_rules=False).require()[0])
+    lines = render_text(matrix, Medium(width=80)).splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert lines[0].startswith("Long Long")
+    assert lines[1].startswith("  Long")
+    assert lines[-2].startswith("Columns: ")
