@@ -210,7 +210,7 @@ class Diff:
         for entry, person in zip(data["people"], self.people, strict=True):
             entry["change"] = person.change
         for entry in (*data["assignments"], *data["accountability"], *data["people"]):
-            if entry["phase"] is None:
+            if entry["phase"] is None:  # a phase only for one phase of an activity
                 del entry["phase"]
         if not self.detailed:
             for key in ("phases_added", "phases_removed", "members_added", "members_removed",
