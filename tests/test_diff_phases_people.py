@@ -292,3 +292,21 @@ def test_models_without_phases_or_people_keep_their_json(run_line: RunLine, writ
         "activities_removed", "renamed", "fields", "assignments", "accountability", "load",
         "hhi", "introduced", "fixed", "changed_findings", "strict", "scheme", "exit_code",
     ]  # fmt: skip
+
+
+def test_capacity_per_phase_and_ends(run_line: RunLine, versions: tuple[str, str]) -> None:
+    """IT's capacity moves between phases (its sum, 18, stays) and Launch stays for run."""
+    text = Path("old.yaml").read_text(encoding="utf-8")
+    Path("new.yaml").write_text(
+        text.replace("{prepare: 10, launch: 4, run: 4}", "{prepare: 9, launch: 5, run: 4}").replace(
+            "    ends: launch", "    ends: run"
+        ),
+        encoding="utf-8",
+    )
+    lines = run_line(["diff", *versions]).stdout.splitlines()
+    assert lines[2:6] == [
+        "Functions",
+        "  ~ IT: capacity {prepare: 10, launch: 4, run: 4} → {prepare: 9, launch: 5, run: 4}",
+        "  ~ Launch: ends launch → run",
+        "",
+    ]

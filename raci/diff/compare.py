@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Any, Literal
 
 from raci.core.findings import Finding
-from raci.core.model import Activity, Model
+from raci.core.model import Activity, Function, Model
 from raci.core.scheme import Assignment
 from raci.diff.changes import (
     AccountabilityMove,
@@ -146,7 +146,7 @@ def find_renames(removed: list[list[Activity]], added: list[list[Activity]]) -> 
 
 
 _ACTIVITY_FIELDS = ("name", "effort", "depends_on")
-_FUNCTION_FIELDS = ("name", "capacity")
+_FUNCTION_FIELDS = ("name", "capacity", "ends")
 
 
 def _compare_fields(old: list[Activity], new: list[Activity], result: Diff) -> None:
@@ -187,12 +187,16 @@ def _compare_functions(old: Model, new: Model, result: Diff) -> None:
         if before is None:
             continue
         for name in _FUNCTION_FIELDS:
-            if getattr(before, name) != getattr(function, name):
-                result.fields.append(
-                    FieldChange(
-                        "function", fid, name, getattr(before, name), getattr(function, name)
-                    )
-                )
+            was, now = _function_field(before, name), _function_field(function, name)
+            if was != now:
+                result.fields.append(FieldChange("function", fid, name, was, now))
+
+
+def _function_field(function: Function, name: str) -> Any:
+    """A field of a function as written: capacity per phase is the phases' capacities."""
+    if name == "capacity" and function.phase_capacity:
+        return dict(function.phase_capacity)
+    return getattr(function, name)
 
 
 def _compare_members(old: Model, new: Model, result: Diff) -> None:

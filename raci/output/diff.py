@@ -35,6 +35,8 @@ def _value(value: Any) -> str:
         return "(none)"
     if isinstance(value, list):
         return "[" + ", ".join(map(str, value)) + "]"
+    if isinstance(value, dict):  # capacity per phase
+        return "{" + ", ".join(f"{key}: {_value(item)}" for key, item in value.items()) + "}"
     if isinstance(value, float):
         return number(value)
     return str(value)
