@@ -7,7 +7,11 @@ plus each side's own ``rules:`` block), then compared:
   is a rename when exactly one such pair has the same name (ignoring case and spacing)
   or, failing that, exactly the same assignments; ambiguous pairs stay added + removed;
 * per matched activity: changed fields, assignments added, removed and changed, and
-  accountability moved from one function to another;
+  accountability moved from one function to another. An activity given per phase is
+  compared phase by phase (its parts share the id; each is matched by its phase), and a
+  phase it gains or loses is reported as such, not as the activity added or removed;
+* people: members added, removed, or with a new name or FTE, and the letters of each
+  person (``people:``) that change, per activity and phase;
 * per function: the change in A/R/C/I counts, effort load and share of accountability
   (:mod:`raci.core.metrics`), and the model's HHI;
 * findings introduced and fixed, compared by (rule, activity, function, message), never
@@ -53,8 +57,26 @@ class Rename:
 
 
 @dataclass(frozen=True, slots=True)
+class PhaseRef:
+    """A phase an activity given per phase gains or loses, with its letters there."""
+
+    activity: str
+    name: str
+    phase: str | None
+    letters: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRef:
+    person: str
+    """``FUNCTION/member``."""
+    name: str | None
+    fte: float
+
+
+@dataclass(frozen=True, slots=True)
 class FieldChange:
-    kind: Literal["activity", "function"]
+    kind: Literal["activity", "function", "member"]
     id: str
     field: str
     old: Any
@@ -67,6 +89,23 @@ class AssignmentChange:
     function: str
     old: str | None
     new: str | None
+    phase: str | None = None
+    """The phase of an activity given per phase; None otherwise."""
+
+    @property
+    def change(self) -> str:
+        return "added" if self.old is None else "removed" if self.new is None else "changed"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonChange:
+    """The letters of one person (``people:``) on one activity (and phase) that change."""
+
+    activity: str
+    person: str
+    old: str | None
+    new: str | None
+    phase: str | None = None
 
     @property
     def change(self) -> str:
@@ -78,6 +117,7 @@ class AccountabilityMove:
     activity: str
     old: tuple[str, ...]
     new: tuple[str, ...]
+    phase: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +163,14 @@ class Diff:
     activities_added: list[ActivityRef] = field(default_factory=list)
     activities_removed: list[ActivityRef] = field(default_factory=list)
     renamed: list[Rename] = field(default_factory=list)
+    phases_added: list[PhaseRef] = field(default_factory=list)
+    phases_removed: list[PhaseRef] = field(default_factory=list)
     fields: list[FieldChange] = field(default_factory=list)
     assignments: list[AssignmentChange] = field(default_factory=list)
     accountability: list[AccountabilityMove] = field(default_factory=list)
+    members_added: list[MemberRef] = field(default_factory=list)
+    members_removed: list[MemberRef] = field(default_factory=list)
+    people: list[PersonChange] = field(default_factory=list)
     load: list[LoadDelta] = field(default_factory=list)
     hhi: tuple[float, float] = (0.0, 0.0)
     introduced: list[Finding] = field(default_factory=list)
@@ -134,12 +179,17 @@ class Diff:
     strict: bool = False
     scheme: str = DEFAULT_SCHEME
     """The new version's scheme: its letters head the load table."""
+    detailed: bool = False
+    """Either side has phases or people: the JSON carries the phase and people lists
+    (left out otherwise, so the output of other models stays as it was)."""
 
     @property
     def ownership_changed(self) -> bool:
         return any(
             (self.functions_added, self.functions_removed, self.activities_added,
-             self.activities_removed, self.renamed, self.fields, self.assignments)
+             self.activities_removed, self.renamed, self.fields, self.assignments,
+             self.phases_added, self.phases_removed, self.members_added,
+             self.members_removed, self.people)
         )  # fmt: skip
 
     @property
@@ -157,6 +207,16 @@ class Diff:
         ]
         for entry, change in zip(data["assignments"], self.assignments, strict=True):
             entry["change"] = change.change
+        for entry, person in zip(data["people"], self.people, strict=True):
+            entry["change"] = person.change
+        for entry in (*data["assignments"], *data["accountability"], *data["people"]):
+            if entry["phase"] is None:  # a phase only for one phase of an activity
+                del entry["phase"]
+        if not self.detailed:
+            for key in ("phases_added", "phases_removed", "members_added", "members_removed",
+                        "people"):  # fmt: skip
+                del data[key]
+        del data["detailed"]
         data["exit_code"] = self.exit_code
         return data
 

@@ -6,7 +6,8 @@ from collections import Counter
 from typing import Any, Literal
 
 from raci.core.findings import Finding
-from raci.core.model import Activity, Model
+from raci.core.model import Activity, Function, Model
+from raci.core.scheme import Assignment
 from raci.diff.changes import (
     AccountabilityMove,
     ActivityRef,
@@ -14,6 +15,9 @@ from raci.diff.changes import (
     Diff,
     FieldChange,
     LoadDelta,
+    MemberRef,
+    PersonChange,
+    PhaseRef,
     Rename,
     RenameReason,
     Side,
@@ -23,98 +27,158 @@ from raci.diff.changes import (
 def compare(before: Side, after: Side, *, renames: bool = True) -> Diff:
     """What changes from ``before`` to ``after``; ``renames=False`` takes every id that
     appears or disappears as added or removed (two phases of one model rename nothing)."""
+    old_model, new_model = before.model, after.model
     result = Diff(
         before.name,
         after.name,
         strict=before.strict or after.strict,
-        scheme=after.model.scheme.name,
+        scheme=new_model.scheme.name,
+        detailed=any(m.phased or m.has_people for m in (old_model, new_model)),
     )
-    old_model, new_model = before.model, after.model
-    old_ids, new_ids = _first_by_id(old_model), _first_by_id(new_model)
+    old_ids, new_ids = _parts_by_id(old_model), _parts_by_id(new_model)
     result.functions_added = [fid for fid in new_model.functions if fid not in old_model.functions]
     result.functions_removed = [
         fid for fid in old_model.functions if fid not in new_model.functions
     ]
-    removed = [activity for aid, activity in old_ids.items() if aid not in new_ids]
-    added = [activity for aid, activity in new_ids.items() if aid not in old_ids]
+    removed = [parts for aid, parts in old_ids.items() if aid not in new_ids]
+    added = [parts for aid, parts in new_ids.items() if aid not in old_ids]
     result.renamed = find_renames(removed, added) if renames else []
     renamed_old = {rename.old for rename in result.renamed}
     renamed_new = {rename.new for rename in result.renamed}
     result.activities_removed = [
-        ActivityRef(a.id, a.name) for a in removed if a.id not in renamed_old
+        ActivityRef(p[0].id, p[0].name) for p in removed if p[0].id not in renamed_old
     ]
-    result.activities_added = [ActivityRef(a.id, a.name) for a in added if a.id not in renamed_new]
-    pairs = [(old_ids[aid], activity) for aid, activity in new_ids.items() if aid in old_ids]
-    pairs += [(old_ids[rename.old], new_ids[rename.new]) for rename in result.renamed]
+    result.activities_added = [
+        ActivityRef(p[0].id, p[0].name) for p in added if p[0].id not in renamed_new
+    ]
+    matched = [(old_ids[aid], parts) for aid, parts in new_ids.items() if aid in old_ids]
+    matched += [(old_ids[rename.old], new_ids[rename.new]) for rename in result.renamed]
     order = {id(activity): index for index, activity in enumerate(new_model.activities)}
+    matched.sort(key=lambda pair: order[id(pair[1][0])])
+    pairs: list[tuple[Activity, Activity]] = []
+    for old_parts, new_parts in matched:
+        _compare_fields(old_parts, new_parts, result)
+        pairs += _pair_parts(old_parts, new_parts, result)
     pairs.sort(key=lambda pair: order[id(pair[1])])
     for old, new in pairs:
         _compare_activity(old, new, result)
     _compare_functions(old_model, new_model, result)
+    _compare_members(old_model, new_model, result)
     _load_deltas(before, after, result)
     _compare_findings(before.findings, after.findings, result)
     return result
 
 
-def _first_by_id(model: Model) -> dict[str, Activity]:
-    found: dict[str, Activity] = {}
+def _parts_by_id(model: Model) -> dict[str, list[Activity]]:
+    """Each activity id with its parts: one, or one per phase when its raci is per phase.
+    A second activity with the same id (a ``duplicate-id`` error) is left out, as before."""
+    found: dict[str, list[Activity]] = {}
     for activity in model.activities:
-        found.setdefault(activity.id, activity)
+        parts = found.setdefault(activity.id, [activity])
+        first = parts[0]
+        part_of_first = activity.document is first.document and activity.index == first.index
+        if activity is not first and part_of_first:
+            parts.append(activity)
     return found
+
+
+def _pair_parts(
+    old: list[Activity], new: list[Activity], result: Diff
+) -> list[tuple[Activity, Activity]]:
+    """The parts of one activity paired by phase; a phase on one side only is a phase the
+    activity gains or loses. One part on each side pair whatever their phase (a plain
+    activity, whose ``phase`` change is a field change)."""
+    if len(old) == 1 and len(new) == 1:
+        return [(old[0], new[0])]
+    old_by_phase = {part.phase: part for part in old}
+    new_phases = {part.phase for part in new}
+    for part in old:
+        if part.phase not in new_phases:
+            result.phases_removed.append(_phase_ref(part))
+    pairs = []
+    for part in new:
+        before = old_by_phase.get(part.phase)
+        if before is None:
+            result.phases_added.append(_phase_ref(part))
+        else:
+            pairs.append((before, part))
+    return pairs
+
+
+def _phase_ref(part: Activity) -> PhaseRef:
+    letters = {fid: held.label for fid, held in part.raci.items()}
+    return PhaseRef(part.id, part.name, part.phase, letters)
 
 
 def _normal(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def _signature(activity: Activity) -> frozenset[tuple[str, str]]:
-    return frozenset((fid, held.label) for fid, held in activity.raci.items())
+def _signature(parts: list[Activity]) -> frozenset[tuple[str | None, str, str]]:
+    return frozenset(
+        (part.stage, fid, held.label) for part in parts for fid, held in part.raci.items()
+    )
 
 
-def find_renames(removed: list[Activity], added: list[Activity]) -> list[Rename]:
-    """Pair removed and added activities that are one activity under a new id."""
+def find_renames(removed: list[list[Activity]], added: list[list[Activity]]) -> list[Rename]:
+    """Pair removed and added activities (each as its parts) that are one activity under
+    a new id; an activity given per phase is compared with all its phases' letters."""
     renames: list[Rename] = []
     keys: tuple[tuple[RenameReason, Any], ...] = (
-        ("same name", lambda activity: _normal(activity.name)),
-        ("same assignments", lambda activity: _signature(activity) or None),
+        ("same name", lambda parts: _normal(parts[0].name)),
+        ("same assignments", lambda parts: _signature(parts) or None),
     )
     for reason, key in keys:
         taken = {rename.old for rename in renames} | {rename.new for rename in renames}
-        old_left = [activity for activity in removed if activity.id not in taken]
-        new_left = [activity for activity in added if activity.id not in taken]
-        old_keys = Counter(key(activity) for activity in old_left)
-        new_by_key: dict[Any, list[Activity]] = {}
-        for activity in new_left:
-            new_by_key.setdefault(key(activity), []).append(activity)
-        for activity in old_left:
-            value = key(activity)
+        old_left = [parts for parts in removed if parts[0].id not in taken]
+        new_left = [parts for parts in added if parts[0].id not in taken]
+        old_keys = Counter(key(parts) for parts in old_left)
+        new_by_key: dict[Any, list[list[Activity]]] = {}
+        for parts in new_left:
+            new_by_key.setdefault(key(parts), []).append(parts)
+        for parts in old_left:
+            value = key(parts)
             matches = new_by_key.get(value, [])
             if value is not None and old_keys[value] == 1 and len(matches) == 1:
-                renames.append(Rename(activity.id, matches[0].id, matches[0].name, reason))
+                first = matches[0][0]
+                renames.append(Rename(parts[0].id, first.id, first.name, reason))
     return renames
 
 
-_ACTIVITY_FIELDS = ("name", "phase", "effort", "depends_on")
-_FUNCTION_FIELDS = ("name", "capacity")
+_ACTIVITY_FIELDS = ("name", "effort", "depends_on")
+_FUNCTION_FIELDS = ("name", "capacity", "ends")
+
+
+def _compare_fields(old: list[Activity], new: list[Activity], result: Diff) -> None:
+    """Fields of the activity, once however many phases it has: its first part holds
+    ``depends_on``; its phase is a field only when each side is one part."""
+    names = ("name", "phase", "effort", "depends_on") if len(old) == len(new) == 1 else (
+        _ACTIVITY_FIELDS
+    )  # fmt: skip
+    for name in names:
+        before, after = getattr(old[0], name), getattr(new[0], name)
+        if before != after:
+            result.fields.append(FieldChange("activity", new[0].id, name, before, after))
 
 
 def _compare_activity(old: Activity, new: Activity, result: Diff) -> None:
-    for name in _ACTIVITY_FIELDS:
-        before, after = getattr(old, name), getattr(new, name)
-        if before != after:
-            result.fields.append(FieldChange("activity", new.id, name, before, after))
+    phase = new.stage
     for fid in [*new.raci, *(fid for fid in old.raci if fid not in new.raci)]:
-        before_held, after_held = old.raci.get(fid), new.raci.get(fid)
-        labels = (
-            before_held.label if before_held else None,
-            after_held.label if after_held else None,
-        )
+        labels = _labels(old.raci.get(fid), new.raci.get(fid))
         if labels[0] != labels[1]:
-            result.assignments.append(AssignmentChange(new.id, fid, *labels))
+            result.assignments.append(AssignmentChange(new.id, fid, *labels, phase))
     if set(old.owners) != set(new.owners):
         result.accountability.append(
-            AccountabilityMove(new.id, tuple(old.owners), tuple(new.owners))
+            AccountabilityMove(new.id, tuple(old.owners), tuple(new.owners), phase)
         )
+    for key in [*new.people, *(key for key in old.people if key not in new.people)]:
+        labels = _labels(old.people.get(key), new.people.get(key))
+        if labels[0] != labels[1]:
+            result.people.append(PersonChange(new.id, key, *labels, phase))
+
+
+def _labels(before: Assignment | None, after: Assignment | None) -> tuple[str | None, str | None]:
+    return (before.label if before else None, after.label if after else None)
 
 
 def _compare_functions(old: Model, new: Model, result: Diff) -> None:
@@ -123,12 +187,40 @@ def _compare_functions(old: Model, new: Model, result: Diff) -> None:
         if before is None:
             continue
         for name in _FUNCTION_FIELDS:
-            if getattr(before, name) != getattr(function, name):
-                result.fields.append(
-                    FieldChange(
-                        "function", fid, name, getattr(before, name), getattr(function, name)
+            was, now = _function_field(before, name), _function_field(function, name)
+            if was != now:
+                result.fields.append(FieldChange("function", fid, name, was, now))
+
+
+def _function_field(function: Function, name: str) -> Any:
+    """A field of a function as written: capacity per phase is the phases' capacities."""
+    if name == "capacity" and function.phase_capacity:
+        return dict(function.phase_capacity)
+    return getattr(function, name)
+
+
+def _compare_members(old: Model, new: Model, result: Diff) -> None:
+    """Members of the functions on both sides: added, removed, a new name or FTE."""
+    for fid, function in new.functions.items():
+        before = old.functions.get(fid)
+        if before is None:
+            continue
+        for mid, member in function.members.items():
+            was = before.members.get(mid)
+            if was is None:
+                result.members_added.append(MemberRef(member.key, member.name, member.fte))
+                continue
+            for name in ("name", "fte"):
+                if getattr(was, name) != getattr(member, name):
+                    change = FieldChange(
+                        "member", member.key, name, getattr(was, name), getattr(member, name)
                     )
-                )
+                    result.fields.append(change)
+        result.members_removed += [
+            MemberRef(member.key, member.name, member.fte)
+            for mid, member in before.members.items()
+            if mid not in function.members
+        ]
 
 
 def _load_deltas(old: Side, new: Side, result: Diff) -> None:

@@ -7,15 +7,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from raci.core.scheme import SCHEMES
-from raci.core.words import number, percent
-from raci.output.escape import json_text
+from raci.core.words import labelled, number, percent
+from raci.output.escape import json_text, terminal
 from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
     from raci.core.findings import Finding
-    from raci.diff.changes import Diff, LoadDelta
+    from raci.diff.changes import Diff, LoadDelta, MemberRef, PhaseRef
 
 NOBODY = "(nobody)"
+NONE = "—"
 
 
 def _pair(pair: tuple[Any, Any], show: Callable[[Any], str] = str) -> str:
@@ -34,6 +35,8 @@ def _value(value: Any) -> str:
         return "(none)"
     if isinstance(value, list):
         return "[" + ", ".join(map(str, value)) + "]"
+    if isinstance(value, dict):  # capacity per phase
+        return "{" + ", ".join(f"{key}: {_value(item)}" for key, item in value.items()) + "}"
     if isinstance(value, float):
         return number(value)
     return str(value)
@@ -64,6 +67,10 @@ def headline(diff: Diff) -> str:
     return f"{mark} introduces {' and '.join(parts)}{fixed}{strict}"
 
 
+def _changes(count: int, what: str) -> str:
+    return f"{count} {what} change{'s' * (count != 1)}"
+
+
 def counts(diff: Diff) -> str:
     parts = []
     for label, items in (
@@ -73,54 +80,92 @@ def counts(diff: Diff) -> str:
     ):
         if items:
             parts.append(f"{len(items)} {label}")
+    for label, refs in (("added", diff.phases_added), ("removed", diff.phases_removed)):
+        if refs:
+            parts.append(f"{len(refs)} phase{'s' * (len(refs) != 1)} {label}")
     text = f"activities: {', '.join(parts)}" if parts else "no activity added or removed"
-    text += f"; {len(diff.assignments)} assignment change{'s' * (len(diff.assignments) != 1)}"
+    text += f"; {_changes(len(diff.assignments), 'assignment')}"
     if diff.accountability:
         text += f"; accountability moved on {len(diff.accountability)}"
+    if diff.people:
+        text += f"; {_changes(len(diff.people), 'person letter')}"
+    members = len(diff.members_added) + len(diff.members_removed)
+    members += sum(1 for change in diff.fields if change.kind == "member")
+    if members:
+        text += f"; {_changes(members, 'member')}"
     return text
+
+
+def _at(activity: str, phase: str | None) -> str:
+    """``champions``, or ``champions: run`` for one phase of an activity given per phase."""
+    return activity if phase is None else f"{activity}: {terminal(phase)}"
+
+
+def _phase_row(sign: str, ref: PhaseRef) -> str:
+    letters = ", ".join(f"{fid} {label}" for fid, label in ref.letters.items())
+    return f"  {sign} {ref.activity}: phase {terminal(str(ref.phase))} ({letters or NOBODY})"
+
+
+def _member(ref: MemberRef) -> str:
+    name = f"{terminal(ref.name)} " if ref.name else ""
+    return f"{name}(FTE {number(ref.fte)})"
 
 
 def _finding_line(finding: Finding) -> str:
     return (
-        f"{finding.location}: {finding.severity} {finding.code} {finding.rule}: {finding.message}"
+        f"{terminal(finding.location)}: {finding.severity} {finding.code} {finding.rule}: "
+        f"{terminal(finding.message)}"
     )
 
 
-def render_text(diff: Diff, medium: Medium = PLAIN) -> str:
-    out = [f"raci diff {diff.old} → {diff.new}", ""]
-    rows = [f"  + {ref.id}  {ref.name}" for ref in diff.activities_added]
-    rows += [f"  - {ref.id}  {ref.name}" for ref in diff.activities_removed]
-    rows += [f"  ~ {r.old} → {r.new}  (renamed: {r.reason})" for r in diff.renamed]
-    rows += [
-        f"  ~ {change.id}: {change.field} {_value(change.old)} → {_value(change.new)}"
-        for change in diff.fields
-        if change.kind == "activity"
+def _field_rows(diff: Diff, kind: str) -> list[str]:
+    return [
+        f"  ~ {c.id}: {c.field} {terminal(_value(c.old))} → {terminal(_value(c.new))}"
+        for c in diff.fields
+        if c.kind == kind
     ]
-    _section(out, "Activities", rows)
+
+
+def render_text(diff: Diff, medium: Medium = PLAIN) -> str:
+    """Every name, phase, value and message goes through :func:`terminal`: a newline in
+    an activity's name never opens a line of its own."""
+    out = [f"raci diff {terminal(diff.old)} → {terminal(diff.new)}", ""]
+    rows = [f"  + {ref.id}  {terminal(ref.name)}" for ref in diff.activities_added]
+    rows += [f"  - {ref.id}  {terminal(ref.name)}" for ref in diff.activities_removed]
+    rows += [f"  ~ {r.old} → {r.new}  (renamed: {r.reason})" for r in diff.renamed]
+    rows += [_phase_row("+", ref) for ref in diff.phases_added]
+    rows += [_phase_row("-", ref) for ref in diff.phases_removed]
+    _section(out, "Activities", rows + _field_rows(diff, "activity"))
     _section(
         out,
         "Assignments",
         [
-            f"  {change.activity}: {change.function} {change.old or '—'} → {change.new or '—'}"
-            for change in diff.assignments
+            f"  {_at(c.activity, c.phase)}: {c.function} {c.old or NONE} → {c.new or NONE}"
+            for c in diff.assignments
         ],
     )
     _section(
         out,
         "Accountability moved",
         [
-            f"  {move.activity}: {_owners(move.old)} → {_owners(move.new)}"
+            f"  {_at(move.activity, move.phase)}: {_owners(move.old)} → {_owners(move.new)}"
             for move in diff.accountability
         ],
     )
     rows = [f"  + {fid}" for fid in diff.functions_added]
     rows += [f"  - {fid}" for fid in diff.functions_removed]
-    rows += [
-        f"  ~ {change.id}: {change.field} {_value(change.old)} → {_value(change.new)}"
-        for change in diff.fields
-        if change.kind == "function"
-    ]
-    _section(out, "Functions", rows)
+    _section(out, "Functions", rows + _field_rows(diff, "function"))
+    rows = [f"  + {ref.person}  {_member(ref)}" for ref in diff.members_added]
+    rows += [f"  - {ref.person}  {_member(ref)}" for ref in diff.members_removed]
+    _section(out, "Members", rows + _field_rows(diff, "member"))
+    _section(
+        out,
+        "Person letters",
+        [
+            f"  {_at(c.activity, c.phase)}: {c.person} {c.old or NONE} → {c.new or NONE}"
+            for c in diff.people
+        ],
+    )
     if diff.load:
         table = [load_header(diff)]
         table += [[delta.function, *load_cells(diff, delta)] for delta in diff.load]
@@ -159,6 +204,18 @@ def _cell(text: str) -> str:
     return cell(text)
 
 
+def _md_at(activity: str, phase: str | None) -> str:
+    return f"`{activity}`" if phase is None else f"`{activity}`: {_cell(phase)}"
+
+
+def _function_label(fid: str, name: str) -> str:
+    """``IC (Internal Communications)``; only the name when it already shows the id
+    (:func:`raci.core.words.labelled`: never ``IT (Digital Workplace (IT))``)."""
+    if labelled(name, fid) == name:
+        return _cell(name)
+    return f"{fid} ({_cell(name)})"
+
+
 def render_markdown(diff: Diff, medium: Medium = PLAIN) -> str:
     out = [f"## Ownership changes: `{diff.old}` → `{diff.new}`", "", f"**{headline(diff)}**"]
     out += ["", counts(diff)]
@@ -167,6 +224,11 @@ def render_markdown(diff: Diff, medium: Medium = PLAIN) -> str:
     rows += [
         f"| renamed ({r.reason}) | `{r.old}` → `{r.new}` | {_cell(r.name)} |" for r in diff.renamed
     ]
+    for change, refs in (("added", diff.phases_added), ("removed", diff.phases_removed)):
+        rows += [
+            f"| phase {change}: {_cell(str(r.phase))} | `{r.activity}` | {_cell(r.name)} |"
+            for r in refs
+        ]
     rows += [
         f"| {c.field} changed | `{c.id}` | {_cell(_value(c.old))} → {_cell(_value(c.new))} |"
         for c in diff.fields
@@ -174,12 +236,13 @@ def render_markdown(diff: Diff, medium: Medium = PLAIN) -> str:
     ]
     _table(out, "Activities", ["change", "activity", "name"], rows)
     rows = [
-        f"| `{c.activity}` | {c.function} | {c.old or '—'} | {c.new or '—'} |"
+        f"| {_md_at(c.activity, c.phase)} | {c.function} | {c.old or NONE} | {c.new or NONE} |"
         for c in diff.assignments
     ]
     _table(out, "Assignments", ["activity", "function", "before", "after"], rows)
     rows = [
-        f"| `{m.activity}` | {_owners(m.old)} | {_owners(m.new)} |" for m in diff.accountability
+        f"| {_md_at(m.activity, m.phase)} | {_owners(m.old)} | {_owners(m.new)} |"
+        for m in diff.accountability
     ]
     _table(out, "Accountability moved", ["activity", "from", "to"], rows)
     rows = [f"| added | {fid} |" for fid in diff.functions_added]
@@ -190,8 +253,21 @@ def render_markdown(diff: Diff, medium: Medium = PLAIN) -> str:
         if c.kind == "function"
     ]
     _table(out, "Functions", ["change", "function"], rows)
+    rows = [f"| added | {r.person} | {_cell(_member(r))} |" for r in diff.members_added]
+    rows += [f"| removed | {r.person} | {_cell(_member(r))} |" for r in diff.members_removed]
+    rows += [
+        f"| {c.field} changed | {c.id} | {_cell(_value(c.old))} → {_cell(_value(c.new))} |"
+        for c in diff.fields
+        if c.kind == "member"
+    ]
+    _table(out, "Members", ["change", "member", "detail"], rows)
     rows = [
-        f"| {d.function} ({_cell(d.name)}) | " + " | ".join(load_cells(diff, d)) + " |"
+        f"| {_md_at(c.activity, c.phase)} | {c.person} | {c.old or NONE} | {c.new or NONE} |"
+        for c in diff.people
+    ]
+    _table(out, "Person letters", ["activity", "person", "before", "after"], rows)
+    rows = [
+        f"| {_function_label(d.function, d.name)} | " + " | ".join(load_cells(diff, d)) + " |"
         for d in diff.load
     ]
     header = load_header(diff)
