@@ -9,11 +9,11 @@ function waives, sets no limit for it: rebalance clears what ``raci check`` repo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from raci.core.config import Layer, Resolved
 from raci.core.model import Model
-from raci.rules.capacity_overload import CapacityOverload
+from raci.rules.capacity_overload import CapacityOverload, CapacitySettings
 from raci.rules.single_owner_overload import (
     MIN_ACTIVITIES_FOR_SHARES,
     OverloadSettings,
@@ -39,6 +39,10 @@ class Limits:
     """Function id -> the effort it may carry, for functions whose capacity is checked."""
     resolved: Resolved
     """The settings the before/after lint runs with."""
+    phase_capacity: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Function id -> phase -> the effort it may carry in that phase, for functions whose
+    capacity is given and checked per phase (``capacity`` then holds their sum, which
+    only the figures show)."""
 
 
 def settings_layers(model: Model) -> list[Layer]:
@@ -73,7 +77,10 @@ def limits(model: Model, layers: Sequence[Layer]) -> Limits:
     accountable: dict[str, Limit] = {}
     responsible: dict[str, Limit] = {}
     capacity: dict[str, float] = {}
+    phase_capacity: dict[str, dict[str, float]] = {}
     overload = enabled.get(SingleOwnerOverload.name)
+    held = enabled.get(CapacityOverload.name)
+    per_phase = isinstance(held, CapacitySettings) and held.per_phase
     for fid, function in model.functions.items():
         if (
             isinstance(overload, OverloadSettings)
@@ -96,7 +103,9 @@ def limits(model: Model, layers: Sequence[Layer]) -> Limits:
         checked = CapacityOverload.name in enabled and CapacityOverload.name not in function.waive
         if checked and function.capacity is not None:
             capacity[fid] = function.capacity
-    return Limits(accountable, responsible, capacity, resolved)
+            if per_phase and function.phase_capacity:
+                phase_capacity[fid] = dict(function.phase_capacity)
+    return Limits(accountable, responsible, capacity, resolved, phase_capacity)
 
 
 def _limit(most: int, name: str, share: float, share_name: str, total: int) -> Limit:

@@ -10,7 +10,10 @@ Capacities are weighted (an activity's effort, shared among its workers), which 
 of unit counts cannot express exactly: when a function ends over its capacity, its room
 is cut to what the lightest of its activities allow and the flow is solved again, now
 charging effort on that function so the heaviest activities are the ones that leave.
-Rooms only shrink, so this ends; each round is one min-cost flow.
+Rooms only shrink, so this ends; each round is one min-cost flow. A function whose
+capacity is held per phase (``capacity-overload`` ``per_phase``) has one room per phase
+it has a capacity for (:class:`~raci.rebalance.flow.Part`), cut the same way from the
+load of that phase alone; its count limits still hold across phases.
 
 Limits are soft: when no plan clears them all, the phase keeps the plan that leaves the
 least overload, with ``problems`` naming the constraint that binds and ``remaining``
@@ -24,8 +27,8 @@ from dataclasses import dataclass, field
 
 from raci.core.model import Activity, Model
 from raci.core.scheme import Assignment, Role
-from raci.rebalance.explain import explain, over_capacity, stranded
-from raci.rebalance.flow import Demand, Room, Solution, bottleneck, solve
+from raci.rebalance.explain import explain, over_capacity, over_phase_capacity, stranded
+from raci.rebalance.flow import Demand, Part, Room, Solution, bottleneck, solve
 from raci.rebalance.limits import Limit
 from raci.rebalance.options import Options
 from raci.rebalance.tiers import candidates
@@ -103,7 +106,8 @@ def _build(
             phase.notes.append(_alone(activity, word, role))
             continue
         weight = round(activity.effort / max(len(held), 1) * _EFFORT_SCALE)
-        build.demands.append(Demand(position, units, found, not closed, weight))
+        demand = Demand(position, units, found, not closed, weight, activity.phase)
+        build.demands.append(demand)
     return build, phase
 
 
@@ -131,7 +135,11 @@ def responsible(
     limits: dict[str, Limit],
     capacity: dict[str, float],
     options: Options,
+    phase_capacity: dict[str, dict[str, float]] | None = None,
 ) -> Phase:
+    """``phase_capacity`` holds the functions whose capacity is checked per phase: their
+    load in each such phase is held to it, and their entry in ``capacity`` is ignored."""
+    by_phase = phase_capacity or {}
     build, phase = _build(model, options, lambda held: held.worker, Role.WORKER)
     worker = model.scheme.role_words(Role.WORKER)
     shares = {
@@ -143,48 +151,148 @@ def responsible(
         fixed_load[fid] += shares[position]
     rooms = _rooms(model, limits, build.fixed(model), set(options.never), phase, worker)
     by_fid = {room.fid: room for room in rooms}
+    for fid, given in by_phase.items():
+        if fid in by_fid:
+            by_fid[fid].parts = [*(Part(name) for name in given), Part(None)]
+    plain = {fid: most for fid, most in capacity.items() if fid not in by_phase}
+    work = _PhaseWork(model, by_phase, build, shares)
     reasons: dict[str, str] = {}
-    best: tuple[float, Solution, dict[str, float]] | None = None
+    best: tuple[float, Solution, dict[str, float], dict[tuple[str, str], float]] | None = None
     while True:
         solution = solve(build.demands, rooms)
         load = _loads(fixed_load, solution, shares)
-        excess = sum(max(0.0, load[fid] - most) for fid, most in capacity.items())
+        carried = work.loads(solution)
+        excess = sum(max(0.0, load[fid] - most) for fid, most in plain.items())
+        excess += sum(max(0.0, carried[key] - most) for key, most in work.capacity.items())
         if best is None or excess < best[0] - _EPSILON:
-            best = (excess, solution, load)  # rooms only shrink: keep the best round
+            best = (excess, solution, load, carried)  # rooms only shrink: keep the best round
         shrank = False
-        for fid, most in capacity.items():
+        for fid, most in plain.items():
             room = by_fid.get(fid)
             if room is None or load[fid] <= most + _EPSILON:
                 continue
             reasons[fid] = f"capacity {most:g} effort units"
-            shrank |= _tighten(room, load[fid], most, solution, shares)
+            shrank |= _tighten(room, load[fid], most, solution.held.get(fid, []), shares)
             room.tight = True
+        for (fid, name), most in work.capacity.items():
+            part = by_fid[fid].part(name) if fid in by_fid else None
+            if part is None or carried[fid, name] <= most + _EPSILON:
+                continue
+            reasons[fid] = f"capacity {most:g} effort units in {name}"
+            held = work.within(solution, fid, name)
+            shrank |= _tighten(part, carried[fid, name], most, held, shares)
+            part.tight = True
         if not shrank:
             break
-    _, solution, load = best
-    tight = {room.fid for room in rooms if room.tight}
+    _, solution, load, carried = best
+    tight = {room.fid for room in rooms if room.tight or any(p.tight for p in room.parts)}
     bound = _bound(build, solution, rooms)
     counts = bool(solution.overflow) and not tight.intersection(bound)
     _finish(model, phase, build, solution, rooms, limits, worker, options, reasons, counts)
-    over = {fid: load[fid] for fid, most in capacity.items() if load[fid] > most + _EPSILON}
-    for fid, carried in over.items():
+    over = {fid: load[fid] for fid, most in plain.items() if load[fid] > most + _EPSILON}
+    for fid, amount in over.items():
         phase.over.append(fid)
         phase.remaining.append(
-            f"{fid} still carries {carried:g} effort units, above its capacity of {capacity[fid]:g}"
+            f"{fid} still carries {amount:g} effort units, above its capacity of {plain[fid]:g}"
         )
-    pinned = [fid for fid in over if fixed_load[fid] > capacity[fid] + _EPSILON]
+    pinned = [fid for fid in over if fixed_load[fid] > plain[fid] + _EPSILON]
     for fid in pinned:
         phase.problems.append(
             f"{fid} carries {fixed_load[fid]:g} effort units on activities pinned with "
-            f"--keep, above its capacity of {capacity[fid]:g}"
+            f"--keep, above its capacity of {plain[fid]:g}"
         )
     if len(pinned) < len(over):
-        free = {fid: most - fixed_load[fid] for fid, most in capacity.items()}
+        free = {fid: most - fixed_load[fid] for fid, most in plain.items()}
         start = [fid for fid in over if fid not in pinned]
         phase.problems.append(
             over_capacity(model, build.demands, solution, rooms, shares, free, worker, start)
         )
+    _over_phases(model, phase, build, solution, rooms, shares, plain, fixed_load, carried, work)
     return phase
+
+
+class _PhaseWork:
+    """The load of each function whose capacity is held per phase, phase by phase."""
+
+    def __init__(
+        self,
+        model: Model,
+        by_phase: dict[str, dict[str, float]],
+        build: _Build,
+        shares: dict[int, float],
+    ) -> None:
+        self.activities = model.activities
+        self.shares = shares
+        self.capacity = {
+            (fid, name): most for fid, phases in by_phase.items() for name, most in phases.items()
+        }
+        self.fixed = dict.fromkeys(self.capacity, 0.0)
+        for position, fid in build.pinned:
+            key = (fid, self.activities[position].phase or "")
+            if key in self.fixed:
+                self.fixed[key] += shares[position]
+
+    def within(self, solution: Solution, fid: str, name: str) -> list[int]:
+        """The activities of phase ``name`` the plan gives ``fid``."""
+        return [p for p in solution.held.get(fid, []) if self.activities[p].phase == name]
+
+    def loads(self, solution: Solution) -> dict[tuple[str, str], float]:
+        carried = dict(self.fixed)
+        for fid, name in self.capacity:
+            held = self.within(solution, fid, name)
+            carried[fid, name] += sum(self.shares[position] for position in held)
+        return carried
+
+
+def _over_phases(
+    model: Model,
+    phase: Phase,
+    build: _Build,
+    solution: Solution,
+    rooms: list[Room],
+    shares: dict[int, float],
+    plain: dict[str, float],
+    fixed_load: dict[str, float],
+    carried: dict[tuple[str, str], float],
+    work: _PhaseWork,
+) -> None:
+    """What stays over a capacity per phase, and why, phase by phase."""
+    worker = model.scheme.role_words(Role.WORKER)
+    over = [key for key, most in work.capacity.items() if carried[key] > most + _EPSILON]
+    for fid, name in over:
+        if fid not in phase.over:
+            phase.over.append(fid)
+        phase.remaining.append(
+            f"{fid} still carries {carried[fid, name]:g} effort units in {name}, above its "
+            f"capacity of {work.capacity[fid, name]:g} there"
+        )
+    pinned = [key for key in over if work.fixed[key] > work.capacity[key] + _EPSILON]
+    for fid, name in pinned:
+        phase.problems.append(
+            f"{fid} carries {work.fixed[fid, name]:g} effort units in {name} on activities "
+            f"pinned with --keep, above its capacity of {work.capacity[fid, name]:g} there"
+        )
+    for name in dict.fromkeys(name for _, name in over):
+        start = [fid for fid, other in over if other == name and (fid, other) not in pinned]
+        if not start:
+            continue
+        free = {
+            fid: most - work.fixed[fid, other]
+            for (fid, other), most in work.capacity.items()
+            if other == name
+        }
+        for fid, most in plain.items():  # what the rest of the plan leaves it for this phase
+            elsewhere = sum(
+                shares[position]
+                for position in solution.held.get(fid, [])
+                if model.activities[position].phase != name
+            )
+            free[fid] = most - fixed_load[fid] - elsewhere
+        phase.problems.append(
+            over_phase_capacity(
+                model, build.demands, solution, rooms, shares, free, worker, start, name
+            )
+        )
 
 
 def _bound(build: _Build, solution: Solution, rooms: list[Room]) -> list[str]:
@@ -204,12 +312,17 @@ def _loads(
 
 
 def _tighten(
-    room: Room, load: float, capacity: float, solution: Solution, shares: dict[int, float]
+    room: Room | Part,
+    load: float,
+    capacity: float,
+    positions: list[int],
+    shares: dict[int, float],
 ) -> bool:
-    """Cut the room to the most activities the function could keep within its capacity
-    (if the heaviest leave); the next round charges effort so that they do. True when
-    the room shrank."""
-    held = sorted((shares[position] for position in solution.held.get(room.fid, [])), reverse=True)
+    """Cut the room (of a function, or of its part in one phase) to the most of the
+    activities the plan gives it (``positions``) it could keep within its capacity (if
+    the heaviest leave); the next round charges effort so that they do. True when the
+    room shrank."""
+    held = sorted((shares[position] for position in positions), reverse=True)
     excess, shed, count = load - capacity, 0.0, 0
     while shed < excess - _EPSILON and count < len(held):
         shed += held[count]

@@ -158,7 +158,7 @@ def propose(
     found = limits(model, [*stack, *([top] if top else [])])
     owners = phases.accountable(model, found.accountable, options)
     workers = (
-        phases.responsible(model, found.responsible, found.capacity, options)
+        phases.responsible(model, found.responsible, found.capacity, options, found.phase_capacity)
         if options.responsible
         else phases.Phase()
     )
