@@ -26,6 +26,22 @@ from raci.rebalance.waivers import Waiver, made_unused, without
 
 
 @dataclass(frozen=True, slots=True)
+class PhaseLoad:
+    """A function's effort in one phase before and after the plan, and its capacity there."""
+
+    phase: str
+    effort: tuple[float, float]
+    capacity: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "phase": self.phase,
+            "effort": {"before": self.effort[0], "after": self.effort[1]},
+            "capacity": self.capacity,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class FunctionLoad:
     """What one function carries before and after the plan, against its limits."""
 
@@ -37,9 +53,11 @@ class FunctionLoad:
     responsible_limit: int | None
     effort: tuple[float, float]
     capacity: float | None
+    phases: tuple[PhaseLoad, ...] = ()
+    """Per phase, when its capacity is held per phase (``capacity`` is then their sum)."""
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        found: dict[str, Any] = {
             "function": self.id,
             "name": self.name,
             "accountable": {"before": self.accountable[0], "after": self.accountable[1]},
@@ -49,6 +67,9 @@ class FunctionLoad:
             "effort": {"before": self.effort[0], "after": self.effort[1]},
             "capacity": self.capacity,
         }
+        if self.phases:
+            found["phases"] = [phase.as_dict() for phase in self.phases]
+        return found
 
 
 @dataclass
@@ -224,6 +245,7 @@ def _evaluate(
                 r_limit.count if r_limit else None,
                 (old.load, new.load),
                 found.capacity.get(fid),
+                _phase_loads(found, fid, before_context, after_context),
             )
         )
     notes = [*owners.notes, *workers.notes]
@@ -262,6 +284,15 @@ def _evaluate(
         different,
         notes,
         unused,
+    )
+
+
+def _phase_loads(found: Limits, fid: str, before: Context, after: Context) -> tuple[PhaseLoad, ...]:
+    return tuple(
+        PhaseLoad(
+            name, (before.phase_stats[name][fid].load, after.phase_stats[name][fid].load), most
+        )
+        for name, most in found.phase_capacity.get(fid, {}).items()
     )
 
 
