@@ -72,8 +72,9 @@ def find_moves(model: Model, owners: phases.Phase, workers: phases.Phase) -> lis
             came = [fid for fid in new if fid not in old]
             if not gone and not came:
                 continue
-            where = activity.path if activity.stage is None else activity.raci_path
-            line, _ = activity.document.locate(where)
+            staged = activity.stage is not None  # at its phase's key under raci:
+            where = activity.raci_path if staged else activity.path
+            line, _ = activity.document.locate(where, key=staged)
             if role == "accountable":
                 kind = "resolve" if len(old) > 1 else "move" if old else "assign"
                 pairs = [(tuple(gone), (came or new)[0])]
