@@ -45,7 +45,9 @@ class Arcs:
         for k in range(self.m):
             for variant in self.lists[k]:
                 variant.sort()
-        self.rows: list[list[Edge | None] | None] = [None] * self.m
+        self.n = self.m + len(self.members)
+        """Nodes: the leaves, then the groups."""
+        self.rows: list[list[Edge | None] | None] = [None] * self.n
         self.stale = [0] * self.m
         """Per function: activities it gave away since its sorted lists were compacted."""
 
@@ -222,9 +224,19 @@ class Arcs:
             cost += self._group_margin(g, total + 1)
         return cost
 
+    def _group_row(self, g: int) -> list[Edge | None]:
+        """The arcs from group ``g`` down to its parts: one gives up its last unit (no
+        activity moves: -1)."""
+        row: list[Edge | None] = [None] * self.n
+        for k in self.members[g]:
+            if self.held[k]:
+                row[k] = (-self._margin(k, len(self.held[k])), -1)
+        return row
+
     def _row(self, f: int) -> list[Edge | None]:
-        """The cheapest arc from ``f`` to every other function, or None."""
-        row: list[Edge | None] = [None] * self.m
+        """The cheapest arc from leaf ``f`` to every other leaf, or None; for a part, the
+        arc up to its group (it takes one more unit, no activity moves: -1)."""
+        row: list[Edge | None] = [None] * self.n
         held = self.held[f]
         for g, heap in self.pairs[f].items():
             while heap:
@@ -255,6 +267,8 @@ class Arcs:
                         if row[g] is None or delta < row[g][0]:  # type: ignore[index]
                             row[g] = (delta, i)
                         break
+        if self.group[f] >= 0:
+            row[self.m + self.group[f]] = (self._margin(f, len(held) + 1), -1)
         return row
 
     def _moveto(self, i: int, f: int | None, g: int | None) -> None:
@@ -277,3 +291,5 @@ class Arcs:
         for dirty in changed:
             if dirty is not None:
                 self.rows[dirty] = None
+                if self.group[dirty] >= 0:
+                    self.rows[self.m + self.group[dirty]] = None

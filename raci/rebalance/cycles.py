@@ -36,11 +36,10 @@ class Solver(Arcs):
 
     def _improve(self) -> bool:
         """Apply one improving chain or cycle; False when the flow is optimal."""
-        m = self.m
-        n = m + len(self.members)
-        for f in range(m):
+        m, n = self.m, self.n
+        for f in range(n):
             if self.rows[f] is None:
-                self.rows[f] = self._row(f)
+                self.rows[f] = self._row(f) if f < m else self._group_row(f - m)
         load = [len(held) for held in self.held]
         totals = [sum(load[k] for k in members) for members in self.members]
         inf = None
@@ -71,11 +70,15 @@ class Solver(Arcs):
             queued[f] = False
             base = dist[f]
             assert base is not None
-            for g, cost, i in self._out(f, load):
-                value = base + cost
+            row = self.rows[f]
+            assert row is not None
+            for g, edge in enumerate(row):
+                if edge is None:
+                    continue
+                value = base + edge[0]
                 current = dist[g]
                 if current is None or value < current:
-                    dist[g], parent[g] = value, (f, i)
+                    dist[g], parent[g] = value, (f, edge[1])
                     length[g] = length[f] + 1
                     if length[g] > n:
                         cycle = self._cycle(parent, g)
@@ -87,18 +90,6 @@ class Solver(Arcs):
                         queued[g] = True
                         queue.append(g)
         return self._close(dist, parent, load, totals)
-
-    def _out(self, f: int, load: list[int]) -> list[tuple[int, int, int]]:
-        """The arcs out of node ``f`` as (node, cost, activity moved or -1 for a hop)."""
-        m = self.m
-        if f >= m:  # a group: one of its parts gives up a unit
-            return [(k, -self._margin(k, load[k]), -1) for k in self.members[f - m] if load[k]]
-        row = self.rows[f]
-        assert row is not None
-        arcs = [(g, edge[0], edge[1]) for g, edge in enumerate(row) if edge is not None]
-        if self.group[f] >= 0:  # a part takes one more: up to its group
-            arcs.append((m + self.group[f], self._margin(f, load[f] + 1), -1))
-        return arcs
 
     def _close(
         self,

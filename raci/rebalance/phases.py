@@ -11,9 +11,10 @@ of unit counts cannot express exactly: when a function ends over its capacity, i
 is cut to what the lightest of its activities allow and the flow is solved again, now
 charging effort on that function so the heaviest activities are the ones that leave.
 Rooms only shrink, so this ends; each round is one min-cost flow. A function whose
-capacity is held per phase (``capacity-overload`` ``per_phase``) has one room per phase
-it has a capacity for (:class:`~raci.rebalance.flow.Part`), cut the same way from the
-load of that phase alone; its count limits still hold across phases.
+capacity is held per phase (``capacity-overload`` ``per_phase``) gets a room for a phase
+(:class:`~raci.rebalance.flow.Part`) once its load there exceeds its capacity there,
+cut the same way from the load of that phase alone; its count limits still hold across
+phases.
 
 Limits are soft: when no plan clears them all, the phase keeps the plan that leaves the
 least overload, with ``problems`` naming the constraint that binds and ``remaining``
@@ -151,9 +152,6 @@ def responsible(
         fixed_load[fid] += shares[position]
     rooms = _rooms(model, limits, build.fixed(model), set(options.never), phase, worker)
     by_fid = {room.fid: room for room in rooms}
-    for fid, given in by_phase.items():
-        if fid in by_fid:
-            by_fid[fid].parts = [*(Part(name) for name in given), Part(None)]
     plain = {fid: most for fid, most in capacity.items() if fid not in by_phase}
     work = _PhaseWork(model, by_phase, build, shares)
     reasons: dict[str, str] = {}
@@ -175,9 +173,9 @@ def responsible(
             shrank |= _tighten(room, load[fid], most, solution.held.get(fid, []), shares)
             room.tight = True
         for (fid, name), most in work.capacity.items():
-            part = by_fid[fid].part(name) if fid in by_fid else None
-            if part is None or carried[fid, name] <= most + _EPSILON:
+            if fid not in by_fid or carried[fid, name] <= most + _EPSILON:
                 continue
+            part = _part(by_fid[fid], name)
             reasons[fid] = f"capacity {most:g} effort units in {name}"
             held = work.within(solution, fid, name)
             shrank |= _tighten(part, carried[fid, name], most, held, shares)
@@ -209,6 +207,19 @@ def responsible(
         )
     _over_phases(model, phase, build, solution, rooms, shares, plain, fixed_load, carried, work)
     return phase
+
+
+def _part(room: Room, name: str) -> Part:
+    """The part of ``room`` for phase ``name``, made when its capacity there first binds
+    (until then the phase is with the others in the last part, which has no room: the
+    solver then has as few nodes as it can)."""
+    if not room.parts:
+        room.parts.append(Part(None))
+    part = room.part(name)
+    if part is None or part.phase != name:
+        part = Part(name)
+        room.parts.insert(len(room.parts) - 1, part)
+    return part
 
 
 class _PhaseWork:
