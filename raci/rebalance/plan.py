@@ -258,11 +258,15 @@ def _evaluate(
     if not options.responsible:
         worker = model.scheme.role_words(Role.WORKER)
         for rule in ("single-owner-overload", "capacity-overload"):
-            left = [
-                f.function or ""
-                for f in after_findings
-                if f.rule == rule and f.function not in owners.over
-            ]
+            left = list(
+                dict.fromkeys(
+                    f.function or ""
+                    for f in after_findings
+                    if f.rule == rule and f.function not in owners.over
+                )
+            )
+            if rule == "capacity-overload":
+                left = [_in_phases(fid, found, after_context) for fid in left]
             if left:
                 notes.append(
                     f"{rule} remains for {join(left[:5], len(left) - 5)}: it is about "
@@ -285,6 +289,16 @@ def _evaluate(
         notes,
         unused,
     )
+
+
+def _in_phases(fid: str, found: Limits, context: Context) -> str:
+    """``IC in launch and run``: a function with the phases it is over its capacity in."""
+    over = [
+        name
+        for name, most in found.phase_capacity.get(fid, {}).items()
+        if context.phase_stats[name][fid].load > most + 1e-9
+    ]
+    return f"{fid} in {join(over)}" if over else fid
 
 
 def _phase_loads(found: Limits, fid: str, before: Context, after: Context) -> tuple[PhaseLoad, ...]:

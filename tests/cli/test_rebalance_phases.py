@@ -221,3 +221,14 @@ def test_a_function_new_to_one_phase_is_added_to_that_phase(
         "        IC: A/R\n        OD: C\n", "        IC: A\n        OD: R\n"
     )
     assert run_line(["check", "fixed.yaml"]).stdout.startswith("fixed.yaml:8:6: warning RACI010")
+
+
+def test_without_responsible_the_note_names_the_phase(
+    here: Path, write: Write, run_line: RunLine
+) -> None:
+    write("crunch.yaml", CRUNCH)
+    result = run_line(["rebalance", "crunch.yaml"])
+    assert result.stdout.splitlines()[-1] == (
+        "  capacity-overload remains for IC in launch: it is about Responsible work, which "
+        "moves only with --responsible"
+    )
