@@ -8,7 +8,9 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import RunLine
+import pytest
+
+from tests.conftest import ROOT, RunLine
 
 Write = Callable[[str, str], Path]
 
@@ -232,3 +234,16 @@ def test_without_responsible_the_note_names_the_phase(
         "  capacity-overload remains for IC in launch: it is about Responsible work, which "
         "moves only with --responsible"
     )
+
+
+def test_readme_phases_sample_is_current(
+    run_line: RunLine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Rebalancing", 1)[1].split("\n### Phases\n", 1)[1]
+    sample = section.split("```console\n", 1)[1].split("```", 1)[0].splitlines()
+    monkeypatch.chdir(ROOT)
+    result = run_line(sample[0].split()[2:])  # after "$ raci"
+    shown = [line for line in sample[1:] if line not in ("...", "")]
+    assert shown == [line for line in result.stdout.splitlines() if line in shown]
+    assert len(shown) == 8
