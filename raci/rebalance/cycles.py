@@ -189,8 +189,10 @@ class Solver(Arcs):
         for k, part in enumerate(self.part):
             room = self.rooms[self.owner[k]].room if part is None else part.room
             beyond = len(self.held[k]) - room if room is not None else 0
-            if beyond > 0:
-                solution.overflow[self.fids[k]] = solution.overflow.get(self.fids[k], 0) + beyond
+            if beyond > 0 and part is None:
+                solution.overflow[self.fids[k]] = beyond
+            elif beyond > 0 and part is not None:
+                solution.phase_overflow[self.fids[k], part.phase] = beyond
         for members in self.members:
             group = self.rooms[self.owner[members[0]]]
             total = sum(len(self.held[k]) for k in members)

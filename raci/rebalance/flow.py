@@ -102,6 +102,8 @@ class Solution:
     """Demand position -> units it lacks eligible functions for (absent when none)."""
     overflow: dict[str, int] = field(default_factory=dict)
     """Function id -> units it holds beyond its room (absent when none)."""
+    phase_overflow: dict[tuple[str, str | None], int] = field(default_factory=dict)
+    """(function id, phase) -> units it holds beyond its room in that phase."""
     held: dict[str, list[int]] = field(default_factory=dict)
     """Function id -> positions of the demands it holds."""
 
@@ -170,7 +172,7 @@ def bottleneck(
     alone (those of one phase, where the rooms that bind are per phase).
     """
     by_position = {demand.position: demand for demand in demands}
-    functions = list(solution.overflow) or list(start)
+    functions = list(start) or list(solution.overflow)
     seen_functions = set(functions)
     reached: list[int] = []
     seen_demands: set[int] = set()
