@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 
 from raci.core.model import Activity, Model
 from raci.core.scheme import Assignment, Role
-from raci.rebalance.explain import explain, over_capacity, over_phase_capacity, stranded
+from raci.rebalance.by_phase import PhaseCounts, PhaseWork, over_phases, part_for
+from raci.rebalance.explain import explain, over_capacity, stranded
 from raci.rebalance.flow import Demand, Part, Room, Solution, bottleneck, solve
 from raci.rebalance.limits import Limit
 from raci.rebalance.options import Options
@@ -120,14 +121,25 @@ def _alone(activity: Activity, word: str, role: Role) -> str:
     )
 
 
-def accountable(model: Model, limits: dict[str, Limit], options: Options) -> Phase:
+def accountable(
+    model: Model,
+    limits: dict[str, Limit],
+    options: Options,
+    phase_limits: dict[str, dict[str, Limit]] | None = None,
+) -> Phase:
+    """``phase_limits``: the limits within each phase, where they apply."""
     build, phase = _build(model, options, lambda held: held.owner, Role.OWNER)
     owner = model.scheme.role_words(Role.OWNER)
     rooms = _rooms(model, limits, build.fixed(model), set(options.never), phase, owner)
+    within = PhaseCounts(model, phase_limits or {}, build.pinned)
+    by_fid = {room.fid: room for room in rooms}
     solution = solve(build.demands, rooms)
+    while within.bind(solution, by_fid):
+        solution = solve(build.demands, rooms)
     _finish(
         model, phase, build, solution, rooms, limits, owner, options, {}, bool(solution.overflow)
     )
+    within.finish(phase, build, solution, rooms, owner)
     return phase
 
 
@@ -137,9 +149,11 @@ def responsible(
     capacity: dict[str, float],
     options: Options,
     phase_capacity: dict[str, dict[str, float]] | None = None,
+    phase_limits: dict[str, dict[str, Limit]] | None = None,
 ) -> Phase:
     """``phase_capacity`` holds the functions whose capacity is checked per phase: their
-    load in each such phase is held to it, and their entry in ``capacity`` is ignored."""
+    load in each such phase is held to it, and their entry in ``capacity`` is ignored;
+    ``phase_limits`` the limits within each phase, where they apply."""
     by_phase = phase_capacity or {}
     build, phase = _build(model, options, lambda held: held.worker, Role.WORKER)
     worker = model.scheme.role_words(Role.WORKER)
@@ -153,11 +167,15 @@ def responsible(
     rooms = _rooms(model, limits, build.fixed(model), set(options.never), phase, worker)
     by_fid = {room.fid: room for room in rooms}
     plain = {fid: most for fid, most in capacity.items() if fid not in by_phase}
-    work = _PhaseWork(model, by_phase, build, shares)
+    work = PhaseWork(model, by_phase, build, shares)
+    within = PhaseCounts(model, phase_limits or {}, build.pinned)
     reasons: dict[str, str] = {}
     best: tuple[float, Solution, dict[str, float], dict[tuple[str, str], float]] | None = None
     while True:
         solution = solve(build.demands, rooms)
+        if within.bind(solution, by_fid):
+            best = None  # rounds before a count room was given do not count: solve again
+            continue
         load = _loads(fixed_load, solution, shares)
         carried = work.loads(solution)
         excess = sum(max(0.0, load[fid] - most) for fid, most in plain.items())
@@ -175,7 +193,7 @@ def responsible(
         for (fid, name), most in work.capacity.items():
             if fid not in by_fid or carried[fid, name] <= most + _EPSILON:
                 continue
-            part = _part(by_fid[fid], name)
+            part = part_for(by_fid[fid], name)
             reasons[fid] = f"capacity {most:g} effort units in {name}"
             held = work.within(solution, fid, name)
             shrank |= _tighten(part, carried[fid, name], most, held, shares)
@@ -187,6 +205,7 @@ def responsible(
     bound = _bound(build, solution, rooms)
     counts = bool(solution.overflow) and not tight.intersection(bound)
     _finish(model, phase, build, solution, rooms, limits, worker, options, reasons, counts)
+    within.finish(phase, build, solution, rooms, worker)
     over = {fid: load[fid] for fid, most in plain.items() if load[fid] > most + _EPSILON}
     for fid, amount in over.items():
         phase.over.append(fid)
@@ -205,105 +224,8 @@ def responsible(
         phase.problems.append(
             over_capacity(model, build.demands, solution, rooms, shares, free, worker, start)
         )
-    _over_phases(model, phase, build, solution, rooms, shares, plain, fixed_load, carried, work)
+    over_phases(model, phase, build, solution, rooms, shares, plain, fixed_load, carried, work)
     return phase
-
-
-def _part(room: Room, name: str) -> Part:
-    """The part of ``room`` for phase ``name``, made when its capacity there first binds
-    (until then the phase is with the others in the last part, which has no room: the
-    solver then has as few nodes as it can)."""
-    if not room.parts:
-        room.parts.append(Part(None))
-    part = room.part(name)
-    if part is None or part.phase != name:
-        part = Part(name)
-        room.parts.insert(len(room.parts) - 1, part)
-    return part
-
-
-class _PhaseWork:
-    """The load of each function whose capacity is held per phase, phase by phase."""
-
-    def __init__(
-        self,
-        model: Model,
-        by_phase: dict[str, dict[str, float]],
-        build: _Build,
-        shares: dict[int, float],
-    ) -> None:
-        self.activities = model.activities
-        self.shares = shares
-        self.capacity = {
-            (fid, name): most for fid, phases in by_phase.items() for name, most in phases.items()
-        }
-        self.fixed = dict.fromkeys(self.capacity, 0.0)
-        for position, fid in build.pinned:
-            key = (fid, self.activities[position].phase or "")
-            if key in self.fixed:
-                self.fixed[key] += shares[position]
-
-    def within(self, solution: Solution, fid: str, name: str) -> list[int]:
-        """The activities of phase ``name`` the plan gives ``fid``."""
-        return [p for p in solution.held.get(fid, []) if self.activities[p].phase == name]
-
-    def loads(self, solution: Solution) -> dict[tuple[str, str], float]:
-        carried = dict(self.fixed)
-        for fid, name in self.capacity:
-            held = self.within(solution, fid, name)
-            carried[fid, name] += sum(self.shares[position] for position in held)
-        return carried
-
-
-def _over_phases(
-    model: Model,
-    phase: Phase,
-    build: _Build,
-    solution: Solution,
-    rooms: list[Room],
-    shares: dict[int, float],
-    plain: dict[str, float],
-    fixed_load: dict[str, float],
-    carried: dict[tuple[str, str], float],
-    work: _PhaseWork,
-) -> None:
-    """What stays over a capacity per phase, and why, phase by phase."""
-    worker = model.scheme.role_words(Role.WORKER)
-    over = [key for key, most in work.capacity.items() if carried[key] > most + _EPSILON]
-    for fid, name in over:
-        if fid not in phase.over:
-            phase.over.append(fid)
-        phase.remaining.append(
-            f"{fid} still carries {carried[fid, name]:g} effort units in {name}, above its "
-            f"capacity of {work.capacity[fid, name]:g} there"
-        )
-    pinned = [key for key in over if work.fixed[key] > work.capacity[key] + _EPSILON]
-    for fid, name in pinned:
-        phase.problems.append(
-            f"{fid} carries {work.fixed[fid, name]:g} effort units in {name} on activities "
-            f"pinned with --keep, above its capacity of {work.capacity[fid, name]:g} there"
-        )
-    for name in dict.fromkeys(name for _, name in over):
-        start = [fid for fid, other in over if other == name and (fid, other) not in pinned]
-        if not start:
-            continue
-        free = {
-            fid: most - work.fixed[fid, other]
-            for (fid, other), most in work.capacity.items()
-            if other == name
-        }
-        for fid, most in plain.items():  # what the rest of the plan leaves it for this phase
-            elsewhere = sum(
-                shares[position]
-                for position in solution.held.get(fid, [])
-                if model.activities[position].phase != name
-            )
-            free[fid] = most - fixed_load[fid] - elsewhere
-        phase.problems.append(
-            over_phase_capacity(
-                model, build.demands, solution, rooms, shares, free, worker, start, name
-            )
-        )
 
 
 def _bound(build: _Build, solution: Solution, rooms: list[Room]) -> list[str]:

@@ -177,9 +177,16 @@ def propose(
     stack = list(layers) if layers is not None else settings_layers(model)
     top = override_layer(options.max_accountable, options.max_share)
     found = limits(model, [*stack, *([top] if top else [])])
-    owners = phases.accountable(model, found.accountable, options)
+    owners = phases.accountable(model, found.accountable, options, found.phase_accountable)
     workers = (
-        phases.responsible(model, found.responsible, found.capacity, options, found.phase_capacity)
+        phases.responsible(
+            model,
+            found.responsible,
+            found.capacity,
+            options,
+            found.phase_capacity,
+            found.phase_responsible,
+        )
         if options.responsible
         else phases.Phase()
     )

@@ -247,3 +247,81 @@ def test_readme_phases_sample_is_current(
     shown = [line for line in sample[1:] if line not in ("...", "")]
     assert shown == [line for line in result.stdout.splitlines() if line in shown]
     assert len(shown) == 8
+
+
+# IC owns all of launch: 5 of 5, against 40% of 5 (2) with per_phase.
+BY_PHASE = """\
+version: 1
+name: IC owns the launch
+phases: [prepare, launch]
+functions:
+  IC: {name: Internal Communications}
+  HR: {name: Human Resources}
+  OD: {name: Organisational Development}
+activities:
+  - {id: p1, name: Plan, phase: prepare, raci: {HR: A/R, IC: C}}
+  - {id: p2, name: Policy, phase: prepare, raci: {HR: A/R, OD: C}}
+  - {id: p3, name: Pilot, phase: prepare, raci: {OD: A/R, IC: C}}
+  - {id: p4, name: Train, phase: prepare, raci: {OD: A/R, HR: C}}
+  - {id: p5, name: Measure, phase: prepare, raci: {HR: A/R, OD: C}}
+  - {id: l1, name: Announce, phase: launch, raci: {IC: A/R, HR: C}}
+  - {id: l2, name: Brief, phase: launch, raci: {IC: A/R, OD: C}}
+  - {id: l3, name: Event, phase: launch, raci: {IC: A/R, HR: C}}
+  - {id: l4, name: Stories, phase: launch, raci: {IC: A/R, OD: C}}
+  - {id: l5, name: FAQ, phase: launch, raci: {IC: A/R, HR: C}}
+rules:
+  single-owner-overload: {per_phase: true}
+  accountability-concentration: off
+"""
+
+
+def test_limits_within_each_phase_are_cleared(here: Path, write: Write, run_line: RunLine) -> None:
+    write("org.yaml", BY_PHASE)
+    result = run_line(["rebalance", "org.yaml", "--responsible", "--write", "fixed.yaml"])
+    assert result.stdout.splitlines()[1] == (
+        "8 moves (8 letters change); no function is left over its limits"
+    )
+    assert run_line(["check", "fixed.yaml"]).stdout.startswith("✓ No problems in 1 file")
+
+
+LAUNCH_ALONE = """\
+version: 1
+name: IC alone on three launch activities
+phases: [prepare, launch]
+functions:
+  IC: {name: Internal Communications}
+  HR: {name: Human Resources}
+  OD: {name: Organisational Development}
+activities:
+  - {id: p1, name: Plan, phase: prepare, raci: {HR: A/R, IC: C}}
+  - {id: p2, name: Policy, phase: prepare, raci: {HR: A/R, OD: C}}
+  - {id: p3, name: Pilot, phase: prepare, raci: {OD: A/R, IC: C}}
+  - {id: p4, name: Train, phase: prepare, raci: {OD: A/R, HR: C}}
+  - {id: p5, name: Measure, phase: prepare, raci: {IC: A/R, OD: C}}
+  - {id: l1, name: Announce, phase: launch, raci: {IC: A/R}}
+  - {id: l2, name: Brief, phase: launch, raci: {IC: A/R}}
+  - {id: l3, name: Event, phase: launch, raci: {IC: A/R}}
+  - {id: l4, name: Stories, phase: launch, raci: {OD: A/R, IC: C}}
+  - {id: l5, name: FAQ, phase: launch, raci: {HR: A/R, IC: C}}
+rules:
+  single-owner-overload: {per_phase: true, max_responsible_share: 1}
+  accountability-concentration: off
+  sole-owner: off
+"""
+
+
+def test_a_limit_within_a_phase_that_binds_is_named(
+    here: Path, write: Write, run_line: RunLine
+) -> None:
+    # IC: 1 of 5 in prepare, 3 of 5 in launch (l1-l3, which only it is on), 4 of 10 in all
+    write("org.yaml", LAUNCH_ALONE)
+    result = run_line(["rebalance", "org.yaml", "--only-involved"], exit_code=1)
+    assert result.stdout.splitlines()[1] == (
+        "No plan: 3 activities in launch (l1, l2, l3) can only go to IC, and IC may be "
+        "Accountable for at most 2 of them in launch (40% of 5 activities in launch: "
+        "max_accountable_share 0.4)"
+    )
+    assert result.stdout.splitlines()[4] == (
+        "  IC stays Accountable for 3 activities in launch, above its limit of 2 there "
+        "(40% of 5 activities in launch: max_accountable_share 0.4)"
+    )
