@@ -14,7 +14,8 @@ Rooms only shrink, so this ends; each round is one min-cost flow. A function who
 capacity is held per phase (``capacity-overload`` ``per_phase``) gets a room for a phase
 (:class:`~raci.rebalance.flow.Part`) once its load there exceeds its capacity there,
 cut the same way from the load of that phase alone; its count limits still hold across
-phases.
+phases. With ``single-owner-overload`` ``per_phase``, a function over its limit within a
+phase gets a room there the same way (:mod:`raci.rebalance.by_phase`).
 
 Limits are soft: when no plan clears them all, the phase keeps the plan that leaves the
 least overload, with ``problems`` naming the constraint that binds and ``remaining``
