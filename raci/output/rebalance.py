@@ -100,7 +100,10 @@ def _phase_rows(plan: Plan) -> tuple[list[str], list[list[str]]]:
                 over = "over" if phase.effort[1] > phase.capacity + 1e-9 else ""
                 before, after = (f"{effort:g}" for effort in phase.effort)
                 rows.append([load.id, phase.phase, before, after, f"{phase.capacity:g}", over])
-    return ["function", "phase", "effort before", "after", "capacity", ""], rows
+    head = ["function", "phase", "effort before", "after", "capacity", ""]
+    if not any(row[-1] for row in rows):  # a flag column only when one stays over
+        return head[:-1], [row[:-1] for row in rows]
+    return head, rows
 
 
 def _maybe(value: float | None) -> str:

@@ -325,3 +325,24 @@ def test_a_limit_within_a_phase_that_binds_is_named(
         "  IC stays Accountable for 3 activities in launch, above its limit of 2 there "
         "(40% of 5 activities in launch: max_accountable_share 0.4)"
     )
+
+
+def test_a_phase_left_over_is_flagged(here: Path, write: Write, run_line: RunLine) -> None:
+    # launch needs 7 effort units; IC and OD have 4 + 2 there: the best plan leaves 1 over
+    event = "  - {id: event, name: Run the event, phase: launch, effort: 1, raci: {IC: A/R}}\n"
+    write("org.yaml", SHORT.replace("launch: 1,", "launch: 2,") + event)
+    result = run_line(["rebalance", "org.yaml", "--responsible"], exit_code=1)
+    lines = result.stdout.splitlines()
+    table = lines[lines.index("Effort per phase") + 1 : lines.index("Effort per phase") + 6]
+    assert table == [
+        "  function  phase   effort before  after  capacity",
+        "  IC        launch              7      4         4",
+        "  IC        run                 3      3         4",
+        "  OD        launch              0      3         2  over",
+        "  OD        run                 0      0         4",
+    ]
+    assert lines[-2:] == [
+        "  OD still carries 3 effort units in launch, above its capacity of 2 there",
+        "  why: total capacity in launch 6 < 7 effort units of Responsible work in launch: add "
+        "capacity in launch or drop scope",
+    ]
