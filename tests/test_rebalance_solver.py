@@ -1,6 +1,7 @@
 """The solver on the graph of functions finds the optimum a network simplex finds, on
 random problems of both roles: several units per activity, open activities, tight
-capacities, rooms of zero, and activities with fewer candidates than units."""
+capacities, rooms of zero, activities with fewer candidates than units, and functions
+whose rooms are per phase (a room per part under the function's own room)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from raci.rebalance.cycles import Solver
-from raci.rebalance.flow import OTHER, Candidate, Demand, Room
+from raci.rebalance.flow import OTHER, Candidate, Demand, Part, Room
+
+PHASES = ("p", "q", None)
 
 
 @st.composite
@@ -23,6 +26,13 @@ def problems(draw: st.DrawFn) -> tuple[list[Demand], list[Room]]:
         )
         for fid in fids
     ]
+    for room in rooms:
+        if draw(st.booleans()):
+            named = draw(st.lists(st.sampled_from(PHASES[:2]), min_size=1, unique=True))
+            room.parts = [
+                Part(phase, draw(st.one_of(st.none(), st.integers(0, 2))), draw(st.booleans()))
+                for phase in [*named, None]
+            ]
     demands = []
     for position in range(draw(st.integers(1, 6))):
         listed = draw(st.lists(st.sampled_from(fids), max_size=len(fids), unique=True))
@@ -31,7 +41,14 @@ def problems(draw: st.DrawFn) -> tuple[list[Demand], list[Room]]:
         ]
         units = draw(st.integers(1, 2))
         demands.append(
-            Demand(position, units, candidates, draw(st.booleans()), draw(st.integers(0, 5)))
+            Demand(
+                position,
+                units,
+                candidates,
+                draw(st.booleans()),
+                draw(st.integers(0, 5)),
+                draw(st.sampled_from(PHASES)),
+            )
         )
     return demands, rooms
 
@@ -43,9 +60,12 @@ def cost(solver: Solver, holders: list[set[int]], short: list[int]) -> int:
             price = solver.price(i, k)
             assert price is not None
             total += price
-    for k in range(solver.m):
-        load = sum(k in held for held in holders)
+    loads = [sum(k in held for held in holders) for k in range(solver.m)]
+    for k, load in enumerate(loads):
         total += sum(solver._margin(k, unit) for unit in range(1, load + 1))
+    for g, members in enumerate(solver.members):
+        load = sum(loads[k] for k in members)
+        total += sum(solver._group_margin(g, unit) for unit in range(1, load + 1))
     return total
 
 
@@ -65,8 +85,12 @@ def simplex(solver: Solver) -> int:
         if len(offered) < demand.units:
             graph.add_edge(("d", i), "sink", capacity=demand.units, weight=solver.UNPLACED)
     for k in range(solver.m):
+        above = "sink" if solver.group[k] < 0 else ("g", solver.group[k])
         for unit in range(1, total + 1):
-            graph.add_edge(("f", k), "sink", capacity=1, weight=solver._margin(k, unit))
+            graph.add_edge(("f", k), above, capacity=1, weight=solver._margin(k, unit))
+    for g in range(len(solver.members)):
+        for unit in range(1, total + 1):
+            graph.add_edge(("g", g), "sink", capacity=1, weight=solver._group_margin(g, unit))
     value, _ = nx.network_simplex(graph)
     return int(value)
 

@@ -55,7 +55,7 @@ def _move_rows(plan: Plan) -> list[list[str]]:
     owner, worker = _words(plan)
     return [
         [
-            move.activity,
+            move.label,
             f"{move.file}:{move.line}",
             owner if move.role == "accountable" else worker,
             f"{', '.join(move.source) or '(none)'} → {move.target}",
@@ -85,9 +85,24 @@ def _load_rows(plan: Plan) -> tuple[list[str], list[list[str]]]:
                 _maybe(load.responsible_limit),
                 f"{load.effort[0]:g}",
                 f"{load.effort[1]:g}",
-                _maybe(load.capacity),
+                "per phase" if load.phases else _maybe(load.capacity),
             ]
         rows.append(row)
+    return head, rows
+
+
+def _phase_rows(plan: Plan) -> tuple[list[str], list[list[str]]]:
+    """Effort per phase of the functions whose capacity is held per phase (empty if none)."""
+    rows = []
+    if plan.options.responsible:
+        for load in plan.loads:
+            for phase in load.phases:
+                over = "over" if phase.effort[1] > phase.capacity + 1e-9 else ""
+                before, after = (f"{effort:g}" for effort in phase.effort)
+                rows.append([load.id, phase.phase, before, after, f"{phase.capacity:g}", over])
+    head = ["function", "phase", "effort before", "after", "capacity", ""]
+    if not any(row[-1] for row in rows):  # a flag column only when one stays over
+        return head[:-1], [row[:-1] for row in rows]
     return head, rows
 
 
@@ -120,6 +135,9 @@ def text(plan: Plan, medium: Medium = PLAIN) -> str:
             lines += ["", "Moves", *_table(None, _move_rows(plan), right=())]
         head, rows = _load_rows(plan)
         lines += ["", "Load per function", *_table(head, rows, right=range(1, len(head)))]
+        head, rows = _phase_rows(plan)
+        if rows:
+            lines += ["", "Effort per phase", *_table(head, rows, right=(2, 3, 4))]
         lines += [
             "",
             "Concentration",
@@ -174,6 +192,9 @@ def markdown(plan: Plan, level: int = 2) -> str:
             lines += _md_table(["activity", "where", "role", "move", "why"], _move_rows(plan))
         head, rows = _load_rows(plan)
         lines += [f"{hashes}# Load per function", "", *_md_table(head, rows)]
+        head, rows = _phase_rows(plan)
+        if rows:
+            lines += [f"{hashes}# Effort per phase", "", *_md_table(head, rows)]
         lines += [f"{hashes}# Concentration of {owner}", ""]
         lines += _md_table(["", "before", "after"], _concentration(plan))
         for title, findings in (

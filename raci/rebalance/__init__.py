@@ -11,7 +11,8 @@
 
 Who is Accountable for each activity (and, with ``responsible``, who is Responsible)
 is chosen by a min-cost flow (:mod:`raci.rebalance.flow`) so that no function breaks
-``single-owner-overload`` or, where capacities are set, ``capacity-overload``, while
+``single-owner-overload`` or, where capacities are set, ``capacity-overload`` (per
+phase where the capacity is given and checked per phase), while
 as few assignments as possible change and the load spreads evenly.
 """
 
@@ -20,6 +21,14 @@ from __future__ import annotations
 from raci.rebalance.limits import settings_layers
 from raci.rebalance.moves import Move
 from raci.rebalance.options import Options
-from raci.rebalance.plan import FunctionLoad, Plan, propose
+from raci.rebalance.plan import FunctionLoad, PhaseLoad, Plan, propose
 
-__all__ = ["FunctionLoad", "Move", "Options", "Plan", "propose", "settings_layers"]
+__all__ = [
+    "FunctionLoad",
+    "Move",
+    "Options",
+    "PhaseLoad",
+    "Plan",
+    "propose",
+    "settings_layers",
+]

@@ -4,6 +4,11 @@ The arc f -> g costs the cheapest activity f holds and g may take: one heap per 
 for the candidates an activity lists, and, for the activities every function may take
 (``Demand.open``), one sorted list per holder, since their costs differ only by a
 per-function constant. Costs are the integer tiers of :mod:`raci.rebalance.flow`.
+
+The nodes activities attach to are leaves: one per function, or, for a function whose
+rooms are per phase (``Room.parts``), one per part, each taking only the activities of
+its phase and holding its own room; such a function's count room and load spread are on
+a group node above its parts (see :mod:`raci.rebalance.cycles`).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import heapq
 from bisect import insort
 from collections.abc import Sequence
 
-from raci.rebalance.flow import OTHER, Demand, Room
+from raci.rebalance.flow import OTHER, Demand, Part, Room
 
 Edge = tuple[int, int]
 """(cost of the arc, the activity it moves)."""
@@ -25,9 +30,7 @@ class Arcs:
     def __init__(self, demands: Sequence[Demand], rooms: Sequence[Room]) -> None:
         self.demands = list(demands)
         self.rooms = list(rooms)
-        self.fids = [room.fid for room in rooms]
-        self.index = {fid: k for k, fid in enumerate(self.fids)}
-        self.m = len(self.fids)
+        self._leaves()
         self._scales()
         self.cost: list[dict[int, int]] = []
         self.holders: list[set[int]] = []
@@ -42,9 +45,62 @@ class Arcs:
         for k in range(self.m):
             for variant in self.lists[k]:
                 variant.sort()
-        self.rows: list[list[Edge | None] | None] = [None] * self.m
+        self.n = self.m + len(self.members)
+        """Nodes: the leaves, then the groups."""
+        self.rows: list[list[Edge | None] | None] = [None] * self.n
         self.stale = [0] * self.m
         """Per function: activities it gave away since its sorted lists were compacted."""
+
+    def _leaves(self) -> None:
+        self.fids: list[str] = []
+        """Per leaf: its function."""
+        self.owner: list[int] = []
+        """Per leaf: the position of its function's room."""
+        self.part: list[Part | None] = []
+        self.group: list[int] = []
+        """Per leaf: its group (-1 for a function of one leaf)."""
+        self.members: list[list[int]] = []
+        """Per group: its leaves."""
+        self.index: dict[str, int] = {}
+        """Function id -> its leaf, for a function of one leaf."""
+        self.split: dict[str, dict[str | None, int]] = {}
+        """Function id -> phase -> its leaf, for a function with parts."""
+        for j, room in enumerate(self.rooms):
+            if not room.parts:
+                self.index[room.fid] = len(self.fids)
+                self._leaf(room.fid, j, None, -1)
+                continue
+            self.members.append([])
+            leaves = self.split[room.fid] = {}
+            for part in room.parts:
+                leaves[part.phase] = len(self.fids)
+                self.members[-1].append(len(self.fids))
+                self._leaf(room.fid, j, part, len(self.members) - 1)
+        self.m = len(self.fids)
+        self.tight = [
+            self.rooms[j].tight if part is None else part.tight
+            for j, part in zip(self.owner, self.part, strict=True)
+        ]
+
+    def _leaf(self, fid: str, j: int, part: Part | None, group: int) -> None:
+        self.fids.append(fid)
+        self.owner.append(j)
+        self.part.append(part)
+        self.group.append(group)
+
+    def leaf(self, fid: str, phase: str | None) -> int | None:
+        """The leaf of function ``fid`` that takes activities of ``phase``."""
+        k = self.index.get(fid)
+        if k is not None:
+            return k
+        leaves = self.split.get(fid)
+        if leaves is None:
+            return None
+        return leaves.get(phase, leaves[None])
+
+    def fits(self, i: int, k: int) -> bool:
+        """Whether leaf ``k`` takes activity ``i``'s phase."""
+        return self.part[k] is None or self.leaf(self.fids[k], self.demands[i].phase) == k
 
     def _scales(self) -> None:
         width = self.m or 1
@@ -69,7 +125,7 @@ class Arcs:
         costs: dict[int, int] = {}
         current: list[int] = []
         for candidate in demand.candidates:
-            k = self.index.get(candidate.fid)
+            k = self.leaf(candidate.fid, demand.phase)
             if k is None:
                 continue
             tie = k * (self.span - demand.position)
@@ -77,7 +133,7 @@ class Arcs:
                 tie += (demand.position + 1) * self.WHICH
             costs[k] = (
                 (0 if candidate.current else self.MOVE)
-                + (demand.weight * self.LOAD if self.rooms[k].tight else 0)
+                + (demand.weight * self.LOAD if self.tight[k] else 0)
                 + candidate.pref * self.PREF
                 + tie
             )
@@ -101,7 +157,7 @@ class Arcs:
         while self.short[i] and len(self.holders[i]) < len(offers):
             k = min(
                 (k for k in offers if k not in self.holders[i]),
-                key=lambda k: self._margin(k, len(self.held[k]) + 1) + (self.price(i, k) or 0),
+                key=lambda k: self._next(k) + (self.price(i, k) or 0),
             )
             self.holders[i].add(k)
             self.short[i] -= 1
@@ -116,11 +172,11 @@ class Arcs:
         every function)."""
         demand = self.demands[i]
         base = self.MOVE + OTHER * self.PREF + k * self.span + (demand.position + 1) * self.WHICH
-        return base + (demand.weight * self.LOAD if self.rooms[k].tight else 0)
+        return base + (demand.weight * self.LOAD if self.tight[k] else 0)
 
     def price(self, i: int, k: int) -> int | None:
         cost = self.cost[i].get(k)
-        if cost is None and self.demands[i].open:
+        if cost is None and self.demands[i].open and self.fits(i, k):
             return self._other(i, k)
         return cost
 
@@ -143,15 +199,44 @@ class Arcs:
                     variant.append(entry)
 
     def _margin(self, k: int, unit: int) -> int:
-        """The cost of function ``k``'s ``unit``-th unit in the flow (1-based)."""
-        room = self.rooms[k]
+        """The cost of leaf ``k``'s ``unit``-th unit in the flow (1-based); a part's
+        units cost nothing within its room (its group carries the spread)."""
+        part = self.part[k]
+        if part is not None:
+            return self.UNPLACED if part.room is not None and unit > part.room else 0
+        return self._room_margin(self.rooms[self.owner[k]], unit)
+
+    def _group_margin(self, g: int, unit: int) -> int:
+        """The cost of group ``g``'s ``unit``-th unit, its parts together."""
+        return self._room_margin(self.rooms[self.owner[self.members[g][0]]], unit)
+
+    def _room_margin(self, room: Room, unit: int) -> int:
         if room.room is not None and unit > room.room:
             return self.UNPLACED
         return (room.fixed + unit) * self.SPREAD
 
+    def _next(self, k: int) -> int:
+        """What one more unit on leaf ``k`` costs, its group's share included."""
+        cost = self._margin(k, len(self.held[k]) + 1)
+        g = self.group[k]
+        if g >= 0:
+            total = sum(len(self.held[leaf]) for leaf in self.members[g])
+            cost += self._group_margin(g, total + 1)
+        return cost
+
+    def _group_row(self, g: int) -> list[Edge | None]:
+        """The arcs from group ``g`` down to its parts: one gives up its last unit (no
+        activity moves: -1)."""
+        row: list[Edge | None] = [None] * self.n
+        for k in self.members[g]:
+            if self.held[k]:
+                row[k] = (-self._margin(k, len(self.held[k])), -1)
+        return row
+
     def _row(self, f: int) -> list[Edge | None]:
-        """The cheapest arc from ``f`` to every other function, or None."""
-        row: list[Edge | None] = [None] * self.m
+        """The cheapest arc from leaf ``f`` to every other leaf, or None; for a part, the
+        arc up to its group (it takes one more unit, no activity moves: -1)."""
+        row: list[Edge | None] = [None] * self.n
         held = self.held[f]
         for g, heap in self.pairs[f].items():
             while heap:
@@ -168,14 +253,22 @@ class Arcs:
             if not variant:
                 continue
             for g in range(self.m):
-                if g == f or self.rooms[g].tight != tight:
+                if g == f or self.tight[g] != tight:
                     continue
+                whole = self.part[g] is None
                 for key, i in variant:
-                    if i in held and g not in self.cost[i] and g not in self.holders[i]:
+                    if (
+                        i in held
+                        and g not in self.cost[i]
+                        and g not in self.holders[i]
+                        and (whole or self.fits(i, g))
+                    ):
                         delta = key + self.MOVE + OTHER * self.PREF + g * self.span
                         if row[g] is None or delta < row[g][0]:  # type: ignore[index]
                             row[g] = (delta, i)
                         break
+        if self.group[f] >= 0:
+            row[self.m + self.group[f]] = (self._margin(f, len(held) + 1), -1)
         return row
 
     def _moveto(self, i: int, f: int | None, g: int | None) -> None:
@@ -198,3 +291,5 @@ class Arcs:
         for dirty in changed:
             if dirty is not None:
                 self.rows[dirty] = None
+                if self.group[dirty] >= 0:
+                    self.rows[self.m + self.group[dirty]] = None

@@ -10,6 +10,12 @@ list per holder, since their costs differ only by a per-function constant). Chai
 from a virtual node T (a function gives a unit up) back to T (a function takes one
 more), priced by the convex load cost, so each search is a shortest path over a few
 dozen nodes (SPFA), and the number of searches grows with the number of moves.
+
+A function whose rooms are per phase is several leaves (one per part) under a group
+node: T -> group gives up the group's last unit (its spread cost), group -> leaf the
+leaf's (its room in that phase), and back up the same way; a chain or cycle through a
+group moves a unit between its phases without changing the group's load. These hops
+move no activity.
 """
 
 from __future__ import annotations
@@ -30,18 +36,22 @@ class Solver(Arcs):
 
     def _improve(self) -> bool:
         """Apply one improving chain or cycle; False when the flow is optimal."""
-        m = self.m
-        for f in range(m):
+        m, n = self.m, self.n
+        for f in range(n):
             if self.rows[f] is None:
-                self.rows[f] = self._row(f)
+                self.rows[f] = self._row(f) if f < m else self._group_row(f - m)
         load = [len(held) for held in self.held]
+        totals = [sum(load[k] for k in members) for members in self.members]
         inf = None
-        dist: list[int | None] = [inf] * m
-        parent: list[tuple[int, int] | None] = [None] * m
-        length = [0] * m
+        dist: list[int | None] = [inf] * n
+        parent: list[tuple[int, int] | None] = [None] * n
+        length = [0] * n
         for f in range(m):
-            if load[f]:
+            if load[f] and self.group[f] < 0:
                 dist[f], parent[f] = -self._margin(f, load[f]), (-1, -1)
+        for g, total in enumerate(totals):
+            if total:
+                dist[m + g], parent[m + g] = -self._group_margin(g, total), (-1, -1)
         for i in self.stranded:
             if not self.short[i]:
                 continue
@@ -53,8 +63,8 @@ class Solver(Arcs):
                 current = dist[g]
                 if current is None or value < current:
                     dist[g], parent[g] = value, (-1, i)
-        queue = deque(f for f in range(m) if dist[f] is not None)
-        queued = [dist[f] is not None for f in range(m)]
+        queue = deque(f for f in range(n) if dist[f] is not None)
+        queued = [dist[f] is not None for f in range(n)]
         while queue:
             f = queue.popleft()
             queued[f] = False
@@ -70,7 +80,7 @@ class Solver(Arcs):
                 if current is None or value < current:
                     dist[g], parent[g] = value, (f, edge[1])
                     length[g] = length[f] + 1
-                    if length[g] > m:
+                    if length[g] > n:
                         cycle = self._cycle(parent, g)
                         if cycle:
                             self._apply(cycle)
@@ -79,25 +89,36 @@ class Solver(Arcs):
                     if not queued[g]:
                         queued[g] = True
                         queue.append(g)
-        return self._close(dist, parent, load)
+        return self._close(dist, parent, load, totals)
 
     def _close(
-        self, dist: list[int | None], parent: list[tuple[int, int] | None], load: list[int]
+        self,
+        dist: list[int | None],
+        parent: list[tuple[int, int] | None],
+        load: list[int],
+        totals: list[int],
     ) -> bool:
         """Apply the cheapest chain back to T, if it improves the flow."""
         best: tuple[int, int, int] | None = None  # (total, function, stranded activity)
+        m = self.m
         for f, value in enumerate(dist):
             if value is None:
                 continue
-            total = value + self._margin(f, load[f] + 1)
-            if best is None or total < best[0]:
-                best = (total, f, -1)
+            if f >= m:
+                total = value + self._group_margin(f - m, totals[f - m] + 1)
+                if best is None or total < best[0]:
+                    best = (total, f, -1)
+                continue
+            if self.group[f] < 0:
+                total = value + self._margin(f, load[f] + 1)
+                if best is None or total < best[0]:
+                    best = (total, f, -1)
             for i in self.stranded:
                 if i in self.held[f]:
                     own = self.price(i, f)
                     assert own is not None
                     total = value + self.UNPLACED - own
-                    if total < best[0]:
+                    if best is None or total < best[0]:
                         best = (total, f, i)
         if best is None or best[0] >= 0:
             return False
@@ -114,7 +135,8 @@ class Solver(Arcs):
                 if i >= 0:
                     chain.append((None, node, i))
                 break
-            chain.append((source, node, i))
+            if i >= 0:  # else a hop to or from a group
+                chain.append((source, node, i))
             node = source
         for giver, taker, moved in reversed(chain):
             self._moveto(moved, giver, taker)
@@ -139,7 +161,8 @@ class Solver(Arcs):
         for taker in path[seen[node] :]:
             link = parent[taker]
             assert link is not None
-            moves.append((link[0], taker, link[1]))
+            if link[1] >= 0:  # else a hop to or from a group
+                moves.append((link[0], taker, link[1]))
         return moves
 
     def _apply(self, cycle: list[tuple[int, int, int]]) -> None:
@@ -154,7 +177,8 @@ class Solver(Arcs):
             if len(held) <= 1:
                 chosen = [self.fids[k] for k in held]
             else:  # in candidate order, then the other functions in file order
-                listed = [self.index[c.fid] for c in demand.candidates if c.fid in self.index]
+                leaves = (self.leaf(c.fid, demand.phase) for c in demand.candidates)
+                listed = [k for k in leaves if k is not None]
                 others = sorted(k for k in held if k not in listed)
                 chosen = [self.fids[k] for k in [*listed, *others] if k in held]
             solution.placed[demand.position] = chosen
@@ -162,10 +186,19 @@ class Solver(Arcs):
                 solution.held.setdefault(fid, []).append(demand.position)
             if self.short[i]:
                 solution.unplaced[demand.position] = self.short[i]
-        for k, room in enumerate(self.rooms):
-            beyond = len(self.held[k]) - room.room if room.room is not None else 0
-            if beyond > 0:
-                solution.overflow[room.fid] = beyond
+        for k, part in enumerate(self.part):
+            room = self.rooms[self.owner[k]].room if part is None else part.room
+            beyond = len(self.held[k]) - room if room is not None else 0
+            if beyond > 0 and part is None:
+                solution.overflow[self.fids[k]] = beyond
+            elif beyond > 0 and part is not None:
+                solution.phase_overflow[self.fids[k], part.phase] = beyond
+        for members in self.members:
+            group = self.rooms[self.owner[members[0]]]
+            total = sum(len(self.held[k]) for k in members)
+            if group.room is not None and total > group.room:
+                beyond = total - group.room
+                solution.overflow[group.fid] = solution.overflow.get(group.fid, 0) + beyond
         for positions in solution.held.values():
             positions.sort()
         return solution

@@ -6,7 +6,9 @@ replaced in place (keeping its quotes), and a function that gains a letter on an
 activity where it had none gets a new entry after the last one, in the mapping's own
 style (a new line in a block mapping, ``, HR: A`` in a flow mapping). The result is
 parsed again and compared with the plan, so an edit that YAML anchors or merge keys
-would spread to other activities is refused instead of written.
+would spread to other activities is refused instead of written. An activity whose
+``raci:`` is given per phase is one activity per phase: its letters are edited in that
+phase's mapping (``raci: {launch: {...}}``).
 """
 
 from __future__ import annotations
@@ -62,8 +64,8 @@ def edit_text(
     }
     for position, new in mine.items():
         activity = model.activities[position]
-        where = ("activities", activity.index, "raci")
-        raci: YamlMap = document.data["activities"][activity.index]["raci"]
+        where = activity.raci_path
+        raci: YamlMap = _letters(document.data["activities"][activity.index], activity.stage)
         added = []
         for fid, letter in new.items():
             if fid in raci:
@@ -76,7 +78,8 @@ def edit_text(
             else:
                 added.append((fid, letter))
         if added:
-            edits.append(insertion(source, where, raci, added, document, activity.id))
+            key = activity.stage or "raci"
+            edits.append(insertion(source, where, raci, added, document, activity.id, key))
     edited = splice(text, edits)
     if edited is None:
         raise _refuse(document, model.activities[next(iter(mine))].id if mine else "")
@@ -111,11 +114,14 @@ def insertion(
     added: list[tuple[str, str]],
     document: Document,
     activity: str,
+    key: str = "raci",
 ) -> tuple[int, int, str]:
-    """Where and what to insert for new entries of one ``raci:`` mapping."""
+    """Where and what to insert for new entries of one ``raci:`` mapping (``key``: the
+    mapping's own key, ``raci`` or the phase it holds the letters of)."""
     text = source.text
     key_at = source.offset(document, where, key=True)
-    head = re.compile(r"(?:\"raci\"|'raci'|raci)[ \t]*:[ \t]*(\{)?").match(text, key_at)
+    name = re.escape(key)
+    head = re.compile(rf"(?:\"{name}\"|'{name}'|{name})[ \t]*:[ \t]*(\{{)?").match(text, key_at)
     if head is None:
         raise _refuse(document, activity)
     entries = [entry_text(fid, letter) for fid, letter in added]
@@ -152,6 +158,11 @@ def _verify(
         raise _refuse(document, "") from None
     items = data.get("activities") or []
     dropped = {(waiver.position, waiver.function, waiver.rule) for waiver in waivers}
+    cut = {  # activity waivers by index: every part of an activity given per phase
+        (model.activities[waiver.position].index, waiver.rule)
+        for waiver in waivers
+        if waiver.position is not None and model.activities[waiver.position].document is document
+    }
     for fid, function in model.functions.items():
         if function.document is document:
             entry = (data.get("functions") or {}).get(fid) or {}
@@ -164,15 +175,23 @@ def _verify(
             continue
         expected = {fid: held.label for fid, held in activity.raci.items()}
         expected.update(found.get(position, {}))
-        raci = items[activity.index].get("raci") if activity.index < len(items) else None
+        item = items[activity.index] if activity.index < len(items) else {}
+        raci = _letters(item, activity.stage) if isinstance(item, dict) else None
         got = {}
         for fid, letter in (raci or {}).items():
             held = scheme.parse(letter) if isinstance(letter, str) else None
             got[fid] = held.label if held is not None else letter
-        kept = [rule for rule in activity.waive if (position, None, rule) not in dropped]
-        item = items[activity.index] if activity.index < len(items) else {}
+        kept = [rule for rule in activity.waive if (activity.index, rule) not in cut]
         if got != expected or sorted(_waive_keys(item)) != sorted(kept):
             raise _refuse(document, activity.id)
+
+
+def _letters(item: Any, stage: str | None) -> Any:
+    """The mapping of an activity's letters: its ``raci:``, or the one of phase ``stage``."""
+    raci = item.get("raci")
+    if stage is not None and isinstance(raci, dict):
+        return raci.get(stage)
+    return raci
 
 
 def _waive_keys(entry: Any) -> list[str]:

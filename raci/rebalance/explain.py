@@ -7,7 +7,9 @@ Accountable for at most 4 of them (max_accountable 4)": the set comes from
 
 from __future__ import annotations
 
-from raci.core.model import Model
+from collections.abc import Sequence
+
+from raci.core.model import Activity, Model
 from raci.rebalance.flow import Demand, Room, Solution, bottleneck
 from raci.rebalance.limits import Limit
 
@@ -165,6 +167,117 @@ def over_capacity(
     return (
         f"{len(ids)} activities ({shown}) can only get their {word} work from {who}, and "
         "no split of whole activities found keeps every one of them within its capacity"
+    )
+
+
+def over_phase_capacity(
+    model: Model,
+    demands: list[Demand],
+    solution: Solution,
+    rooms: list[Room],
+    shares: dict[int, float],
+    free: dict[str, float],
+    word: str,
+    start: list[str],
+    phase: str,
+) -> str:
+    """Why the work of one ``phase`` does not fit in the capacities the functions that
+    may do it have in that phase: as :func:`over_capacity`, among that phase's activities.
+
+    ``free`` is what each function with a capacity can still carry in the phase: its
+    capacity there less pinned work, or, for a capacity over the whole programme, what
+    the plan leaves of it after the other phases.
+    """
+    mine = [demand for demand in demands if demand.phase == phase]
+    only = {demand.position for demand in mine}
+    reached, functions = bottleneck(mine, solution, rooms, start, only)
+    rank = {fid: index for index, fid in enumerate(model.functions)}
+    functions.sort(key=rank.__getitem__)
+    inside = set(reached)
+    ids = [model.activities[position].id for position in reached]
+    shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+    units = {demand.position: demand.units for demand in mine}
+    need = sum(shares[position] * units[position] for position in reached)
+    who = join(functions[:5], len(functions) - 5)
+    activities = f"{len(ids)} activit{'y' if len(ids) == 1 else 'ies'} in {phase} ({shown})"
+    if all(fid in free for fid in functions):
+        room = sum(free[fid] for fid in functions)
+        if need > room + 1e-9 and len(functions) == len(rooms) and len(ids) == len(mine):
+            return (
+                f"total capacity in {phase} {room:g} < {need:g} effort units of {word} work "
+                f"in {phase}: add capacity in {phase} or drop scope"
+            )
+        if need > room + 1e-9 and len(functions) == 1:
+            fid = functions[0]
+            only_theirs = all(
+                any(c.fid == fid and c.current for c in demand.candidates)
+                for demand in mine
+                if demand.position in inside
+            )
+            other = "no other eligible function" if only_theirs else f"no function but {fid}"
+            return (
+                f"{fid}'s capacity in {phase} {room:g} < {need:g} effort units of {word} "
+                f"work on {activities}, which {'has' if len(ids) == 1 else 'have'} {other}"
+            )
+        if need > room + 1e-9:
+            listed = ", ".join(f"{fid} {free[fid]:g}" for fid in functions[:5])
+            return (
+                f"the capacities in {phase} of {who} {room:g} ({listed}) < {need:g} effort "
+                f"units of {word} work on {activities}, which only they may do"
+            )
+    return (
+        f"{activities} can only get their {word} work from {who}, and no split of whole "
+        f"activities found keeps every one of them within its capacity in {phase}"
+    )
+
+
+def over_phase_limit(
+    demands: list[Demand],
+    solution: Solution,
+    rooms: list[Room],
+    word: str,
+    start: list[str],
+    phase: str,
+    limits: dict[str, Limit],
+    fixed: dict[str, int],
+    activities: Sequence[Activity],
+) -> str:
+    """Why the activities of one ``phase`` cannot be held within the limits in that phase
+    (``limits`` and pinned counts ``fixed`` per function there): the set that binds,
+    found as :func:`explain` finds it, among that phase's activities."""
+    mine = [demand for demand in demands if demand.phase == phase]
+    reached, functions = bottleneck(mine, solution, rooms, start, {d.position for d in mine})
+    rank = {room.fid: index for index, room in enumerate(rooms)}
+    functions.sort(key=lambda fid: rank.get(fid, len(rank)))
+    inside = set(reached)
+    ids = [activities[position].id for position in reached]
+    shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+    subject = f"{len(ids)} activit{'y' if len(ids) == 1 else 'ies'} in {phase} ({shown})"
+    who = join(functions[:5], len(functions) - 5)
+    if any(fid not in limits for fid in functions):
+        return (
+            f"{subject} can only go to {who}, and no plan keeps each of them within its "
+            f"limit in {phase}"
+        )
+    room = {fid: max(0, limits[fid].count - fixed.get(fid, 0)) for fid in functions}
+    units = sum(demand.units for demand in mine if demand.position in inside)
+    if sum(room.values()) >= units:  # the phase has room: a limit over the programme binds
+        return (
+            f"{subject} can only go to {who}, which have room for them in {phase} only "
+            "beyond a limit over the whole programme"
+        )
+    if len(functions) == 1:
+        fid = functions[0]
+        return (
+            f"{subject} can only go to {fid}, and {fid} may be {word} for at most "
+            f"{room[fid]} of them in {phase} ({limits[fid].reason})"
+        )
+    listed = "; ".join(f"{fid} {room[fid]}: {limits[fid].reason}" for fid in functions[:5])
+    if len(functions) > 5:
+        listed += f"; and {len(functions) - 5} more functions"
+    return (
+        f"{subject} need {units} {word} assignments but can only get them from {who}, "
+        f"which may be {word} for at most {sum(room.values())} of them in {phase} ({listed})"
     )
 
 

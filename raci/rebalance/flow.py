@@ -57,6 +57,20 @@ class Demand:
     """Every other function of the rooms may take it too (as ``OTHER``)."""
     weight: int = 0
     """Load-tier cost of holding it on a function whose capacity is tight."""
+    phase: str | None = None
+    """The activity's phase: a function whose rooms are per phase takes it in that one."""
+
+
+@dataclass(slots=True)
+class Part:
+    """The activities of one phase on a function whose capacity is held per phase: how
+    many of them it may take (the room its capacity in that phase leaves)."""
+
+    phase: str | None
+    """None: the activities of every phase it has no capacity for."""
+    room: int | None = None
+    tight: bool = False
+    """Its capacity in the phase binds: holding an activity costs the activity's ``weight``."""
 
 
 @dataclass(slots=True)
@@ -69,6 +83,15 @@ class Room:
     """None: no limit."""
     tight: bool = False
     """Its capacity binds: holding an activity costs the activity's ``weight``."""
+    parts: list[Part] = field(default_factory=list)
+    """Per phase, when its capacity is held per phase (the last part has phase None);
+    ``room`` and the load spread still count every phase together."""
+
+    def part(self, phase: str | None) -> Part | None:
+        """The part that holds activities of ``phase`` (None without parts)."""
+        if not self.parts:
+            return None
+        return next((p for p in self.parts if p.phase == phase), self.parts[-1])
 
 
 @dataclass(slots=True)
@@ -79,6 +102,8 @@ class Solution:
     """Demand position -> units it lacks eligible functions for (absent when none)."""
     overflow: dict[str, int] = field(default_factory=dict)
     """Function id -> units it holds beyond its room (absent when none)."""
+    phase_overflow: dict[tuple[str, str | None], int] = field(default_factory=dict)
+    """(function id, phase) -> units it holds beyond its room in that phase."""
     held: dict[str, list[int]] = field(default_factory=dict)
     """Function id -> positions of the demands it holds."""
 
@@ -118,6 +143,15 @@ def _unchanged(demands: Sequence[Demand], rooms: Sequence[Room]) -> Solution | N
         most = room.get(fid)
         if most is not None and len(held) > most:
             return None
+    phases = {demand.position: demand.phase for demand in demands}
+    for entry in rooms:
+        if not entry.parts:
+            continue
+        counts = dict.fromkeys(range(len(entry.parts)), 0)
+        for position in solution.held.get(entry.fid, []):
+            counts[entry.parts.index(entry.part(phases[position]))] += 1  # type: ignore[arg-type]
+        if any(p.room is not None and counts[i] > p.room for i, p in enumerate(entry.parts)):
+            return None
     return solution
 
 
@@ -126,6 +160,7 @@ def bottleneck(
     solution: Solution,
     rooms: Sequence[Room],
     start: Sequence[str] = (),
+    only: set[int] | None = None,
 ) -> tuple[list[int], list[str]]:
     """The activities that cannot all be placed, and the only functions they can go to.
 
@@ -133,10 +168,11 @@ def bottleneck(
     every activity such a function holds, then on to the other functions eligible for
     it): in an optimal flow every function reached is full, so the activities reached
     need more room than the functions reached have, which is the constraint that binds
-    (Hall's condition fails on exactly this set).
+    (Hall's condition fails on exactly this set). ``only``: follow these activities
+    alone (those of one phase, where the rooms that bind are per phase).
     """
     by_position = {demand.position: demand for demand in demands}
-    functions = list(solution.overflow) or list(start)
+    functions = list(start) or list(solution.overflow)
     seen_functions = set(functions)
     reached: list[int] = []
     seen_demands: set[int] = set()
@@ -144,7 +180,7 @@ def bottleneck(
     everyone = [room.fid for room in rooms]
     while queue:
         for position in solution.held.get(queue.popleft(), []):
-            if position in seen_demands:
+            if position in seen_demands or (only is not None and position not in only):
                 continue
             seen_demands.add(position)
             reached.append(position)

@@ -9,11 +9,11 @@ function waives, sets no limit for it: rebalance clears what ``raci check`` repo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from raci.core.config import Layer, Resolved
 from raci.core.model import Model
-from raci.rules.capacity_overload import CapacityOverload
+from raci.rules.capacity_overload import CapacityOverload, CapacitySettings
 from raci.rules.single_owner_overload import (
     MIN_ACTIVITIES_FOR_SHARES,
     OverloadSettings,
@@ -39,6 +39,15 @@ class Limits:
     """Function id -> the effort it may carry, for functions whose capacity is checked."""
     resolved: Resolved
     """The settings the before/after lint runs with."""
+    phase_capacity: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Function id -> phase -> the effort it may carry in that phase, for functions whose
+    capacity is given and checked per phase (``capacity`` then holds their sum, which
+    only the figures show)."""
+    phase_accountable: dict[str, dict[str, Limit]] = field(default_factory=dict)
+    """Function id -> phase -> its limit as owner among that phase's activities, with
+    ``single-owner-overload`` ``per_phase``."""
+    phase_responsible: dict[str, dict[str, Limit]] = field(default_factory=dict)
+    """The same as worker."""
 
 
 def settings_layers(model: Model) -> list[Layer]:
@@ -73,7 +82,16 @@ def limits(model: Model, layers: Sequence[Layer]) -> Limits:
     accountable: dict[str, Limit] = {}
     responsible: dict[str, Limit] = {}
     capacity: dict[str, float] = {}
+    phase_capacity: dict[str, dict[str, float]] = {}
     overload = enabled.get(SingleOwnerOverload.name)
+    held = enabled.get(CapacityOverload.name)
+    per_phase = isinstance(held, CapacitySettings) and held.per_phase
+    phase_accountable: dict[str, dict[str, Limit]] = {}
+    phase_responsible: dict[str, dict[str, Limit]] = {}
+    sizes = dict.fromkeys(model.phases, 0)
+    for activity in model.activities:
+        if activity.phase in sizes:
+            sizes[activity.phase] += 1
     for fid, function in model.functions.items():
         if (
             isinstance(overload, OverloadSettings)
@@ -93,14 +111,58 @@ def limits(model: Model, layers: Sequence[Layer]) -> Limits:
                 "max_responsible_share",
                 total,
             )
+            if overload.per_phase:
+                phase_accountable[fid], phase_responsible[fid] = _per_phase(overload, sizes)
         checked = CapacityOverload.name in enabled and CapacityOverload.name not in function.waive
         if checked and function.capacity is not None:
             capacity[fid] = function.capacity
-    return Limits(accountable, responsible, capacity, resolved)
+            if per_phase and function.phase_capacity:
+                phase_capacity[fid] = dict(function.phase_capacity)
+    return Limits(
+        accountable,
+        responsible,
+        capacity,
+        resolved,
+        phase_capacity,
+        phase_accountable,
+        phase_responsible,
+    )
 
 
-def _limit(most: int, name: str, share: float, share_name: str, total: int) -> Limit:
-    """The tighter of a count and a share of all activities, as the rule compares them."""
+def _per_phase(
+    overload: OverloadSettings, sizes: dict[str, int]
+) -> tuple[dict[str, Limit], dict[str, Limit]]:
+    """The limits within each phase, shares taken of that phase's activities."""
+    owner = {
+        phase: _limit(
+            overload.max_accountable,
+            "max_accountable",
+            overload.max_accountable_share,
+            "max_accountable_share",
+            size,
+            phase,
+        )
+        for phase, size in sizes.items()
+    }
+    worker = {
+        phase: _limit(
+            overload.max_responsible,
+            "max_responsible",
+            overload.max_responsible_share,
+            "max_responsible_share",
+            size,
+            phase,
+        )
+        for phase, size in sizes.items()
+    }
+    return owner, worker
+
+
+def _limit(
+    most: int, name: str, share: float, share_name: str, total: int, phase: str | None = None
+) -> Limit:
+    """The tighter of a count and a share of all activities (of ``phase``'s), as the rule
+    compares them."""
     limit = Limit(most, f"{name} {most}")
     if total >= MIN_ACTIVITIES_FOR_SHARES:
         allowed = int(share * total)
@@ -109,5 +171,8 @@ def _limit(most: int, name: str, share: float, share_name: str, total: int) -> L
         while allowed > 0 and allowed / total > share:
             allowed -= 1
         if allowed < most:
-            limit = Limit(allowed, f"{share:.0%} of {total} activities: {share_name} {share:g}")
+            where = f" in {phase}" if phase is not None else ""
+            limit = Limit(
+                allowed, f"{share:.0%} of {total} activities{where}: {share_name} {share:g}"
+            )
     return limit

@@ -32,9 +32,16 @@ class Move:
     tier: str = "working"
     """How close the new holder was: ``working`` (R or A), ``consulted``, ``eligible``,
     ``informed`` or ``new`` (not on the activity yet)."""
+    phase: str | None = None
+    """The phase, for an activity whose raci is given per phase (each phase moves alone)."""
+
+    @property
+    def label(self) -> str:
+        """The activity as a reader finds it: ``community (launch)`` for one phase of it."""
+        return self.activity if self.phase is None else f"{self.activity} ({self.phase})"
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        found: dict[str, Any] = {
             "activity": self.activity,
             "role": self.role,
             "from": list(self.source),
@@ -45,6 +52,9 @@ class Move:
             "file": self.file,
             "line": self.line,
         }
+        if self.phase is not None:
+            found["phase"] = self.phase
+        return found
 
 
 def find_moves(model: Model, owners: phases.Phase, workers: phases.Phase) -> list[Move]:
@@ -62,7 +72,9 @@ def find_moves(model: Model, owners: phases.Phase, workers: phases.Phase) -> lis
             came = [fid for fid in new if fid not in old]
             if not gone and not came:
                 continue
-            line, _ = activity.document.locate(activity.path)
+            staged = activity.stage is not None  # at its phase's key under raci:
+            where = activity.raci_path if staged else activity.path
+            line, _ = activity.document.locate(where, key=staged)
             if role == "accountable":
                 kind = "resolve" if len(old) > 1 else "move" if old else "assign"
                 pairs = [(tuple(gone), (came or new)[0])]
@@ -87,7 +99,18 @@ def find_moves(model: Model, owners: phases.Phase, workers: phases.Phase) -> lis
                 name = activity.document.name
                 tier = NAMES[tier_of(activity, target)]
                 moves.append(
-                    Move(activity.id, role, source, target, kind, reason, name, line, tier)
+                    Move(
+                        activity.id,
+                        role,
+                        source,
+                        target,
+                        kind,
+                        reason,
+                        name,
+                        line,
+                        tier,
+                        activity.stage,
+                    )
                 )
     return moves
 

@@ -10,7 +10,12 @@ Capacities are weighted (an activity's effort, shared among its workers), which 
 of unit counts cannot express exactly: when a function ends over its capacity, its room
 is cut to what the lightest of its activities allow and the flow is solved again, now
 charging effort on that function so the heaviest activities are the ones that leave.
-Rooms only shrink, so this ends; each round is one min-cost flow.
+Rooms only shrink, so this ends; each round is one min-cost flow. A function whose
+capacity is held per phase (``capacity-overload`` ``per_phase``) gets a room for a phase
+(:class:`~raci.rebalance.flow.Part`) once its load there exceeds its capacity there,
+cut the same way from the load of that phase alone; its count limits still hold across
+phases. With ``single-owner-overload`` ``per_phase``, a function over its limit within a
+phase gets a room there the same way (:mod:`raci.rebalance.by_phase`).
 
 Limits are soft: when no plan clears them all, the phase keeps the plan that leaves the
 least overload, with ``problems`` naming the constraint that binds and ``remaining``
@@ -24,8 +29,9 @@ from dataclasses import dataclass, field
 
 from raci.core.model import Activity, Model
 from raci.core.scheme import Assignment, Role
+from raci.rebalance.by_phase import PhaseCounts, PhaseWork, over_phases, part_for
 from raci.rebalance.explain import explain, over_capacity, stranded
-from raci.rebalance.flow import Demand, Room, Solution, bottleneck, solve
+from raci.rebalance.flow import Demand, Part, Room, Solution, bottleneck, solve
 from raci.rebalance.limits import Limit
 from raci.rebalance.options import Options
 from raci.rebalance.tiers import candidates
@@ -103,7 +109,8 @@ def _build(
             phase.notes.append(_alone(activity, word, role))
             continue
         weight = round(activity.effort / max(len(held), 1) * _EFFORT_SCALE)
-        build.demands.append(Demand(position, units, found, not closed, weight))
+        demand = Demand(position, units, found, not closed, weight, activity.phase)
+        build.demands.append(demand)
     return build, phase
 
 
@@ -115,14 +122,25 @@ def _alone(activity: Activity, word: str, role: Role) -> str:
     )
 
 
-def accountable(model: Model, limits: dict[str, Limit], options: Options) -> Phase:
+def accountable(
+    model: Model,
+    limits: dict[str, Limit],
+    options: Options,
+    phase_limits: dict[str, dict[str, Limit]] | None = None,
+) -> Phase:
+    """``phase_limits``: the limits within each phase, where they apply."""
     build, phase = _build(model, options, lambda held: held.owner, Role.OWNER)
     owner = model.scheme.role_words(Role.OWNER)
     rooms = _rooms(model, limits, build.fixed(model), set(options.never), phase, owner)
+    within = PhaseCounts(model, phase_limits or {}, build.pinned)
+    by_fid = {room.fid: room for room in rooms}
     solution = solve(build.demands, rooms)
+    while within.bind(solution, by_fid):
+        solution = solve(build.demands, rooms)
     _finish(
         model, phase, build, solution, rooms, limits, owner, options, {}, bool(solution.overflow)
     )
+    within.finish(phase, build, solution, rooms, owner)
     return phase
 
 
@@ -131,7 +149,13 @@ def responsible(
     limits: dict[str, Limit],
     capacity: dict[str, float],
     options: Options,
+    phase_capacity: dict[str, dict[str, float]] | None = None,
+    phase_limits: dict[str, dict[str, Limit]] | None = None,
 ) -> Phase:
+    """``phase_capacity`` holds the functions whose capacity is checked per phase: their
+    load in each such phase is held to it, and their entry in ``capacity`` is ignored;
+    ``phase_limits`` the limits within each phase, where they apply."""
+    by_phase = phase_capacity or {}
     build, phase = _build(model, options, lambda held: held.worker, Role.WORKER)
     worker = model.scheme.role_words(Role.WORKER)
     shares = {
@@ -143,47 +167,65 @@ def responsible(
         fixed_load[fid] += shares[position]
     rooms = _rooms(model, limits, build.fixed(model), set(options.never), phase, worker)
     by_fid = {room.fid: room for room in rooms}
+    plain = {fid: most for fid, most in capacity.items() if fid not in by_phase}
+    work = PhaseWork(model, by_phase, build, shares)
+    within = PhaseCounts(model, phase_limits or {}, build.pinned)
     reasons: dict[str, str] = {}
-    best: tuple[float, Solution, dict[str, float]] | None = None
+    best: tuple[float, Solution, dict[str, float], dict[tuple[str, str], float]] | None = None
     while True:
         solution = solve(build.demands, rooms)
+        if within.bind(solution, by_fid):
+            best = None  # rounds before a count room was given do not count: solve again
+            continue
         load = _loads(fixed_load, solution, shares)
-        excess = sum(max(0.0, load[fid] - most) for fid, most in capacity.items())
+        carried = work.loads(solution)
+        excess = sum(max(0.0, load[fid] - most) for fid, most in plain.items())
+        excess += sum(max(0.0, carried[key] - most) for key, most in work.capacity.items())
         if best is None or excess < best[0] - _EPSILON:
-            best = (excess, solution, load)  # rooms only shrink: keep the best round
+            best = (excess, solution, load, carried)  # rooms only shrink: keep the best round
         shrank = False
-        for fid, most in capacity.items():
+        for fid, most in plain.items():
             room = by_fid.get(fid)
             if room is None or load[fid] <= most + _EPSILON:
                 continue
             reasons[fid] = f"capacity {most:g} effort units"
-            shrank |= _tighten(room, load[fid], most, solution, shares)
+            shrank |= _tighten(room, load[fid], most, solution.held.get(fid, []), shares)
             room.tight = True
+        for (fid, name), most in work.capacity.items():
+            if fid not in by_fid or carried[fid, name] <= most + _EPSILON:
+                continue
+            part = part_for(by_fid[fid], name)
+            reasons[fid] = f"capacity {most:g} effort units in {name}"
+            held = work.within(solution, fid, name)
+            shrank |= _tighten(part, carried[fid, name], most, held, shares)
+            part.tight = True
         if not shrank:
             break
-    _, solution, load = best
-    tight = {room.fid for room in rooms if room.tight}
+    _, solution, load, carried = best
+    tight = {room.fid for room in rooms if room.tight or any(p.tight for p in room.parts)}
     bound = _bound(build, solution, rooms)
     counts = bool(solution.overflow) and not tight.intersection(bound)
     _finish(model, phase, build, solution, rooms, limits, worker, options, reasons, counts)
-    over = {fid: load[fid] for fid, most in capacity.items() if load[fid] > most + _EPSILON}
-    for fid, carried in over.items():
+    within.finish(phase, build, solution, rooms, worker)
+    over = {fid: load[fid] for fid, most in plain.items() if load[fid] > most + _EPSILON}
+    for fid, amount in over.items():
         phase.over.append(fid)
         phase.remaining.append(
-            f"{fid} still carries {carried:g} effort units, above its capacity of {capacity[fid]:g}"
+            f"{fid} still carries {amount:g} effort units, above its capacity of {plain[fid]:g}"
         )
-    pinned = [fid for fid in over if fixed_load[fid] > capacity[fid] + _EPSILON]
+    pinned = [fid for fid in over if fixed_load[fid] > plain[fid] + _EPSILON]
     for fid in pinned:
         phase.problems.append(
             f"{fid} carries {fixed_load[fid]:g} effort units on activities pinned with "
-            f"--keep, above its capacity of {capacity[fid]:g}"
+            f"--keep, above its capacity of {plain[fid]:g}"
         )
     if len(pinned) < len(over):
-        free = {fid: most - fixed_load[fid] for fid, most in capacity.items()}
+        free = {fid: most - fixed_load[fid] for fid, most in plain.items()}
         start = [fid for fid in over if fid not in pinned]
         phase.problems.append(
             over_capacity(model, build.demands, solution, rooms, shares, free, worker, start)
         )
+    over_phases(model, phase, build, solution, rooms, shares, plain, fixed_load, carried, work)
     return phase
 
 
@@ -204,12 +246,17 @@ def _loads(
 
 
 def _tighten(
-    room: Room, load: float, capacity: float, solution: Solution, shares: dict[int, float]
+    room: Room | Part,
+    load: float,
+    capacity: float,
+    positions: list[int],
+    shares: dict[int, float],
 ) -> bool:
-    """Cut the room to the most activities the function could keep within its capacity
-    (if the heaviest leave); the next round charges effort so that they do. True when
-    the room shrank."""
-    held = sorted((shares[position] for position in solution.held.get(room.fid, [])), reverse=True)
+    """Cut the room (of a function, or of its part in one phase) to the most of the
+    activities the plan gives it (``positions``) it could keep within its capacity (if
+    the heaviest leave); the next round charges effort so that they do. True when the
+    room shrank."""
+    held = sorted((shares[position] for position in positions), reverse=True)
     excess, shed, count = load - capacity, 0.0, 0
     while shed < excess - _EPSILON and count < len(held):
         shed += held[count]

@@ -26,6 +26,22 @@ from raci.rebalance.waivers import Waiver, made_unused, without
 
 
 @dataclass(frozen=True, slots=True)
+class PhaseLoad:
+    """A function's effort in one phase before and after the plan, and its capacity there."""
+
+    phase: str
+    effort: tuple[float, float]
+    capacity: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "phase": self.phase,
+            "effort": {"before": self.effort[0], "after": self.effort[1]},
+            "capacity": self.capacity,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class FunctionLoad:
     """What one function carries before and after the plan, against its limits."""
 
@@ -37,9 +53,11 @@ class FunctionLoad:
     responsible_limit: int | None
     effort: tuple[float, float]
     capacity: float | None
+    phases: tuple[PhaseLoad, ...] = ()
+    """Per phase, when its capacity is held per phase (``capacity`` is then their sum)."""
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        found: dict[str, Any] = {
             "function": self.id,
             "name": self.name,
             "accountable": {"before": self.accountable[0], "after": self.accountable[1]},
@@ -49,6 +67,9 @@ class FunctionLoad:
             "effort": {"before": self.effort[0], "after": self.effort[1]},
             "capacity": self.capacity,
         }
+        if self.phases:
+            found["phases"] = [phase.as_dict() for phase in self.phases]
+        return found
 
 
 @dataclass
@@ -156,9 +177,16 @@ def propose(
     stack = list(layers) if layers is not None else settings_layers(model)
     top = override_layer(options.max_accountable, options.max_share)
     found = limits(model, [*stack, *([top] if top else [])])
-    owners = phases.accountable(model, found.accountable, options)
+    owners = phases.accountable(model, found.accountable, options, found.phase_accountable)
     workers = (
-        phases.responsible(model, found.responsible, found.capacity, options)
+        phases.responsible(
+            model,
+            found.responsible,
+            found.capacity,
+            options,
+            found.phase_capacity,
+            found.phase_responsible,
+        )
         if options.responsible
         else phases.Phase()
     )
@@ -224,6 +252,7 @@ def _evaluate(
                 r_limit.count if r_limit else None,
                 (old.load, new.load),
                 found.capacity.get(fid),
+                _phase_loads(found, fid, before_context, after_context),
             )
         )
     notes = [*owners.notes, *workers.notes]
@@ -236,11 +265,15 @@ def _evaluate(
     if not options.responsible:
         worker = model.scheme.role_words(Role.WORKER)
         for rule in ("single-owner-overload", "capacity-overload"):
-            left = [
-                f.function or ""
-                for f in after_findings
-                if f.rule == rule and f.function not in owners.over
-            ]
+            left = list(
+                dict.fromkeys(
+                    f.function or ""
+                    for f in after_findings
+                    if f.rule == rule and f.function not in owners.over
+                )
+            )
+            if rule == "capacity-overload":
+                left = [_in_phases(fid, found, after_context) for fid in left]
             if left:
                 notes.append(
                     f"{rule} remains for {join(left[:5], len(left) - 5)}: it is about "
@@ -262,6 +295,25 @@ def _evaluate(
         different,
         notes,
         unused,
+    )
+
+
+def _in_phases(fid: str, found: Limits, context: Context) -> str:
+    """``IC in launch and run``: a function with the phases it is over its capacity in."""
+    over = [
+        name
+        for name, most in found.phase_capacity.get(fid, {}).items()
+        if context.phase_stats[name][fid].load > most + 1e-9
+    ]
+    return f"{fid} in {join(over)}" if over else fid
+
+
+def _phase_loads(found: Limits, fid: str, before: Context, after: Context) -> tuple[PhaseLoad, ...]:
+    return tuple(
+        PhaseLoad(
+            name, (before.phase_stats[name][fid].load, after.phase_stats[name][fid].load), most
+        )
+        for name, most in found.phase_capacity.get(fid, {}).items()
     )
 
 

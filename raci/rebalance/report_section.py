@@ -98,7 +98,7 @@ def _plan_blocks(plan: Plan) -> list[Paragraph | Table]:
         ["Activity", "Role", "From", "To", "Why"],
         [
             [
-                move.activity,
+                move.label,
                 owner if move.role == "accountable" else worker,
                 ", ".join(move.source) or "(nobody)",
                 move.target,
@@ -123,9 +123,17 @@ def _plan_blocks(plan: Plan) -> list[Paragraph | Table]:
                 _maybe(item.responsible_limit),
                 f"{item.effort[0]:g}",
                 f"{item.effort[1]:g}",
-                _maybe(item.capacity),
+                "per phase" if item.phases else _maybe(item.capacity),
             ]
             for item in plan.loads
+        ],
+    )
+    phases = Table(
+        ["Function", "Phase", "Effort before", "after", "capacity"],
+        [
+            [item.id, phase.phase, *(f"{figure:g}" for figure in (*phase.effort, phase.capacity))]
+            for item in plan.loads
+            for phase in item.phases
         ],
     )
     concentration = Table(
@@ -139,7 +147,7 @@ def _plan_blocks(plan: Plan) -> list[Paragraph | Table]:
             ],
         ],
     )
-    return [moves, load, concentration]
+    return [moves, load, *([phases] if phases.rows else []), concentration]
 
 
 def _maybe(value: float | None) -> str:

@@ -38,9 +38,14 @@ def made_unused(before: Context, after: Context) -> list[Waiver]:
     """Waivers that suppressed a finding before the plan and suppress none after it."""
     found: list[Waiver] = []
     pairs = zip(before.model.activities, after.model.activities, strict=True)
-    for position, (old, new) in enumerate(pairs):
-        for rule in old.waive:
-            if (id(old), rule) in before.waivers_used and (id(new), rule) not in after.waivers_used:
+    parts: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+    for position, (old, new) in enumerate(pairs):  # an activity given per phase: every part
+        parts.setdefault((id(old.document), old.index), []).append((position, id(old), id(new)))
+    for held in parts.values():
+        position = held[0][0]
+        for rule in before.model.activities[position].waive:
+            used = any((old, rule) in before.waivers_used for _, old, _ in held)
+            if used and not any((new, rule) in after.waivers_used for _, _, new in held):
                 found.append(Waiver(rule, position, None))
     for fid, function in before.model.functions.items():
         for rule in function.waive:
@@ -58,16 +63,29 @@ def without(model: Model, waivers: list[Waiver]) -> Model:
     activities, functions = list(model.activities), dict(model.functions)
     for waiver in waivers:
         if waiver.position is not None:
-            activity = activities[waiver.position]
-            kept = {rule: why for rule, why in activity.waive.items() if rule != waiver.rule}
-            copy = activity.with_raci(activity.raci)
-            copy.waive = kept
-            activities[waiver.position] = copy
+            for position in same_activity(model, waiver.position):
+                activity = activities[position]
+                kept = {rule: why for rule, why in activity.waive.items() if rule != waiver.rule}
+                copy = activity.with_raci(activity.raci)
+                copy.waive = kept
+                activities[position] = copy
         elif waiver.function is not None:
             function = functions[waiver.function]
             kept = {rule: why for rule, why in function.waive.items() if rule != waiver.rule}
             functions[waiver.function] = replace(function, waive=kept)
     return replace(model, activities=activities, functions=functions)
+
+
+def same_activity(model: Model, position: int) -> list[int]:
+    """``position`` and, for an activity given per phase, the positions of its other parts."""
+    activity = model.activities[position]
+    if activity.stage is None:
+        return [position]
+    return [
+        other
+        for other, part in enumerate(model.activities)
+        if part.document is activity.document and part.index == activity.index
+    ]
 
 
 def cuts(text: str, document: Document, model: Model, waivers: list[Waiver]) -> list[Edit]:
