@@ -20,7 +20,7 @@ from raci.core.yaml_lines import KEY, Found, indent, plain, shown, text_at
 
 _DASH = re.compile(r"^\s*(-\s+)?")
 _WORD_AND_REST = re.compile(r"([^\s{\[\]}:,#]+)\s*(.*)")
-_FLOW_AFTER_WORD = re.compile(r"[^\s{\[\]}:,#]+\s*[{\[]")  # 'raci {IC: A/R}'
+_FLOW_AFTER_WORD = re.compile(r"[^\s{\[\]}:,#]+\s*(\{.*\}|\[.*\])")  # 'raci {IC: A/R}'
 _ID = re.compile(r"[A-Za-z0-9_.\-]+")
 _KEYS_WRITTEN = re.compile(r"(?:^|[{,])\s*(?:-\s+)?([A-Za-z0-9_.\-/]+):(?:\s|$)", re.MULTILINE)
 
@@ -38,7 +38,7 @@ def colon_less(data: bytes, line: int, column: int) -> Found:
     or a key that runs into a ``{``/``[`` (``HR {name: Human Resources}``). None when the
     text does not show a key written without its ':'."""
     lines = data.decode("utf-8", "replace").splitlines()
-    if _FLOW_AFTER_WORD.match(text_at(lines, line)[column:]) or _keyish(lines, line, column):
+    if _flow_after(lines, line, column) or _keyish(lines, line, column):
         return _no_colon(lines, line, column)
     return None
 
@@ -143,6 +143,12 @@ def flow_after_word(problem: str, context: str, mark: Any, start: Any, lines: li
     text = text_at(lines, mark.line)
     dash = _DASH.match(text)
     column = dash.end() if dash else 0
-    if _FLOW_AFTER_WORD.match(text[column:]) is None:
+    if not _flow_after(lines, mark.line, column):
         return None
     return _no_colon(lines, mark.line, column)
+
+
+def _flow_after(lines: list[str], index: int, column: int) -> bool:
+    """Whether the line is one word and then a ``{...}`` or ``[...]`` to its end: a key
+    such as ``x-owner [tbc]: Alex`` is not."""
+    return _FLOW_AFTER_WORD.fullmatch(plain(text_at(lines, index)[column:])) is not None
