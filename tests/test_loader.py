@@ -129,6 +129,28 @@ def test_x_keys_are_kept_aside_as_metadata() -> None:
     assert data["item"].extensions == {"x-note": "hi"}
 
 
+def test_keys_with_brackets_that_are_not_a_missing_colon_still_read() -> None:
+    """Only a word followed by a whole ``{...}``/``[...]`` reads as a key without ':'."""
+    data = parse(b"x-owner [tbc]: Alex\nnotes:\n  Budget {draft}: 3\n  '{quoted} [key]': 4\n")
+    assert data == {"notes": {"Budget {draft}": 3, "{quoted} [key]": 4}}
+    assert data.extensions == {"x-owner [tbc]": "Alex"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (b"HR {name: H}\n", "'HR {name: H}' has no ':' after its key: write it as 'HR: {name: H}'"),
+        (b"version 1\n", "'version 1' has no ':' after its key: write it as 'version: 1'"),
+        (b"hello\n", "the top level of an ownership file must be a mapping (version, "
+         "functions, activities), not a single value"),
+    ],
+)  # fmt: skip
+def test_a_key_yaml_reads_without_its_colon_is_refused(text: bytes, message: str) -> None:
+    with pytest.raises(ParseProblem) as caught:
+        parse(text)
+    assert (caught.value.message, caught.value.line, caught.value.column) == (message, 1, 1)
+
+
 def test_positions_of_keys_values_and_items() -> None:
     text = (
         "version: 1\n"

@@ -171,7 +171,7 @@ def parse(data: bytes) -> YamlMap:
     parser = None
     try:
         parser = _Parser(data)
-        return _build(parser)
+        return _build(parser, data)
     except yaml.MarkedYAMLError as error:
         from raci.core.yaml_errors import explain
 
@@ -203,7 +203,7 @@ def _offset_position(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, column
 
 
-def _build(parser: Any) -> YamlMap:
+def _build(parser: Any, data: bytes) -> YamlMap:
     """The hot loop: one pass over the events, kept flat on purpose.
 
     The state of the open container lives in locals (``container``, ``in_map``,
@@ -249,6 +249,8 @@ def _build(parser: Any) -> YamlMap:
                 if tag is not None and tag != "!" and tag != TAG + "str":
                     raise ParseProblem(_keytag_problem(tag), mark.line + 1, mark.column + 1)
                 key = event.value
+                if ("{" in key or "[" in key) and not event.style:
+                    _colon_less(data, mark)  # 'HR {name: Human Resources}'
                 if key in marks:
                     _duplicate(container, key, position)
                 if container.mark < 0:
@@ -260,6 +262,8 @@ def _build(parser: Any) -> YamlMap:
                     key = merge_key
                 continue
             if container is None:
+                if not event.style:  # plain ('' from libyaml, None from PyYAML)
+                    _colon_less(data, mark)  # 'version 1'
                 raise ParseProblem(_top_level_problem(event), mark.line + 1, mark.column + 1)
             value = event.value
             if tag is None:
@@ -416,6 +420,16 @@ def _merge(target: YamlMap, merges: list[tuple[Any, int]]) -> None:
                 if name not in target:
                     target[name] = item
                     target.marks[name] = source.marks[name]
+
+
+def _colon_less(data: bytes, mark: Any) -> None:
+    """Raise the missing-colon problem when the plain text at ``mark`` is a key written
+    without its ':' that YAML could still read."""
+    from raci.core.yaml_colons import colon_less
+
+    found = colon_less(data, mark.line, mark.column)
+    if found is not None:
+        raise ParseProblem(*found)
 
 
 def _top_level_problem(event: Any) -> str:

@@ -6,7 +6,8 @@ mistakes by hand again and again; for those we say what is wrong and what to do,
 line and column where the fix goes:
 
 - a tab in the indentation -> the tab itself;
-- a key without its colon -> the line that lacks it (libyaml notices on the next line);
+- a key without its colon -> the line that lacks it (libyaml notices on the next line,
+  or, when that key starts its mapping, reads it as the start of a longer value);
 - a quote or a ``{``/``[`` never closed -> where it opens (libyaml notices at the end);
 - a line indented out of line -> that line, saying how far its neighbours are indented;
 - ``key: a: b`` -> the value to quote.
@@ -19,7 +20,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_KEY = re.compile(r"^(-\s+)?([^\s#'\"{\[][^:#]*?|'[^']*'|\"[^\"]*\"):(\s|$)")
+from raci.core.yaml_colons import colon_less_start, flow_after_word, missing_colon
+from raci.core.yaml_lines import KEY, Found, indent, shown, text_at
+
 _CLOSERS = {"{": "}", "[": "]"}
 
 
@@ -28,7 +31,8 @@ def explain(error: Any, data: bytes) -> tuple[str, int, int]:
     lines = data.decode("utf-8", "replace").splitlines()
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "invalid YAML"
-    for rule in (_tab, _missing_colon, _never_closed, _out_of_line, _colon_in_value):
+    rules = (_tab, missing_colon, _never_closed, colon_less_start, flow_after_word)
+    for rule in (*rules, _out_of_line, _colon_in_value):
         found = rule(problem, error.context or "", mark, error.context_mark, lines)
         if found is not None:
             return found
@@ -44,56 +48,29 @@ def _libyaml_words(error: Any, mark: Any, problem: str) -> tuple[str, int, int]:
     return f"invalid YAML: {problem}{context}", line, column
 
 
-def _text(lines: list[str], index: int) -> str:
-    return lines[index] if 0 <= index < len(lines) else ""
-
-
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip(" "))
-
-
-def _shown(text: str, most: int = 40) -> str:
-    text = text.strip()
-    return text if len(text) <= most else text[: most - 1] + "…"
-
-
 def _spaces(count: int) -> str:
     return f"{count} space" + ("" if count == 1 else "s")
-
-
-Found = tuple[str, int, int] | None
 
 
 def _tab(problem: str, context: str, mark: Any, start: Any, lines: list[str]) -> Found:
     if mark is None:
         return None
-    text = _text(lines, mark.line)
+    text = text_at(lines, mark.line)
     at_tab = mark.column < len(text) and text[mark.column] == "\t"
     if "tab" not in problem and not at_tab:
         return None
     for index in (mark.line, *range(mark.line - 1, max(mark.line - 3, -1), -1)):
-        leading = re.match(r"^[ \t]*", _text(lines, index))
+        leading = re.match(r"^[ \t]*", text_at(lines, index))
         if leading and "\t" in leading[0]:
             column = leading[0].index("\t") + 1
             return "a tab is used for indentation here; YAML needs spaces", index + 1, column
     return None
 
 
-def _missing_colon(problem: str, context: str, mark: Any, start: Any, lines: list[str]) -> Found:
-    if "could not find expected ':'" not in problem or start is None:
-        return None
-    text = _text(lines, start.line)
-    return (
-        f"'{_shown(text)}' has no ':' after its key: write it as 'key: value'",
-        start.line + 1,
-        start.column + 1,
-    )
-
-
 def _never_closed(problem: str, context: str, mark: Any, start: Any, lines: list[str]) -> Found:
     if start is None or not ("end of stream" in problem or "did not find expected ','" in problem):
         return None
-    text = _text(lines, start.line)
+    text = text_at(lines, start.line)
     opener = text[start.column] if start.column < len(text) else ""
     if "quoted scalar" in context and opener in "'\"":
         return (
@@ -118,24 +95,24 @@ def _out_of_line(problem: str, context: str, mark: Any, start: Any, lines: list[
     if mark is None or not (deeper or any(words in problem for words in expects)):
         return None
     index = mark.line
-    text = _text(lines, index)
-    key = _KEY.match(text.strip())
-    if deeper and key is not None and _indent(text) + key.end() <= mark.column:
+    text = text_at(lines, index)
+    key = KEY.match(text.strip())
+    if deeper and key is not None and indent(text) + key.end() <= mark.column:
         return None  # 'key: a: b' on one line: _colon_in_value says it
     neighbour = _neighbour(lines, index, deeper)
     if neighbour is None:
         return None
     other, width = neighbour
-    own = _indent(text)
+    own = indent(text)
     if deeper:
         why = (
-            f"it is indented {_spaces(own)}, more than '{_shown(_text(lines, other), 24)}' on "
+            f"it is indented {_spaces(own)}, more than '{shown(text_at(lines, other), 24)}' on "
             f"line {other + 1} ({width}), so YAML reads it as the rest of that value"
         )
     else:
         why = f"it is indented {_spaces(own)}, but line {other + 1} above it is indented {width}"
     return (
-        f"'{_shown(text, 24)}' is out of line: {why}; indent it {_spaces(width)} to line up",
+        f"'{shown(text, 24)}' is out of line: {why}; indent it {_spaces(width)} to line up",
         index + 1,
         own + 1,
     )
@@ -147,14 +124,14 @@ def _neighbour(lines: list[str], index: int, deeper: bool) -> tuple[int, int] | 
     A list item (``- key: ...``) lines up with the list item above it; a key with the
     nearest key above it that is indented differently (for an item's first line, the key
     after its ``- ``)."""
-    text = _text(lines, index)
+    text = text_at(lines, index)
     dash = text.lstrip(" ").startswith("- ")
-    own = _indent(text)
+    own = indent(text)
     for other in range(index - 1, -1, -1):
-        above = _text(lines, other)
+        above = text_at(lines, other)
         if not above.strip() or above.lstrip().startswith("#"):
             continue
-        width = _indent(above)
+        width = indent(above)
         if dash:
             if above.lstrip(" ").startswith("- ") and width != own:
                 return other, width
@@ -170,15 +147,15 @@ def _neighbour(lines: list[str], index: int, deeper: bool) -> tuple[int, int] | 
 def _colon_in_value(problem: str, context: str, mark: Any, start: Any, lines: list[str]) -> Found:
     if mark is None or "mapping values are not allowed" not in problem:
         return None
-    text = _text(lines, mark.line)
-    key = _KEY.match(text.strip())
+    text = text_at(lines, mark.line)
+    key = KEY.match(text.strip())
     if key is None:
         return None
     value = text.strip()[key.end() :].strip()
     if not value:
         return None
     return (
-        f"the value '{_shown(value)}' contains ': ', which YAML reads as another key: put the "
+        f"the value '{shown(value)}' contains ': ', which YAML reads as another key: put the "
         f"value in quotes",
         mark.line + 1,
         text.index(value) + 1,
