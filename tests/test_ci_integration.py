@@ -87,10 +87,11 @@ def test_hook_checks_whole_models() -> None:
     found = hook()
     assert found["pass_filenames"] is False
     assert found["language"] == "python"
-    # raci needs 3.11+: an older default python3 would fail at pip install
-    version = re.fullmatch(r"python3\.(\d+)", found["language_version"])
-    assert version is not None
-    assert int(version[1]) >= 11
+    # pre-commit reads `python3.11` as exactly 3.11 (absent on a 3.12-only machine);
+    # `python3` takes any, and raci's requires-python refuses one older than 3.11
+    assert found["language_version"] == "python3"
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    assert project["requires-python"] == ">=3.11"
     assert found["name"] == "raci check"
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
     assert shlex.split(found["entry"]) == ["raci", "check"]
@@ -119,8 +120,15 @@ def test_readme_shows_the_hook_with_verbose_and_its_python() -> None:
     (configured,) = yaml.safe_load(block)["repos"][0]["hooks"]
     assert configured["id"] == "raci-check"
     assert configured["verbose"] is True
-    assert configured["language_version"] == hook()["language_version"]
+    assert "language_version" not in configured  # the hook's python3 serves 3.11 and later
+    assert "# language_version: python3.11  # pin an interpreter: python3.11 or later" in block
     assert hook()["files"] in readme
+    section = " ".join(readme.split("### pre-commit\n", 1)[1].split("\n### ", 1)[0].split())
+    assert "raci needs Python 3.11 or newer." in section
+    assert (
+        "pin an interpreter in your config with `language_version: python3.11` or a later "
+        "one named the same way (`python3.12`, `python3.13`)"
+    ) in section
 
 
 # -- the GitHub Action --------------------------------------------------------------
