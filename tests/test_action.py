@@ -157,6 +157,51 @@ def test_diff_against_without_a_base_ref_checks_as_usual(tmp_path: Path) -> None
     assert summary.read_text("utf-8").startswith("## Ownership check\n")
 
 
+@pytest.mark.skipif(not HAS_RACI, reason="raci not installed")
+def test_a_wrong_option_is_one_error_annotation(tmp_path: Path) -> None:
+    (tmp_path / "org.yaml").write_text(CLEAN, encoding="utf-8")
+    code, stdout, outputs, _ = run_check_step(tmp_path, args="--stric")
+    assert (code, outputs) == (0, {"exit-code": "2"})
+    assert stdout == (
+        "::error title=raci::raci check: No such option: --stric (Possible options: --strict)\n"
+    )
+
+
+# click's usage error as rich boxes it (wrapped) and as plain click prints it
+BOXED = """Usage: raci check [OPTIONS] [PATH]...
+Try 'raci check -h' for help.
+╭─ Error ──────────────────────────────╮
+│ Invalid value for '--select': 100%   │
+│ is not a rule                        │
+╰──────────────────────────────────────╯
+"""
+PLAIN = """Usage: raci check [OPTIONS] [PATH]...
+Try 'raci check -h' for help.
+
+Error: No such option: --bogus
+"""
+
+
+@pytest.mark.parametrize(
+    ("stderr", "annotation"),
+    [
+        (BOXED, "raci check: Invalid value for '--select': 100%25 is not a rule"),
+        (PLAIN, "raci check: No such option: --bogus"),
+        ("", "raci check: exit code 2 (see the log)"),
+    ],
+)
+def test_a_usage_error_is_quoted_in_one_annotation(
+    tmp_path: Path, stderr: str, annotation: str
+) -> None:
+    fake = tmp_path / "raci"
+    (tmp_path / "stderr.txt").write_text(stderr, encoding="utf-8")
+    fake.write_text(f"#!/usr/bin/env bash\ncat '{tmp_path}/stderr.txt' >&2\nexit 2\n")
+    fake.chmod(0o755)
+    code, stdout, outputs, _ = run_check_step(tmp_path, args="--bogus", raci=str(fake))
+    assert (code, outputs) == (0, {"exit-code": "2"})
+    assert stdout == f"::error title=raci::{annotation}\n"
+
+
 def test_sarif_upload_is_optional() -> None:
     manifest = action()
     assert manifest["inputs"]["upload-sarif"]["default"] == "true"

@@ -179,6 +179,7 @@ def run_check_step(tmp_path: Path, **inputs: str) -> tuple[int, str, dict[str, s
         "RACI_ARGS": inputs.get("args", ""),
         "RACI_SARIF": inputs.get("sarif", "raci.sarif"),
         "RACI_DIFF_AGAINST": inputs.get("diff_against", ""),
+        "RACI": inputs.get("raci", ""),  # the install step's raci; empty: raci on the PATH
     }
     bash = shutil.which("bash")
     assert bash is not None
