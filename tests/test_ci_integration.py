@@ -225,3 +225,31 @@ def test_action_diff_gate_fails_only_on_new_errors(tmp_path: Path) -> None:
     (tmp_path / "org.yaml").write_text(broken_more, encoding="utf-8")
     code, _, outputs, _ = run_check_step(tmp_path, paths="org.yaml", diff_against="HEAD")
     assert (code, outputs["exit-code"]) == (0, "1")
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+@pytest.mark.skipif(shutil.which("raci", path=str(BIN)) is None, reason="raci not installed")
+def test_action_diff_against_without_paths_diffs_the_model_check_finds(tmp_path: Path) -> None:
+    (tmp_path / "org.yaml").write_text(BROKEN, encoding="utf-8")
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=r", "-c", "user.email=r@example.com"]
+    for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "base"]):
+        subprocess.run([*git, *args], check=True, capture_output=True)
+    broken_more = BROKEN.replace("{IC: A/R, HR: C}", "{IC: A/R, HR: C, Legal: I}")
+    (tmp_path / "org.yaml").write_text(broken_more, encoding="utf-8")
+    code, _, outputs, summary = run_check_step(tmp_path, diff_against="HEAD")
+    assert (code, outputs["exit-code"]) == (0, "1")  # Legal is a new error
+    assert summary.read_text("utf-8").startswith("## Ownership changes: `HEAD:org.yaml`")
+    summary.unlink()
+    # two models found: the diff cannot choose, and says so as one annotation
+    (tmp_path / "raci.yaml").write_text(CLEAN, encoding="utf-8")
+    code, stdout, outputs, summary = run_check_step(tmp_path, diff_against="HEAD")
+    assert (code, outputs["exit-code"]) == (0, "2")
+    assert stdout.splitlines()[-1] == (
+        "::error title=raci::raci diff: found raci.yaml and org.yaml: name the one to "
+        "compare (raci diff --git REV PATH)"
+    )
+    code, stdout, outputs, _ = run_check_step(tmp_path, paths="raci.yaml", diff_against="nope")
+    assert (code, outputs["exit-code"]) == (0, "2")
+    assert stdout.splitlines()[-1] == (
+        "::error title=raci::raci diff: --git: unknown revision 'nope'"
+    )
