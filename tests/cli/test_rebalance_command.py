@@ -371,7 +371,10 @@ def test_unusable_input_exits_2(here: Path, write: Write, run_line: RunLine) -> 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--keep", "a1x"], "raci: --keep: no activity 'a1x' (did you mean 'a1'?)\n"),
+        (
+            ["--keep", "a1x"],
+            "raci: --keep: no activity 'a1x' (did you mean 'a1' (Write the launch story)?)\n",
+        ),
         (
             ["--never", "Comms"],
             "raci: --never: no function 'Comms' (did you mean 'IC' (Internal Communications)?)\n",
