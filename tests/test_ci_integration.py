@@ -87,10 +87,11 @@ def test_hook_checks_whole_models() -> None:
     found = hook()
     assert found["pass_filenames"] is False
     assert found["language"] == "python"
-    # raci needs 3.11+: an older default python3 would fail at pip install
-    version = re.fullmatch(r"python3\.(\d+)", found["language_version"])
-    assert version is not None
-    assert int(version[1]) >= 11
+    # pre-commit reads `python3.11` as exactly 3.11 (absent on a 3.12-only machine);
+    # `python3` takes any, and raci's requires-python refuses one older than 3.11
+    assert found["language_version"] == "python3"
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    assert project["requires-python"] == ">=3.11"
     assert found["name"] == "raci check"
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
     assert shlex.split(found["entry"]) == ["raci", "check"]
@@ -119,8 +120,15 @@ def test_readme_shows_the_hook_with_verbose_and_its_python() -> None:
     (configured,) = yaml.safe_load(block)["repos"][0]["hooks"]
     assert configured["id"] == "raci-check"
     assert configured["verbose"] is True
-    assert configured["language_version"] == hook()["language_version"]
+    assert "language_version" not in configured  # the hook's python3 serves 3.11 and later
+    assert "# language_version: python3.11  # pin an interpreter: python3.11 or later" in block
     assert hook()["files"] in readme
+    section = " ".join(readme.split("### pre-commit\n", 1)[1].split("\n### ", 1)[0].split())
+    assert "raci needs Python 3.11 or newer." in section
+    assert (
+        "pin an interpreter in your config with `language_version: python3.11` or a later "
+        "one named the same way (`python3.12`, `python3.13`)"
+    ) in section
 
 
 # -- the GitHub Action --------------------------------------------------------------
@@ -171,6 +179,7 @@ def run_check_step(tmp_path: Path, **inputs: str) -> tuple[int, str, dict[str, s
         "RACI_ARGS": inputs.get("args", ""),
         "RACI_SARIF": inputs.get("sarif", "raci.sarif"),
         "RACI_DIFF_AGAINST": inputs.get("diff_against", ""),
+        "RACI": inputs.get("raci", ""),  # the install step's raci; empty: raci on the PATH
     }
     bash = shutil.which("bash")
     assert bash is not None
@@ -216,3 +225,31 @@ def test_action_diff_gate_fails_only_on_new_errors(tmp_path: Path) -> None:
     (tmp_path / "org.yaml").write_text(broken_more, encoding="utf-8")
     code, _, outputs, _ = run_check_step(tmp_path, paths="org.yaml", diff_against="HEAD")
     assert (code, outputs["exit-code"]) == (0, "1")
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+@pytest.mark.skipif(shutil.which("raci", path=str(BIN)) is None, reason="raci not installed")
+def test_action_diff_against_without_paths_diffs_the_model_check_finds(tmp_path: Path) -> None:
+    (tmp_path / "org.yaml").write_text(BROKEN, encoding="utf-8")
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=r", "-c", "user.email=r@example.com"]
+    for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "base"]):
+        subprocess.run([*git, *args], check=True, capture_output=True)
+    broken_more = BROKEN.replace("{IC: A/R, HR: C}", "{IC: A/R, HR: C, Legal: I}")
+    (tmp_path / "org.yaml").write_text(broken_more, encoding="utf-8")
+    code, _, outputs, summary = run_check_step(tmp_path, diff_against="HEAD")
+    assert (code, outputs["exit-code"]) == (0, "1")  # Legal is a new error
+    assert summary.read_text("utf-8").startswith("## Ownership changes: `HEAD:org.yaml`")
+    summary.unlink()
+    # two models found: the diff cannot choose, and says so as one annotation
+    (tmp_path / "raci.yaml").write_text(CLEAN, encoding="utf-8")
+    code, stdout, outputs, summary = run_check_step(tmp_path, diff_against="HEAD")
+    assert (code, outputs["exit-code"]) == (0, "2")
+    assert stdout.splitlines()[-1] == (
+        "::error title=raci::raci diff: found raci.yaml and org.yaml: name the one to "
+        "compare (raci diff --git REV PATH)"
+    )
+    code, stdout, outputs, _ = run_check_step(tmp_path, paths="raci.yaml", diff_against="nope")
+    assert (code, outputs["exit-code"]) == (0, "2")
+    assert stdout.splitlines()[-1] == (
+        "::error title=raci::raci diff: --git: unknown revision 'nope'"
+    )

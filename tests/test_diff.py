@@ -20,6 +20,7 @@ from raci.diff.changes import (
     diff_paths,
 )
 from tests.conftest import RunLine
+from tests.helpers import DATA
 
 Write = Callable[[str, str], Path]
 
@@ -354,6 +355,19 @@ def test_git_file_against_head(run_line: RunLine, repo: Path) -> None:
     assert "  org.yaml:10:6: warning RACI010 sole-owner:" in result.stdout  # fixed, old lines
 
 
+def test_git_without_a_path_compares_the_model_check_finds(run_line: RunLine, repo: Path) -> None:
+    result = run_line(["diff", "--git", "HEAD"], exit_code=2)
+    assert (result.stdout, result.stderr) == (
+        "",
+        "raci: found org.yaml and ownership/: name the one to compare (raci diff --git REV PATH)\n",
+    )
+    shutil.rmtree(repo / "ownership")
+    named = run_line(["diff", "--git", "HEAD", "org.yaml", "-f", "markdown"], exit_code=1)
+    found = run_line(["diff", "--git", "HEAD", "-f", "markdown"], exit_code=1)
+    assert found.stdout == named.stdout
+    assert found.stdout.startswith("## Ownership changes: `HEAD:org.yaml`")
+
+
 def test_git_directory_from_a_subdirectory(
     run_line: RunLine, repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -460,3 +474,12 @@ def test_the_top_level_api(tmp_path: Path) -> None:
     assert [f.rule for f in checked.findings] == ["missing-accountable", "sole-owner"]
     assert "missing-accountable" in [enabled.rule.name for enabled in settings.rules]
     assert raci.check([new]).exit_code == 1
+
+
+def test_phases_without_a_path_compares_the_model_check_finds(
+    run_line: RunLine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copy(DATA / "phased.yaml", tmp_path / "raci.yaml")
+    monkeypatch.chdir(tmp_path)
+    named = run_line(["diff", "--phases", "launch", "run", "raci.yaml"])
+    assert run_line(["diff", "--phases", "launch", "run"]).stdout == named.stdout

@@ -226,7 +226,7 @@ def test_pins_win_over_never(write: Write) -> None:
     [
         (
             Options(only_involved=True, keep=("a33",)),
-            "--keep: no activity 'a33' (did you mean 'a3'?)",
+            "--keep: no activity 'a33' (did you mean 'a3' (Measure sentiment)?)",
         ),
         (
             Options(only_involved=True, never=("ic",)),

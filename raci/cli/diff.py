@@ -17,6 +17,7 @@ EXAMPLES = """
 
   raci diff old.yaml org.yaml             two files (or two directories)
   raci diff --git main org.yaml           the working tree against a branch
+  raci diff --git main                    the same for the model raci check finds
   raci diff --git origin/main ownership/ -f markdown >> "$GITHUB_STEP_SUMMARY"
   raci diff --phases launch run org.yaml  how ownership changes from launch to run
 
@@ -28,9 +29,11 @@ warning, with --strict), 2 unusable input, bad revision or option.
 @command("diff", epilog=EXAMPLES)
 def diff_command(
     paths: list[Path] = typer.Argument(
-        ...,
+        None,
         metavar="OLD NEW | PATH",
-        help="Two versions (files or directories), or with --git or --phases the one PATH.",
+        help="Two versions (files or directories), or with --git or --phases the one PATH "
+        "(default: the model raci check finds: raci.yaml, org.yaml or ownership/ here, or "
+        "'paths' under [tool.raci]).",
         show_default=False,
     ),
     git: str | None = typer.Option(
@@ -55,6 +58,9 @@ def diff_command(
     from raci.diff.changes import diff_git, diff_paths
     from raci.engine import command_line
 
+    paths = list(paths or ())
+    if not paths and (git is not None or phases is not None):
+        paths = [one_model(git is not None)]
     reading(*paths)
     settings_file(config)
     layer = command_line(select, ignore, strict)
@@ -74,3 +80,16 @@ def diff_command(
         result = diff_paths(paths[0], paths[1], config=config, command_line=layer)
     show("diff", output_format, result, output)
     raise typer.Exit(result.exit_code)
+
+
+def one_model(git: bool) -> Path:
+    """The model ``raci check`` would find here, when there is exactly one."""
+    from raci.core.defaults import default_paths
+    from raci.rules import CATALOGUE
+
+    found = default_paths(Path.cwd(), CATALOGUE)
+    if len(found) > 1:
+        named = " and ".join(path.as_posix() + "/" * path.is_dir() for path in found)
+        usage = "raci diff --git REV PATH" if git else "raci diff --phases FROM TO PATH"
+        raise RaciError(f"found {named}: name the one to compare ({usage})")
+    return found[0]

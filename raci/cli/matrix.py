@@ -34,14 +34,14 @@ def matrix_command(
         None,
         "--phase",
         "-p",
-        metavar="PHASE",
+        metavar="PHASE,...",
         help="Only activities of this phase (repeatable, or comma-separated).",
     ),
     function: list[str] | None = typer.Option(
         None,
         "--function",
         "-F",
-        metavar="FUNCTION",
+        metavar="FUNCTION,...",
         help="Only this function's column (repeatable, or comma-separated).",
     ),
     output_format: str = format_option(

@@ -15,7 +15,7 @@ from raci.cli.options import (
     output_option,
     path_argument,
 )
-from raci.core.errors import EXIT_FINDINGS, EXIT_OK
+from raci.core.errors import EXIT_FINDINGS, EXIT_OK, RaciError
 
 EXAMPLES = """
 [bold]Examples[/]
@@ -50,14 +50,17 @@ def rebalance_command(
         False, "--responsible", help="Also choose who is Responsible (within capacities)."
     ),
     max_accountable: int | None = typer.Option(
-        None, "--max-accountable", min=0, help="Most activities one function may own (A)."
+        None,
+        "--max-accountable",
+        metavar="N",
+        help="Most activities one function may own (A): 0 or more.",
     ),
     max_share: float | None = typer.Option(
         None,
         "--max-share",
-        min=0.0,
-        max=1.0,
-        help="Largest share of all activities one function may own, 0..1.",
+        metavar="SHARE",
+        help="Largest share of all activities one function may own: a number between 0 "
+        "and 1 (0.25 is a quarter).",
     ),
     keep: list[str] | None = typer.Option(
         None, "--keep", help="Leave this activity as it is (repeatable).", metavar="ACTIVITY"
@@ -96,6 +99,10 @@ def rebalance_command(
     from raci.rebalance import Options, propose
     from raci.rebalance.write import targets, write_plan
 
+    if max_accountable is not None and max_accountable < 0:
+        raise RaciError(f"--max-accountable: {max_accountable} is not 0 or more")
+    if max_share is not None and not 0 <= max_share <= 1:
+        raise RaciError(f"--max-share: {max_share:g} is not a share between 0 and 1")
     settings_file(config)
     destination = targets(path, write, in_place)
     result = checked(path, config, select, ignore, lint=False)

@@ -58,7 +58,7 @@ def survey_command(
     from raci.views.survey import file_names, respondents_of, workbook
 
     model = checked(model_path, lint=False).require()[0]
-    functions = list(model.functions)
+    functions = {fid: function.name for fid, function in model.functions.items()}
     given = [parse_option(value, functions) for value in respondent or []]
     if respondents is not None:
         given += read_csv(respondents, functions)

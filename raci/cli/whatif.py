@@ -34,7 +34,7 @@ def whatif_command(
         ...,
         "--without",
         "-w",
-        metavar="FUNCTION",
+        metavar="FUNCTION,...",
         help="A function, or a person (FUNCTION/member), that steps back (repeatable, or "
         "comma-separated).",
         show_default=False,

@@ -59,6 +59,12 @@ def function_hint(unknown: str, names: Mapping[str, str]) -> str:
     return f" (did you mean '{fid}' ({name})?)" if name and name != fid else hint(fid)
 
 
+def activity_hint(unknown: str, names: Mapping[str, str]) -> str:
+    """`` (did you mean 'plan' (Plan the launch)?)``: the closest activity, by id or by
+    name, matched as functions are, since people write the name where the id belongs."""
+    return function_hint(unknown, names)
+
+
 def function_named(value: str, names: Mapping[str, str]) -> str | None:
     """The id of the function whose display name ``value`` is (in any case), if any."""
     wanted = " ".join(value.split()).casefold()

@@ -14,7 +14,7 @@ from raci.core.findings import Finding
 from raci.core.loader import Document
 from raci.core.model import Model
 from raci.core.scheme import Role
-from raci.core.suggest import function_hint, suggest
+from raci.core.suggest import activity_hint, function_hint
 from raci.rebalance import phases
 from raci.rebalance.apply import Changes, apply_model, changes
 from raci.rebalance.edit import edit_text
@@ -198,10 +198,10 @@ def propose(
 
 
 def _check_names(model: Model, options: Options) -> None:
-    ids = [activity.id for activity in model.activities]
+    titles = {activity.id: activity.name for activity in model.activities}
     for name in options.keep:
-        if name not in ids:
-            raise RaciError(f"--keep: no activity '{name}'{suggest(name, ids)}")
+        if name not in titles:
+            raise RaciError(f"--keep: no activity '{name}'{activity_hint(name, titles)}")
     names = {fid: function.name for fid, function in model.functions.items()}
     for name in options.never:
         if name not in model.functions:

@@ -7,25 +7,27 @@ model is an error at its place, with a "did you mean".
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from raci.core.errors import RaciError
-from raci.core.suggest import suggest
+from raci.core.suggest import function_hint
 from raci.views.survey import Respondent
 
 
-def parse_option(value: str, functions: list[str]) -> Respondent:
+def parse_option(value: str, functions: Mapping[str, str]) -> Respondent:
+    """``NAME=FUNCTION``; ``functions`` maps the model's function ids to their names."""
     name, sep, function = value.partition("=")
     name, function = " ".join(name.split()), function.strip()
     if not sep or not name or not function:
         raise RaciError(f"--respondent: '{value}' is not NAME=FUNCTION (e.g. 'Dana Reyes=HR')")
     if function not in functions:
-        hint = suggest(function, functions)
+        hint = function_hint(function, functions)
         raise RaciError(f"--respondent: '{function}' is not a function of the model{hint}")
     return Respondent(name, function)
 
 
-def read_csv(path: Path, functions: list[str]) -> list[Respondent]:
+def read_csv(path: Path, functions: Mapping[str, str]) -> list[Respondent]:
     from raci.sheets.read import read_csv as read
 
     sheet = read(path, path.as_posix())
@@ -48,7 +50,7 @@ def read_csv(path: Path, functions: list[str]) -> list[Respondent]:
             raise RaciError("the respondent has no name", location=sheet.place(number, name_at))
         if function not in functions:
             raise RaciError(
-                f"'{function}' is not a function of the model{suggest(function, functions)}",
+                f"'{function}' is not a function of the model{function_hint(function, functions)}",
                 location=sheet.place(number, function_at),
             )
         found.append(Respondent(name, function))

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from raci.core.errors import RaciError
 from raci.core.scheme import Role
-from raci.core.suggest import suggest
+from raci.core.suggest import closest, closest_function, suggest
+from raci.core.suggest import hint as did_you_mean
 
 if TYPE_CHECKING:
     from raci.core.model import Activity, Function, Model
@@ -31,7 +32,13 @@ def check_people(model: Model, keys: list[str]) -> None:
         fid, _, mid = key.partition("/")
         function = model.functions.get(fid)
         if function is None:
-            raise RaciError(f"no function '{fid}' in the model{suggest(fid, model.functions)}")
+            names = {fid: function.name for fid, function in model.functions.items()}
+            guess = closest_function(fid, names)
+            if guess is not None:
+                members = model.functions[guess].members
+                member = mid if mid in members else closest(mid, members)
+                guess = f"{guess}/{member}" if member else guess
+            raise RaciError(f"no function '{fid}' in the model{did_you_mean(guess)}")
         if mid not in function.members:
             hint = suggest(mid, function.members)
             raise RaciError(f"no member '{mid}' of {fid} in the model{hint}")

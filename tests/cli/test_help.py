@@ -31,6 +31,10 @@ def test_help_shows_every_option_and_its_brackets(run_line: RunLine, name: str) 
         for bracketed in re.findall(r"\[[^\]]*\]", help_text):
             assert bracketed in shown, bracketed
     assert not re.search(r"<(bool|str|int|float|path|file|dir|list\[)", shown), shown
+    # click's range notation is for programmers: say "0 or more", "between 0 and 1"
+    assert "[x>=" not in shown
+    assert "<=x<=" not in shown
+    assert not re.search(r"\bx\s*[<>]=?\s*-?\d", shown), shown
 
 
 def test_check_help_keeps_tool_raci(run_line: RunLine) -> None:
@@ -39,6 +43,24 @@ def test_check_help_keeps_tool_raci(run_line: RunLine) -> None:
     assert "--select RULE,..." in shown
     assert "--output -o FILE" in shown
     assert "--format -f FORMAT" in shown
+
+
+def test_rebalance_limits_read_as_people_say_them(run_line: RunLine) -> None:
+    shown = flat(run_line(["rebalance", "--help"], env={"COLUMNS": "100"}).stdout)
+    assert "--max-accountable N Most activities one function may own (A): 0 or more." in shown
+    assert (
+        "--max-share SHARE Largest share of all activities one function may own: a number "
+        "between 0 and 1 (0.25 is a quarter)."
+    ) in shown
+
+
+@pytest.mark.parametrize(
+    ("name", "option"),
+    [("matrix", "--phase -p PHASE,..."), ("matrix", "--function -F FUNCTION,..."),
+     ("whatif", "--without -w FUNCTION,...")],
+)  # fmt: skip
+def test_comma_lists_show_a_comma_metavar(run_line: RunLine, name: str, option: str) -> None:
+    assert option in flat(run_line([name, "--help"], env={"COLUMNS": "100"}).stdout)
 
 
 def test_top_level_help_has_no_type_noise(run_line: RunLine) -> None:

@@ -93,3 +93,78 @@ def test_options_that_take_a_function_suggest_id_and_name(
     write("org.yaml", VALID)
     monkeypatch.chdir(tmp_path)
     assert run_line(args, exit_code=2).stderr == message
+
+
+PEOPLE = """\
+version: 1
+functions:
+  IC:
+    name: Internal Communications
+    members: {alex: {name: Alex Morgan}, sam: {fte: 0.5}}
+  HR: {name: Human Resources}
+activities:
+  - {id: plan, name: Plan the launch, raci: {IC: A/R, HR: C}}
+  - {id: post, name: Post the news, raci: {IC: R, HR: A}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["rebalance", "org.yaml", "--keep", "Plan the launch"],
+            "raci: --keep: no activity 'Plan the launch' (did you mean 'plan' "
+            "(Plan the launch)?)\n",
+        ),
+        (
+            ["rebalance", "org.yaml", "--keep", "pots"],
+            "raci: --keep: no activity 'pots' (did you mean 'post' (Post the news)?)\n",
+        ),
+        (
+            ["survey", "org.yaml", "-o", "sv", "--respondent", "bob=Human Resources"],
+            "raci: --respondent: 'Human Resources' is not a function of the model (did you "
+            "mean 'HR' (Human Resources)?)\n",
+        ),
+        (
+            ["whatif", "org.yaml", "--without", "Internal Communications/alex"],
+            "raci: --without: no function 'Internal Communications' in the model (did you "
+            "mean 'IC/alex'?)\n",
+        ),
+        (
+            ["whatif", "org.yaml", "--without", "comms/alx"],
+            "raci: --without: no function 'comms' in the model (did you mean 'IC/alex'?)\n",
+        ),
+        (
+            ["whatif", "org.yaml", "--without", "Internal Communications/zoe"],
+            "raci: --without: no function 'Internal Communications' in the model (did you "
+            "mean 'IC'?)\n",
+        ),
+    ],
+)
+def test_activities_respondents_and_people_suggest_by_name(
+    run_line: RunLine,
+    write: Write,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    message: str,
+) -> None:
+    write("org.yaml", PEOPLE)
+    monkeypatch.chdir(tmp_path)
+    assert run_line(args, exit_code=2).stderr == message
+    assert not (tmp_path / "sv").exists()
+
+
+def test_a_respondents_csv_with_a_function_name_suggests_the_id(
+    run_line: RunLine, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write("org.yaml", PEOPLE)
+    write("people.csv", "name,function\nbob,Human Resources\n")
+    monkeypatch.chdir(tmp_path)
+    result = run_line(
+        ["survey", "org.yaml", "-o", "sv", "--respondents", "people.csv"], exit_code=2
+    )
+    assert result.stderr == (
+        "raci: people.csv:2:2: 'Human Resources' is not a function of the model (did you "
+        "mean 'HR' (Human Resources)?)\n"
+    )

@@ -371,7 +371,10 @@ def test_unusable_input_exits_2(here: Path, write: Write, run_line: RunLine) -> 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--keep", "a1x"], "raci: --keep: no activity 'a1x' (did you mean 'a1'?)\n"),
+        (
+            ["--keep", "a1x"],
+            "raci: --keep: no activity 'a1x' (did you mean 'a1' (Write the launch story)?)\n",
+        ),
         (
             ["--never", "Comms"],
             "raci: --never: no function 'Comms' (did you mean 'IC' (Internal Communications)?)\n",
@@ -385,10 +388,33 @@ def test_bad_options_exit_2(
     assert run_line(["rebalance", "small.yaml", *args], exit_code=2).stderr == message
 
 
-def test_share_out_of_range_is_a_usage_error(here: Path, write: Write, run_line: RunLine) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--max-share", "1.5"], "raci: --max-share: 1.5 is not a share between 0 and 1\n"),
+        (["--max-share", "-0.1"], "raci: --max-share: -0.1 is not a share between 0 and 1\n"),
+        (["--max-share", "nan"], "raci: --max-share: nan is not a share between 0 and 1\n"),
+        (["--max-accountable", "-1"], "raci: --max-accountable: -1 is not 0 or more\n"),
+    ],
+)
+def test_limits_out_of_range_exit_2(
+    here: Path, write: Write, run_line: RunLine, args: list[str], message: str
+) -> None:
     write("small.yaml", SMALL)
-    result = run_line(["rebalance", "small.yaml", "--max-share", "1.5"], exit_code=2)
-    assert "--max-share" in result.stderr
+    result = run_line(["rebalance", "small.yaml", *args], exit_code=2)
+    assert (result.stdout, result.stderr) == ("", message)
+
+
+def test_limits_at_their_bounds_are_taken(here: Path, write: Write, run_line: RunLine) -> None:
+    write("small.yaml", SMALL)
+    # 0 leaves every owner above its limit (exit 1); a share of 1 leaves max_accountable 2
+    shown = run_line(["rebalance", "small.yaml", "--max-share", "0"], exit_code=1).stdout
+    assert "IC stays Accountable for 3 activities, above its limit of 0 (0% of 6" in shown
+    shown = run_line(["rebalance", "small.yaml", "--max-accountable", "0"], exit_code=1).stdout
+    assert (
+        "OD stays Accountable for 1 activities, above its limit of 0 (max_accountable 0)" in shown
+    )
+    run_line(["rebalance", "small.yaml", "--max-share", "1"], exit_code=0)
 
 
 def test_help_shows_examples(run_line: RunLine) -> None:

@@ -154,11 +154,15 @@ def test_survey_respondents(here: Path, run_line: RunLine) -> None:
     )
     assert load_workbook("out/sam-ko-it.xlsx")["RACI"]["B1"].value == "Sam Ko"
     bad = run_line(["survey", "small.yaml", "-o", "x", "--respondent", "Ava=Comms"], exit_code=2)
-    assert bad.stderr == "raci: --respondent: 'Comms' is not a function of the model\n"
+    assert bad.stderr == (
+        "raci: --respondent: 'Comms' is not a function of the model (did you mean 'IC' "
+        "(Internal Communications)?)\n"
+    )
     Path("people.csv").write_text("name,function\nDana,HRR\n", encoding="utf-8")
     bad = run_line(["survey", "small.yaml", "-o", "x", "--respondents", "people.csv"], exit_code=2)
     assert bad.stderr == (
-        "raci: people.csv:2:2: 'HRR' is not a function of the model (did you mean 'HR'?)\n"
+        "raci: people.csv:2:2: 'HRR' is not a function of the model (did you mean 'HR' "
+        "(Human Resources)?)\n"
     )
     assert not Path("x").exists()
 
