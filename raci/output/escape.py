@@ -10,6 +10,8 @@ function for that medium, and only through it, so the rules live in one place:
 * :func:`rich_text`: the same, with rich markup brackets escaped (``[/x]`` in a path).
 * :func:`log_lines`: no line of a CI log starts with ``::`` or ``##[`` (GitHub Actions
   workflow commands) unless raci wrote the command itself.
+* :func:`workflow_data` / :func:`workflow_property`: the data of a workflow command raci
+  writes, escaped as the Actions toolkit does, other control characters as ``\\x1b``.
 * :func:`markdown` / :func:`markdown_cell`: inline markdown and HTML special characters
   (``< > &`` too, not only ``|``) escaped, on one line.
 * :func:`mermaid`: a quoted mermaid label, special characters as entity codes.
@@ -65,6 +67,27 @@ def log_lines(block: str) -> str:
     """``block`` with no line starting a GitHub Actions workflow command (``::error::``,
     ``##[set-output]``): content that would is shown with its first character escaped."""
     return _COMMAND.sub(lambda match: match[1] + f"\\x{ord(match[2][0]):02x}" + match[2][1:], block)
+
+
+# -- GitHub Actions workflow commands ----------------------------------------------
+
+_WORKFLOW_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+"""What :func:`terminal` shows as an escape, but CR and LF (the toolkit's ``%0D``/``%0A``)."""
+
+
+def workflow_data(text: str) -> str:
+    """A workflow command's message (``::error ...::message``): ``%`` first, so the escapes
+    themselves survive, then CR and LF as ``%0D`` and ``%0A``, as the Actions toolkit does;
+    every other control character is shown as ``\\x1b`` (the log viewer acts on ESC)."""
+    shown = _WORKFLOW_CONTROL.sub(_shown, text)
+    return shown.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def workflow_property(text: str) -> str:
+    """A workflow command's property value: ``,`` separates properties and ``:`` ends them."""
+    return workflow_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 # -- markdown ---------------------------------------------------------------------
