@@ -18,7 +18,8 @@ function for that medium, and only through it, so the rules live in one place:
 * :func:`dot`: a Graphviz double-quoted string; NUL and other controls as text.
 * :func:`xml`: characters XML 1.0 cannot carry, even escaped, shown as text.
 * :func:`spreadsheet` / :func:`csv_cell`: cells that Excel or LibreOffice would
-  evaluate (``= + - @``, tab, CR first) are prefixed with ``'`` as OWASP recommends.
+  evaluate (``= + - @``, tab, CR first) are prefixed with ``'`` as OWASP recommends;
+  control characters a cell should not hold are shown as text (``\\x1b``).
 """
 
 from __future__ import annotations
@@ -234,11 +235,19 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """What makes a spreadsheet program evaluate a cell (OWASP CSV injection)."""
 
 
+_CSV_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters but tab, LF and CR (which a CSV cell can hold, quoted): in data they
+are hostile (an escape sequence for whoever ``cat``s the file), never meaningful."""
+
+
 def csv_cell(value: Any) -> Any:
-    """A CSV cell that no spreadsheet program evaluates: ``'`` in front of a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    """A CSV cell that no spreadsheet program evaluates (``'`` in front of a formula) and
+    that holds no control character but tab, LF and CR (others shown as ``\\x1b``, as in
+    an XLSX cell: read back, that is the text ``\\x1b``)."""
+    if not isinstance(value, str):
+        return value
+    value = _CSV_CONTROL.sub(_shown, value)
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def csv_text(rows: Iterable[Sequence[Any]]) -> str:

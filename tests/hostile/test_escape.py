@@ -10,6 +10,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+import yaml
 
 from raci.output import escape
 from tests.conftest import RunLine
@@ -88,6 +89,56 @@ def test_csv_cells_never_start_a_formula(value: object, shown: object) -> None:
     assert escape.csv_cell(value) == shown
     if isinstance(shown, str):
         assert escape.csv_unescape(shown) == value
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("IC \x1b[31m", "IC \\x1b[31m"),
+        ("\x00\x07\x0b\x0c\x7f\x9b", "\\x00\\x07\\x0b\\x0c\\x7f\\x9b"),
+        ("tab\tline\ncr\r", "tab\tline\ncr\r"),
+        ("=\x1b", "'=\\x1b"),
+    ],
+)
+def test_csv_cells_hold_no_control_character_but_tab_lf_cr(value: str, shown: str) -> None:
+    assert escape.csv_cell(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("command", "shown"),
+    [
+        ("export", "IC \\x1b[31m\\x07 <script> (IC)"),
+        ("matrix", "'-2+3 \\x00 nul"),
+        ("load", "IC \\x1b[31m\\x07 <script>"),
+    ],
+)
+def test_csv_shows_control_characters_as_text_on_stdout_and_in_a_file(
+    run_line: RunLine, hostile: Path, tmp_path: Path, command: str, shown: str
+) -> None:
+    stdout = run_line([command, str(hostile), "-f", "csv"], exit_code=None).stdout
+    target = tmp_path / "out.csv"
+    run_line([command, str(hostile), "-f", "csv", "-o", str(target)], exit_code=None)
+    for text in (stdout, target.read_text(encoding="utf-8")):
+        assert not {"\x1b", "\x07", "\x00"} & set(text), command
+        assert shown in text.split(","), command
+
+
+def test_csv_export_import_gives_the_escape_as_text(run_line: RunLine, tmp_path: Path) -> None:
+    """As through XLSX: a control character comes back as the text that showed it."""
+    model = tmp_path / "org.yaml"
+    model.write_text(
+        'version: 1\nfunctions:\n  IC: {name: "IC \\e[31m"}\n  HR: {name: "=HR\\a"}\n'
+        "activities:\n  - {id: a, name: A, raci: {IC: A/R, HR: C}}\n",
+        encoding="utf-8",
+    )
+    for suffix in ("csv", "xlsx"):
+        sheet = tmp_path / f"m.{suffix}"
+        run_line(["export", str(model), "-o", str(sheet)])
+        back = tmp_path / f"back-{suffix}.yaml"
+        run_line(["import", str(sheet), "-o", str(back)])
+        functions = yaml.safe_load(back.read_text(encoding="utf-8"))["functions"]
+        assert functions["IC"]["name"] == "IC \\x1b[31m", suffix
+        assert functions["HR"]["name"] == "=HR\\x07", suffix
 
 
 def test_check_text_and_stderr_are_neutralised(run_line: RunLine, hostile: Path) -> None:
