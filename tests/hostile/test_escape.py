@@ -291,3 +291,40 @@ def test_survey_and_deck_take_control_characters_in_names(
     assert Presentation(str(tmp_path / "deck.pptx")).core_properties.title == (
         '=HYPERLINK("http://x") \\x1b[2J'
     )
+
+
+def test_deck_charts_hold_formula_like_names_as_text(run_line: RunLine, tmp_path: Path) -> None:
+    """python-pptx writes chart data with xlsxwriter's ``write()``, which would make
+    ``=SUM(1+1)`` a live formula and ``http://x`` a link in the embedded workbook."""
+    from openpyxl import load_workbook
+    from pptx import Presentation
+
+    model = tmp_path / "org.yaml"
+    model.write_text(
+        'version: 1\nfunctions:\n  X: {name: "=SUM(1+1)", capacity: 2}\n'
+        '  Y: {name: "=HYPERLINK(\\"http://h\\")", capacity: 2}\n  Z: {name: "http://z"}\n'
+        "activities:\n  - {id: a, name: A, effort: 1, raci: {X: A/R, Y: C, Z: I}}\n"
+        "  - {id: b, name: B, effort: 1, raci: {Y: A/R, X: C, Z: R}}\n",
+        encoding="utf-8",
+    )
+    deck = tmp_path / "deck.pptx"
+    run_line(["deck", str(model), "-o", str(deck)])
+    categories: set[str] = set()
+    with zipfile.ZipFile(deck) as archive:
+        embedded = [name for name in archive.namelist() if name.startswith("ppt/embeddings/")]
+        assert len(embedded) >= 2
+        for name in embedded:
+            sheet = load_workbook(io.BytesIO(archive.read(name))).active
+            cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+            assert not [cell.coordinate for cell in cells if cell.data_type == "f"], name
+            assert not [cell.coordinate for cell in cells if cell.hyperlink], name
+            categories |= {cell.value for cell in cells if cell.column == 1}
+    assert {"=SUM(1+1)", '=HYPERLINK("http://h")', "http://z"} <= categories
+    shown = {
+        label
+        for slide in Presentation(str(deck)).slides
+        for shape in slide.shapes
+        if shape.has_chart
+        for label in shape.chart.plots[0].categories
+    }
+    assert {"=SUM(1+1)", '=HYPERLINK("http://h")', "http://z"} <= shown
