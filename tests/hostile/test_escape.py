@@ -328,3 +328,21 @@ def test_deck_charts_hold_formula_like_names_as_text(run_line: RunLine, tmp_path
         for label in shape.chart.plots[0].categories
     }
     assert {"=SUM(1+1)", '=HYPERLINK("http://h")', "http://z"} <= shown
+
+
+def test_a_phase_name_is_escaped_in_text_headings_and_column_headers(
+    run_line: RunLine, tmp_path: Path
+) -> None:
+    model = tmp_path / "org.yaml"
+    model.write_text(
+        'version: 1\nphases: ["go \\e]0;t\\a", run]\nfunctions:\n  IC: {name: IC}\n'
+        '  HR: {name: HR}\nactivities:\n  - {id: a, name: A, phase: "go \\e]0;t\\a", '
+        "raci: {IC: A/R, HR: C}}\n  - {id: b, name: B, phase: run, raci: {HR: A/R}}\n",
+        encoding="utf-8",
+    )
+    matrix = run_line(["matrix", str(model)]).stdout
+    assert "\x1b" not in matrix
+    assert "Activity Name go \\x1b]0;t\\x07 run" in matrix.splitlines()
+    load = run_line(["load", str(model)]).stdout
+    assert "\x1b" not in load
+    assert "Phase go \\x1b]0;t\\x07: 1 activity, HHI of accountability 1.000" in load.splitlines()
