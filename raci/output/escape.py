@@ -17,6 +17,7 @@ function for that medium, and only through it, so the rules live in one place:
 * :func:`mermaid`: a quoted mermaid label, special characters as entity codes.
 * :func:`dot`: a Graphviz double-quoted string; NUL and other controls as text.
 * :func:`xml`: characters XML 1.0 cannot carry, even escaped, shown as text.
+* :func:`html`: HTML and SVG text, special characters as entities, controls as text.
 * :func:`spreadsheet` / :func:`csv_cell`: cells that Excel or LibreOffice would
   evaluate (``= + - @``, tab, CR first) are prefixed with ``'`` as OWASP recommends;
   control characters a cell should not hold are shown as text (``\\x1b``).
@@ -27,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from html import escape as _html_escape
 from typing import Any
 
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -229,15 +231,23 @@ def xml_value(value: Any) -> Any:
     return xml(value) if isinstance(value, str) else value
 
 
+# -- HTML -------------------------------------------------------------------------
+
+_DATA_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters but tab, LF and CR (which a CSV cell or an HTML page can hold): in
+data they are hostile (an escape sequence for whoever ``cat``s the file), never meaningful."""
+
+
+def html(text: str, quote: bool = True) -> str:
+    """Text for HTML or SVG: ``& < >`` (and quotes, for attributes) as entities, as
+    :func:`html.escape` does; control characters HTML forbids shown as text (``\\x1b``)."""
+    return _html_escape(_DATA_CONTROL.sub(_shown, text), quote)
+
+
 # -- spreadsheets -----------------------------------------------------------------
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """What makes a spreadsheet program evaluate a cell (OWASP CSV injection)."""
-
-
-_CSV_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-"""Control characters but tab, LF and CR (which a CSV cell can hold, quoted): in data they
-are hostile (an escape sequence for whoever ``cat``s the file), never meaningful."""
 
 
 def csv_cell(value: Any) -> Any:
@@ -246,7 +256,7 @@ def csv_cell(value: Any) -> Any:
     an XLSX cell: read back, that is the text ``\\x1b``)."""
     if not isinstance(value, str):
         return value
-    value = _CSV_CONTROL.sub(_shown, value)
+    value = _DATA_CONTROL.sub(_shown, value)
     return "'" + value if value.startswith(FORMULA_START) else value
 
 

@@ -66,6 +66,19 @@ def test_markdown_escapes_html_and_inline_syntax() -> None:
     assert escape.markdown("# heading") == "\\# heading"
 
 
+def test_html_shows_control_characters_as_text() -> None:
+    assert escape.html('<b a="1">\x1b[2J\x07\x7f\x9b\tx\ny') == (
+        "&lt;b a=&quot;1&quot;&gt;\\x1b[2J\\x07\\x7f\\x9b\tx\ny"
+    )
+    assert escape.html('"', quote=False) == '"'
+
+
+def test_report_html_carries_no_control_character(run_line: RunLine, hostile: Path) -> None:
+    page = run_line(["report", "-f", "html", str(hostile)], exit_code=None).stdout
+    assert not {"\x1b", "\x07", "\x00"} & set(page)
+    assert "IC \\x1b[31m\\x07 &lt;script&gt;" in page
+
+
 def test_mermaid_dot_xml() -> None:
     assert escape.mermaid('a"b<c>#`d\x1b') == "a#quot;b#lt;c#gt;#35;#96;d\\x1b"
     assert escape.dot('a"b\\c\x00d\ne') == '"a\\"b\\\\c\\\\x00d\\ne"'
