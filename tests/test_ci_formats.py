@@ -21,8 +21,8 @@ from jsonschema import Draft4Validator, FormatChecker
 
 from raci.core.findings import Finding
 from raci.engine import Report
-from raci.output.check.github import escape_data, escape_property
 from raci.output.check.markdown import cell
+from raci.output.escape import workflow_data, workflow_property
 from raci.output.registry import Medium, formats, renderer
 from raci.rules import REGISTRY
 from tests.conftest import RunLine
@@ -146,11 +146,17 @@ def test_github_summary_says_when_annotations_are_cut(run_line: RunLine, write: 
         ("a,b", "a,b", "a%2Cb"),
         ("%0A", "%250A", "%250A"),
         ("C:\\dir,x:%\n", "C:\\dir,x:%25%0A", "C%3A\\dir%2Cx%3A%25%0A"),
+        ("a\x1b[31mb", "a\\x1b[31mb", "a\\x1b[31mb"),
+        (
+            "\x00\x07\x7f\x9b\u202e\tx",
+            "\\x00\\x07\\x7f\\x9b\\u202e\tx",
+            "\\x00\\x07\\x7f\\x9b\\u202e\tx",
+        ),
     ],
 )
 def test_github_escaping(text: str, data: str, prop: str) -> None:
-    assert escape_data(text) == data
-    assert escape_property(text) == prop
+    assert workflow_data(text) == data
+    assert workflow_property(text) == prop
 
 
 def test_github_escapes_file_title_and_message() -> None:
@@ -166,6 +172,16 @@ def test_github_escapes_file_title_and_message() -> None:
     )
     assert ANNOTATION.match(first)
     assert summary.startswith("::notice title=raci::")
+
+
+def test_github_shows_an_escape_sequence_in_a_name_as_text(run_line: RunLine, write: Write) -> None:
+    write("org.yaml", 'version: 1\nfunctions:\n  "X\\e[31m": {name: x}\nactivities: []\n')
+    result = run_line(["check", "-f", "github", "org.yaml"], exit_code=2)
+    assert "\x1b" not in result.stdout
+    assert result.stdout.splitlines()[0] == (
+        "::error file=org.yaml,line=3,col=3,title=RACI901 schema-error::'X\\x1b[31m' is not a "
+        "valid id (function 'X\\x1b[31m'): use letters, digits, '-', '_' and '.'"
+    )
 
 
 def test_github_paths_are_relative_to_the_workspace(

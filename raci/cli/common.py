@@ -85,8 +85,8 @@ def show(view: str, name: str, data: Any, output: Path | None) -> None:
     rendered = render(view, name, data, Medium(color, terminal_width(output)))
     if isinstance(rendered, bytes) and output is None:
         raise RaciError(f"--format {name} writes a binary file: name it with -o FILE")
-    # '-o -' asks for the bytes on stdout; GitHub annotations are workflow commands
-    emit(rendered, output, workflow_commands=view == "check" and name == "github", color=color)
+    # '-o -' asks for the bytes on stdout; -f github (check, merge) writes workflow commands
+    emit(rendered, output, workflow_commands=name == "github", color=color)
 
 
 def split_values(values: Sequence[str] | None) -> list[str]:

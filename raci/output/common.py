@@ -117,7 +117,8 @@ def grid(
     from rich.cells import cell_len
 
     rows = [[_measure(cell, cell_len) for cell in row] for section in sections for row in section]
-    natural = [cell_len(column.header) for column in columns]
+    headers = [terminal(column.header) for column in columns]  # a phase's name, say
+    natural = [cell_len(header) for header in headers]
     for row in rows:
         for index, (_, _, size) in enumerate(row):
             if size > natural[index]:
@@ -147,7 +148,7 @@ def grid(
             out.append(" " * left + shown + " " * (padding - left))
         return spacer.join(out).rstrip()
 
-    lines = [line([(column.header, "", cell_len(column.header)) for column in columns], True)]
+    lines = [line([(header, "", cell_len(header)) for header in headers], True)]
     lines.append("─" * (sum(widths) + gap * (len(widths) - 1)))
     position = 0
     for number_, section in enumerate(sections):

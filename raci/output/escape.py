@@ -10,13 +10,17 @@ function for that medium, and only through it, so the rules live in one place:
 * :func:`rich_text`: the same, with rich markup brackets escaped (``[/x]`` in a path).
 * :func:`log_lines`: no line of a CI log starts with ``::`` or ``##[`` (GitHub Actions
   workflow commands) unless raci wrote the command itself.
+* :func:`workflow_data` / :func:`workflow_property`: the data of a workflow command raci
+  writes, escaped as the Actions toolkit does, other control characters as ``\\x1b``.
 * :func:`markdown` / :func:`markdown_cell`: inline markdown and HTML special characters
   (``< > &`` too, not only ``|``) escaped, on one line.
 * :func:`mermaid`: a quoted mermaid label, special characters as entity codes.
 * :func:`dot`: a Graphviz double-quoted string; NUL and other controls as text.
 * :func:`xml`: characters XML 1.0 cannot carry, even escaped, shown as text.
+* :func:`html`: HTML and SVG text, special characters as entities, controls as text.
 * :func:`spreadsheet` / :func:`csv_cell`: cells that Excel or LibreOffice would
-  evaluate (``= + - @``, tab, CR first) are prefixed with ``'`` as OWASP recommends.
+  evaluate (``= + - @``, tab, CR first) are prefixed with ``'`` as OWASP recommends;
+  control characters a cell should not hold are shown as text (``\\x1b``).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from html import escape as _html_escape
 from typing import Any
 
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -65,6 +70,27 @@ def log_lines(block: str) -> str:
     """``block`` with no line starting a GitHub Actions workflow command (``::error::``,
     ``##[set-output]``): content that would is shown with its first character escaped."""
     return _COMMAND.sub(lambda match: match[1] + f"\\x{ord(match[2][0]):02x}" + match[2][1:], block)
+
+
+# -- GitHub Actions workflow commands ----------------------------------------------
+
+_WORKFLOW_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+"""What :func:`terminal` shows as an escape, but CR and LF (the toolkit's ``%0D``/``%0A``)."""
+
+
+def workflow_data(text: str) -> str:
+    """A workflow command's message (``::error ...::message``): ``%`` first, so the escapes
+    themselves survive, then CR and LF as ``%0D`` and ``%0A``, as the Actions toolkit does;
+    every other control character is shown as ``\\x1b`` (the log viewer acts on ESC)."""
+    shown = _WORKFLOW_CONTROL.sub(_shown, text)
+    return shown.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def workflow_property(text: str) -> str:
+    """A workflow command's property value: ``,`` separates properties and ``:`` ends them."""
+    return workflow_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 # -- markdown ---------------------------------------------------------------------
@@ -205,6 +231,19 @@ def xml_value(value: Any) -> Any:
     return xml(value) if isinstance(value, str) else value
 
 
+# -- HTML -------------------------------------------------------------------------
+
+_DATA_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters but tab, LF and CR (which a CSV cell or an HTML page can hold): in
+data they are hostile (an escape sequence for whoever ``cat``s the file), never meaningful."""
+
+
+def html(text: str, quote: bool = True) -> str:
+    """Text for HTML or SVG: ``& < >`` (and quotes, for attributes) as entities, as
+    :func:`html.escape` does; control characters HTML forbids shown as text (``\\x1b``)."""
+    return _html_escape(_DATA_CONTROL.sub(_shown, text), quote)
+
+
 # -- spreadsheets -----------------------------------------------------------------
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -212,10 +251,13 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value: Any) -> Any:
-    """A CSV cell that no spreadsheet program evaluates: ``'`` in front of a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    """A CSV cell that no spreadsheet program evaluates (``'`` in front of a formula) and
+    that holds no control character but tab, LF and CR (others shown as ``\\x1b``, as in
+    an XLSX cell: read back, that is the text ``\\x1b``)."""
+    if not isinstance(value, str):
+        return value
+    value = _DATA_CONTROL.sub(_shown, value)
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def csv_text(rows: Iterable[Sequence[Any]]) -> str:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from raci.core.scheme import Role
 from raci.core.words import plural
 from raci.output.common import md, md_table, number, percent
+from raci.output.escape import terminal
 
 if TYPE_CHECKING:
     from raci.core.phase_metrics import PhaseLoad, PhaseMetrics
@@ -68,7 +69,7 @@ def text_lines(
             ]
             for row in _held(phase)
         ]
-        lines += ["", _heading(phase)]
+        lines += ["", terminal(_heading(phase))]
         lines += grid(columns, [rows], color=color, width=width, gap=2) if rows else ["(nobody)"]
     return lines
 

@@ -96,6 +96,12 @@ def test_merge_json_and_sarif_locate_findings_in_the_views(views: Path, run_line
     assert location["region"]["startLine"] == 8
 
 
+def test_merge_github_writes_workflow_commands(views: Path, run_line: RunLine) -> None:
+    lines = run_line(["merge", "views", "--format", "github"]).stdout.splitlines()
+    assert lines[0].startswith("::warning file=views/HR.xlsx,line=8,col=5,title=")
+    assert lines[-1].startswith("::notice title=raci::")
+
+
 @pytest.mark.parametrize(
     ("name", "start"),
     [("agreement.md", b"# Whose view? Small rollout"), ("agreement.html", b"<!DOCTYPE html>"),

@@ -10,6 +10,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+import yaml
 
 from raci.output import escape
 from tests.conftest import RunLine
@@ -65,6 +66,19 @@ def test_markdown_escapes_html_and_inline_syntax() -> None:
     assert escape.markdown("# heading") == "\\# heading"
 
 
+def test_html_shows_control_characters_as_text() -> None:
+    assert escape.html('<b a="1">\x1b[2J\x07\x7f\x9b\tx\ny') == (
+        "&lt;b a=&quot;1&quot;&gt;\\x1b[2J\\x07\\x7f\\x9b\tx\ny"
+    )
+    assert escape.html('"', quote=False) == '"'
+
+
+def test_report_html_carries_no_control_character(run_line: RunLine, hostile: Path) -> None:
+    page = run_line(["report", "-f", "html", str(hostile)], exit_code=None).stdout
+    assert not {"\x1b", "\x07", "\x00"} & set(page)
+    assert "IC \\x1b[31m\\x07 &lt;script&gt;" in page
+
+
 def test_mermaid_dot_xml() -> None:
     assert escape.mermaid('a"b<c>#`d\x1b') == "a#quot;b#lt;c#gt;#35;#96;d\\x1b"
     assert escape.dot('a"b\\c\x00d\ne') == '"a\\"b\\\\c\\\\x00d\\ne"'
@@ -88,6 +102,56 @@ def test_csv_cells_never_start_a_formula(value: object, shown: object) -> None:
     assert escape.csv_cell(value) == shown
     if isinstance(shown, str):
         assert escape.csv_unescape(shown) == value
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("IC \x1b[31m", "IC \\x1b[31m"),
+        ("\x00\x07\x0b\x0c\x7f\x9b", "\\x00\\x07\\x0b\\x0c\\x7f\\x9b"),
+        ("tab\tline\ncr\r", "tab\tline\ncr\r"),
+        ("=\x1b", "'=\\x1b"),
+    ],
+)
+def test_csv_cells_hold_no_control_character_but_tab_lf_cr(value: str, shown: str) -> None:
+    assert escape.csv_cell(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("command", "shown"),
+    [
+        ("export", "IC \\x1b[31m\\x07 <script> (IC)"),
+        ("matrix", "'-2+3 \\x00 nul"),
+        ("load", "IC \\x1b[31m\\x07 <script>"),
+    ],
+)
+def test_csv_shows_control_characters_as_text_on_stdout_and_in_a_file(
+    run_line: RunLine, hostile: Path, tmp_path: Path, command: str, shown: str
+) -> None:
+    stdout = run_line([command, str(hostile), "-f", "csv"], exit_code=None).stdout
+    target = tmp_path / "out.csv"
+    run_line([command, str(hostile), "-f", "csv", "-o", str(target)], exit_code=None)
+    for text in (stdout, target.read_text(encoding="utf-8")):
+        assert not {"\x1b", "\x07", "\x00"} & set(text), command
+        assert shown in text.split(","), command
+
+
+def test_csv_export_import_gives_the_escape_as_text(run_line: RunLine, tmp_path: Path) -> None:
+    """As through XLSX: a control character comes back as the text that showed it."""
+    model = tmp_path / "org.yaml"
+    model.write_text(
+        'version: 1\nfunctions:\n  IC: {name: "IC \\e[31m"}\n  HR: {name: "=HR\\a"}\n'
+        "activities:\n  - {id: a, name: A, raci: {IC: A/R, HR: C}}\n",
+        encoding="utf-8",
+    )
+    for suffix in ("csv", "xlsx"):
+        sheet = tmp_path / f"m.{suffix}"
+        run_line(["export", str(model), "-o", str(sheet)])
+        back = tmp_path / f"back-{suffix}.yaml"
+        run_line(["import", str(sheet), "-o", str(back)])
+        functions = yaml.safe_load(back.read_text(encoding="utf-8"))["functions"]
+        assert functions["IC"]["name"] == "IC \\x1b[31m", suffix
+        assert functions["HR"]["name"] == "=HR\\x07", suffix
 
 
 def test_check_text_and_stderr_are_neutralised(run_line: RunLine, hostile: Path) -> None:
@@ -240,3 +304,58 @@ def test_survey_and_deck_take_control_characters_in_names(
     assert Presentation(str(tmp_path / "deck.pptx")).core_properties.title == (
         '=HYPERLINK("http://x") \\x1b[2J'
     )
+
+
+def test_deck_charts_hold_formula_like_names_as_text(run_line: RunLine, tmp_path: Path) -> None:
+    """python-pptx writes chart data with xlsxwriter's ``write()``, which would make
+    ``=SUM(1+1)`` a live formula and ``http://x`` a link in the embedded workbook."""
+    from openpyxl import load_workbook
+    from pptx import Presentation
+
+    model = tmp_path / "org.yaml"
+    model.write_text(
+        'version: 1\nfunctions:\n  X: {name: "=SUM(1+1)", capacity: 2}\n'
+        '  Y: {name: "=HYPERLINK(\\"http://h\\")", capacity: 2}\n  Z: {name: "http://z"}\n'
+        "activities:\n  - {id: a, name: A, effort: 1, raci: {X: A/R, Y: C, Z: I}}\n"
+        "  - {id: b, name: B, effort: 1, raci: {Y: A/R, X: C, Z: R}}\n",
+        encoding="utf-8",
+    )
+    deck = tmp_path / "deck.pptx"
+    run_line(["deck", str(model), "-o", str(deck)])
+    categories: set[str] = set()
+    with zipfile.ZipFile(deck) as archive:
+        embedded = [name for name in archive.namelist() if name.startswith("ppt/embeddings/")]
+        assert len(embedded) >= 2
+        for name in embedded:
+            sheet = load_workbook(io.BytesIO(archive.read(name))).active
+            cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+            assert not [cell.coordinate for cell in cells if cell.data_type == "f"], name
+            assert not [cell.coordinate for cell in cells if cell.hyperlink], name
+            categories |= {cell.value for cell in cells if cell.column == 1}
+    assert {"=SUM(1+1)", '=HYPERLINK("http://h")', "http://z"} <= categories
+    shown = {
+        label
+        for slide in Presentation(str(deck)).slides
+        for shape in slide.shapes
+        if shape.has_chart
+        for label in shape.chart.plots[0].categories
+    }
+    assert {"=SUM(1+1)", '=HYPERLINK("http://h")', "http://z"} <= shown
+
+
+def test_a_phase_name_is_escaped_in_text_headings_and_column_headers(
+    run_line: RunLine, tmp_path: Path
+) -> None:
+    model = tmp_path / "org.yaml"
+    model.write_text(
+        'version: 1\nphases: ["go \\e]0;t\\a", run]\nfunctions:\n  IC: {name: IC}\n'
+        '  HR: {name: HR}\nactivities:\n  - {id: a, name: A, phase: "go \\e]0;t\\a", '
+        "raci: {IC: A/R, HR: C}}\n  - {id: b, name: B, phase: run, raci: {HR: A/R}}\n",
+        encoding="utf-8",
+    )
+    matrix = run_line(["matrix", str(model)]).stdout
+    assert "\x1b" not in matrix
+    assert "Activity Name go \\x1b]0;t\\x07 run" in matrix.splitlines()
+    load = run_line(["load", str(model)]).stdout
+    assert "\x1b" not in load
+    assert "Phase go \\x1b]0;t\\x07: 1 activity, HHI of accountability 1.000" in load.splitlines()

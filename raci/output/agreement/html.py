@@ -3,16 +3,16 @@
 An activity x function heatmap (each cell coloured by the share of views giving its
 most common letter, red when open), contested accountability with who named whom, the
 most contested activities with their votes, and an SVG chart of each function's
-perception gap. Every piece of user text goes through :func:`html.escape`.
+perception gap. Every piece of user text goes through :func:`raci.output.escape.html`.
 """
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from raci.core.words import plural
 from raci.output.agreement.text import TIMES, ratio, share, shown
+from raci.output.escape import html as escape
 from raci.output.registry import PLAIN, Medium
 from raci.output.report.style import stylesheet
 from raci.views.summary import owners, perception

@@ -2,7 +2,8 @@
 
 ``::error file=org.yaml,line=41,col=7,title=RACI004 unknown-function::message``
 (``notice`` for info findings), escaped as the Actions toolkit does it: ``%``, ``\\r``
-and ``\\n`` in the message, and those plus ``:`` and ``,`` in property values. ``file``
+and ``\\n`` in the message, and those plus ``:`` and ``,`` in property values; other
+control characters shown as ``\\x1b`` (see :func:`raci.output.escape.workflow_data`). ``file``
 is relative to the repository root (``GITHUB_WORKSPACE``) when raci runs inside it, so a
 job that runs raci in a sub-directory still annotates the right file.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from raci.output.check.paths import workspace_path
+from raci.output.escape import workflow_data, workflow_property
 from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
@@ -21,31 +23,21 @@ if TYPE_CHECKING:
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def escape_data(text: str) -> str:
-    """A command's message: ``%`` first, so the escapes themselves survive."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    """A property value: ``,`` separates properties and ``:`` ends them."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def annotation(finding: Finding) -> str:
     properties = ",".join(
         (
-            f"file={escape_property(workspace_path(finding.file))}",
+            f"file={workflow_property(workspace_path(finding.file))}",
             f"line={finding.line}",
             f"col={finding.column}",
-            f"title={escape_property(f'{finding.code} {finding.rule}')}",
+            f"title={workflow_property(f'{finding.code} {finding.rule}')}",
         )
     )
-    return f"::{_LEVEL[finding.severity]} {properties}::{escape_data(finding.message)}"
+    return f"::{_LEVEL[finding.severity]} {properties}::{workflow_data(finding.message)}"
 
 
 def error_annotation(message: str) -> str:
     """An input problem with no file to point at (no model found, a bad option)."""
-    return f"::error title=raci::{escape_data(message)}"
+    return f"::error title=raci::{workflow_data(message)}"
 
 
 _FIRST = {"error": 0, "warning": 1, "info": 2}
@@ -61,7 +53,7 @@ def summary_notice(report: Report) -> str:
     levels = {level: sum(f.severity == level for f in report.findings) for level in _FIRST}
     if any(count > SHOWN_PER_LEVEL for count in levels.values()):
         text += f" (GitHub shows the first {SHOWN_PER_LEVEL} of each level; the log has all)"
-    return f"::notice title=raci::{escape_data(text)}"
+    return f"::notice title=raci::{workflow_data(text)}"
 
 
 def render(report: Report, medium: Medium = PLAIN) -> str:

@@ -10,17 +10,20 @@ client can edit either in PowerPoint.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree  # type: ignore[import-untyped]
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
+from xlsxwriter import Workbook  # type: ignore[import-untyped]
 
 from raci.output.deck.base import INK, MARGIN, clip, rgb, text_box
 from raci.output.escape import xml
@@ -34,6 +37,28 @@ if TYPE_CHECKING:
 Box = tuple[Any, Any, Any, Any]
 MOST = 30
 """Functions per chart at most (the most loaded): more bars than this are unreadable."""
+
+
+class _TextCells(CategoryWorkbookWriter):
+    """The workbook embedded behind a chart, every string written as text: python-pptx
+    writes cells with xlsxwriter's ``write()``, which by default turns ``=SUM(1+1)`` (or
+    ``{=...}``) into a live formula and ``http://x`` into a link."""
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
+        options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+        workbook = Workbook(xlsx_file, options)
+        yield workbook, workbook.add_worksheet()
+        workbook.close()
+
+
+class TextChartData(CategoryChartData):
+    """Category chart data whose embedded workbook holds names as text (see
+    :class:`_TextCells`); the chart shows them as they are."""
+
+    @property
+    def _workbook_writer(self) -> CategoryWorkbookWriter:
+        return _TextCells(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +87,7 @@ def load_chart(
     """Columns of load coloured by capacity band, capacity as a line of marks; ``top``
     fixes the scale (charts side by side then compare at a glance)."""
     shown = bars[:MOST]
-    data = CategoryChartData(number_format="0.##")
+    data = TextChartData(number_format="0.##")
     data.categories = [xml(clip(bar.label, 30)) for bar in shown]  # chart XML is raw
     data.add_series("Load (effort units)", [round(bar.load, 2) for bar in shown])
     with_capacity = any(bar.capacity for bar in shown)
@@ -169,7 +194,7 @@ def share_chart(slide: Any, box: Box, load: list[FunctionMetrics], word: str) ->
     """Horizontal bars: for how many activities each function is the owner."""
     shown = sorted(load, key=lambda f: -f.accountable)[:MOST]
     shown.reverse()  # a bar chart draws its first category at the bottom
-    data = CategoryChartData(number_format="0")
+    data = TextChartData(number_format="0")
     data.categories = [xml(clip(_category(f, len(shown)), 30)) for f in shown]
     data.add_series(f"Activities where the function is {word}", [f.accountable for f in shown])
     frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, *box, data)

@@ -9,10 +9,10 @@ ones and says how many it leaves out.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from typing import TYPE_CHECKING
 
 from raci.core.words import labelled
+from raci.output.escape import html as escape
 from raci.output.report.svg import clip, svg
 
 if TYPE_CHECKING:

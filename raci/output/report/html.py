@@ -11,9 +11,9 @@ added (per phase, say) without touching the others.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from typing import TYPE_CHECKING
 
+from raci.output.escape import html as escape
 from raci.output.registry import PLAIN, Medium
 from raci.output.report import svg
 from raci.output.report.fmt import LOAD_NOTE, load_table

@@ -3,10 +3,10 @@ too large to print, the per-phase counts and the activities most at risk."""
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from raci.core.words import labelled
+from raci.output.escape import html as escape
 from raci.output.report.fmt import (
     PHASE_HEADERS,
     RISK_HEADERS,

@@ -3,9 +3,9 @@ what-if, contributed sections and the appendix of locations."""
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
+from raci.output.escape import html as escape
 from raci.output.report.fmt import number
 from raci.output.report.heatmap import heatmap
 from raci.output.report.html_matrix import matrix, table

@@ -4,15 +4,15 @@ Hand-written rather than drawn by a charting library: the charts are bars and a 
 and fixed geometry lets us guarantee what a library does not (labels in their own
 column, never on a bar or a capacity mark; one look on screen and on paper). Each chart
 is half a printed A4 landscape page wide, so two stand side by side. Every piece of
-user text goes through :func:`html.escape`.
+user text goes through :func:`raci.output.escape.html`.
 """
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from raci.core.words import labelled
+from raci.output.escape import html as escape
 from raci.output.palette import BAND_COLOURS, ROLE_COLOURS
 from raci.output.report.fmt import number
 from raci.report.bands import BAND_WORDS, Band, band
