@@ -102,6 +102,8 @@ def _unbraced(piece: str) -> str:
     if piece.startswith("{") and "}" in piece:
         name, _, rest = piece[1:].partition("}")
         return f"({name})" if " | " in name else name + rest
+    if piece.startswith("[") and " | " in piece:  # optional alternatives: no '...'
+        return piece.removesuffix("...")
     return piece
 
 

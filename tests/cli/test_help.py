@@ -92,7 +92,7 @@ def test_check_usage_reads_as_people_write_it(run_line: RunLine) -> None:
         ("merge", "raci merge [OPTIONS] VIEW..."),
         ("explain", "raci explain [OPTIONS] RULE"),
         ("import", "raci import [OPTIONS] FILE"),
-        ("diff", "raci diff [OPTIONS] (OLD NEW | PATH)"),
+        ("diff", "raci diff [OPTIONS] [OLD NEW | PATH]"),
         ("init", "raci init [OPTIONS] [PATH]"),
     ],
 )
