@@ -308,9 +308,14 @@ def _table(
             if matrix.phased:
                 cells.append((phase or NO_PHASE) if not position else "")
             cells += [activity.id, activity.name] if names else [activity.id]
+            raci = activity.raci
             for column in shown_columns:
-                text, held = matrix.text(activity, column), matrix.held(activity, column)
-                cells.append((text, _style(held) if held else "dim") if text else "")
+                if isinstance(column, PersonColumn):
+                    text, held = matrix.text(activity, column), matrix.held(activity, column)
+                    cells.append((text, _style(held) if held else "dim") if text else "")
+                else:  # the hot path: a function's own letters
+                    held = raci.get(column.id)
+                    cells.append((held.label, _style(held)) if held else "")
             if last:
                 cells.append(str(matrix.row_total(activity)))
             rows.append(cells)
