@@ -173,7 +173,9 @@ def _legend_segments(scheme: Scheme) -> list[tuple[str, str]]:
     return parts
 
 
-def _wrapped(segments: list[tuple[str, str]], width: int | None) -> list[list[tuple[str, str]]]:
+def _legend_lines(
+    segments: list[tuple[str, str]], width: int | None
+) -> list[list[tuple[str, str]]]:
     """The legend's (text, style) pieces as lines of at most ``width`` characters, broken
     only between its entries (after a comma, or before "(combined: ...)")."""
     entries: list[tuple[str, list[tuple[str, str]]]] = []  # (separator before, pieces)
@@ -261,7 +263,7 @@ def _render_text(
         lines += _table(matrix, functions, shown, totals, names, squeeze, last, color, width)
     key = [
         "".join(styled(part, look, color) if look else part for part, look in line)
-        for line in _wrapped(_legend_segments(scheme), width)
+        for line in _legend_lines(_legend_segments(scheme), width)
     ]
     extra: list[str] = []
     if matrix.people:
