@@ -187,3 +187,25 @@ def test_export_then_import_is_identity(model: dict[str, Any], tmp_path_factory:
     imported = runner.invoke(app, ["import", out, "-o", back])
     assert imported.exit_code == 0, imported.output
     assert fields(Path(back)) == fields(folder / "org.yaml")
+
+
+def test_a_carriage_return_in_a_waiver_reason_comes_back(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from raci.cli import build_app
+
+    (tmp_path / "org.yaml").write_text(
+        "version: 1\nfunctions: {F: {name: F}}\nactivities:\n"
+        '  - {id: a, name: A, raci: {F: A/R}, waive: {too-many-consulted: "x\\r\\ny"}}\n',
+        encoding="utf-8",
+    )
+    runner, app = CliRunner(), build_app()
+    for suffix in ("xlsx", "csv"):
+        out, back = tmp_path / f"m.{suffix}", tmp_path / f"back-{suffix}.yaml"
+        assert (
+            runner.invoke(app, ["export", str(tmp_path / "org.yaml"), "-o", str(out)]).exit_code
+            == 0
+        )
+        assert runner.invoke(app, ["import", str(out), "-o", str(back)]).exit_code == 0
+        loaded = yaml.safe_load(back.read_text(encoding="utf-8"))
+        assert loaded["activities"][0]["waive"] == {"too-many-consulted": "x\r\ny"}

@@ -33,7 +33,7 @@ def parse_waivers(cell: str) -> tuple[dict[str, str], str | None]:
 
     found: dict[str, str] = {}
     last: str | None = None
-    for line in cell.replace("\r\n", "\n").split("\n"):
+    for line in cell.split("\n"):  # a CR stays in its reason: what was written comes back
         match = _WAIVER.match(line)
         rule = resolve_rule(match.group(1)) if match else None
         if match and rule is not None:
