@@ -55,7 +55,7 @@ def explain(
     inside = set(reached)
     by_fid = {room.fid: room for room in rooms}
     ids = [activities[position].id for position in reached]
-    shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+    shown = _shown(ids)
 
     def why(fid: str) -> str:
         room = by_fid[fid]
@@ -76,12 +76,7 @@ def explain(
     functions.sort(key=rank.__getitem__)
     if len(functions) == 1:
         fid = functions[0]
-        mine = all(
-            any(c.fid == fid and c.current for c in d.candidates)
-            for d in demands
-            if d.position in inside
-        )
-        if mine:
+        if _only_theirs(demands, inside, fid):
             subject = f"{fid}'s {len(ids)} activities ({shown}) have no other eligible function"
         else:
             subject = f"{len(ids)} activities ({shown}) can only go to {fid}{aside}"
@@ -124,15 +119,8 @@ def over_capacity(
     capacity can still carry (capacity minus pinned work); ``start`` the functions left
     over their capacity, from which the search for the binding set begins.
     """
-    reached, functions = bottleneck(demands, solution, rooms, start)
-    rank = {fid: index for index, fid in enumerate(model.functions)}
-    functions.sort(key=rank.__getitem__)
-    inside = set(reached)
-    ids = [model.activities[position].id for position in reached]
-    shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
-    units = {demand.position: demand.units for demand in demands}
-    need = sum(shares[position] * units[position] for position in reached)
-    who = join(functions[:5], len(functions) - 5)
+    ids, functions, inside, need = _binding(model, demands, solution, rooms, shares, start)
+    shown, who = _shown(ids), join(functions[:5], len(functions) - 5)
     if all(fid in free for fid in functions):
         room = sum(free[fid] for fid in functions)
         listed = ", ".join(f"{fid} {free[fid]:g}" for fid in functions[:5])
@@ -144,14 +132,9 @@ def over_capacity(
             )
         if need > room + 1e-9 and len(functions) == 1:
             fid = functions[0]
-            mine = all(
-                any(c.fid == fid and c.current for c in demand.candidates)
-                for demand in demands
-                if demand.position in inside
-            )
             subject = (
                 f"{fid}'s {len(ids)} activities ({shown}) have no other eligible function"
-                if mine
+                if _only_theirs(demands, inside, fid)
                 else f"{len(ids)} activities ({shown}) can only get their {word} work from {fid}"
             )
             return (
@@ -189,16 +172,8 @@ def over_phase_capacity(
     the plan leaves of it after the other phases.
     """
     mine = [demand for demand in demands if demand.phase == phase]
-    only = {demand.position for demand in mine}
-    reached, functions = bottleneck(mine, solution, rooms, start, only)
-    rank = {fid: index for index, fid in enumerate(model.functions)}
-    functions.sort(key=rank.__getitem__)
-    inside = set(reached)
-    ids = [model.activities[position].id for position in reached]
-    shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
-    units = {demand.position: demand.units for demand in mine}
-    need = sum(shares[position] * units[position] for position in reached)
-    who = join(functions[:5], len(functions) - 5)
+    ids, functions, inside, need = _binding(model, mine, solution, rooms, shares, start, True)
+    shown, who = _shown(ids), join(functions[:5], len(functions) - 5)
     activities = f"{len(ids)} activit{'y' if len(ids) == 1 else 'ies'} in {phase} ({shown})"
     if all(fid in free for fid in functions):
         room = sum(free[fid] for fid in functions)
@@ -209,12 +184,8 @@ def over_phase_capacity(
             )
         if need > room + 1e-9 and len(functions) == 1:
             fid = functions[0]
-            only_theirs = all(
-                any(c.fid == fid and c.current for c in demand.candidates)
-                for demand in mine
-                if demand.position in inside
-            )
-            other = "no other eligible function" if only_theirs else f"no function but {fid}"
+            theirs = _only_theirs(mine, inside, fid)
+            other = "no other eligible function" if theirs else f"no function but {fid}"
             return (
                 f"{fid}'s capacity in {phase} {room:g} < {need:g} effort units of {word} "
                 f"work on {activities}, which {'has' if len(ids) == 1 else 'have'} {other}"
@@ -251,7 +222,7 @@ def over_phase_limit(
     functions.sort(key=lambda fid: rank.get(fid, len(rank)))
     inside = set(reached)
     ids = [activities[position].id for position in reached]
-    shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+    shown = _shown(ids)
     subject = f"{len(ids)} activit{'y' if len(ids) == 1 else 'ies'} in {phase} ({shown})"
     who = join(functions[:5], len(functions) - 5)
     if any(fid not in limits for fid in functions):
@@ -279,6 +250,42 @@ def over_phase_limit(
         f"{subject} need {units} {word} assignments but can only get them from {who}, "
         f"which may be {word} for at most {sum(room.values())} of them in {phase} ({listed})"
     )
+
+
+def _binding(
+    model: Model,
+    demands: list[Demand],
+    solution: Solution,
+    rooms: list[Room],
+    shares: dict[int, float],
+    start: list[str],
+    only_these: bool = False,
+) -> tuple[list[str], list[str], set[int], float]:
+    """The set that binds a capacity, from :func:`bottleneck` (searching only among
+    ``demands`` when ``only_these``): its activity ids, its functions in file order, the
+    positions reached, and the effort of the work they need."""
+    only = {demand.position for demand in demands} if only_these else None
+    reached, functions = bottleneck(demands, solution, rooms, start, only)
+    rank = {fid: index for index, fid in enumerate(model.functions)}
+    functions.sort(key=rank.__getitem__)
+    units = {demand.position: demand.units for demand in demands}
+    need = sum(shares[position] * units[position] for position in reached)
+    ids = [model.activities[position].id for position in reached]
+    return ids, functions, set(reached), need
+
+
+def _only_theirs(demands: list[Demand], inside: set[int], fid: str) -> bool:
+    """Whether ``fid`` already holds the role on every reached activity it may take."""
+    return all(
+        any(c.fid == fid and c.current for c in demand.candidates)
+        for demand in demands
+        if demand.position in inside
+    )
+
+
+def _shown(ids: list[str]) -> str:
+    """The first five ids, and how many more."""
+    return ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
 
 
 def _article(word: str) -> str:
