@@ -59,12 +59,10 @@ def command(name: str | None = None, **options: Any) -> Callable[[F], F]:
             except (typer.Exit, typer.Abort, typer.BadParameter):
                 raise
             except InputError as error:
-                from raci.output.check.text import errors_first, line
+                from raci.output.check.text import lines
                 from raci.output.escape import log_lines
 
-                found = errors_first(error.findings)
-                lines = "".join(line(finding) + "\n" for finding in found)
-                sys.stderr.write(log_lines(lines))
+                sys.stderr.write(log_lines(lines(error.findings)))
                 raise typer.Exit(error.exit_code) from None
             except RaciError as error:
                 fail(str(error), error.exit_code)

@@ -58,20 +58,18 @@ def checked(
 def warn_errors(result: CheckedModel, command: str) -> None:
     """The model's error-level findings on stderr, as ``raci check`` prints them (errors
     first), so a view never hides that it left out what it could not place."""
-    from raci.output.check.text import errors_first, line
-    from raci.output.escape import log_lines
-
     errors = [finding for finding in result.findings if finding.severity == "error"]
     if not errors:
         return
     from raci.core.words import plural
+    from raci.output.check.text import lines
+    from raci.output.escape import log_lines
 
-    lines = "".join(line(finding) + "\n" for finding in errors_first(errors))
     hint = (
         f"raci {command}: the model has {plural(len(errors), 'error')}; the {command} shows "
         f"what is valid (raci check {result.path} lists every finding)\n"
     )
-    sys.stderr.write(log_lines(lines + hint))
+    sys.stderr.write(log_lines(lines(errors) + hint))
 
 
 def show(view: str, name: str, data: Any, output: Path | None) -> None:

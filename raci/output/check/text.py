@@ -27,6 +27,11 @@ def errors_first(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda finding: _RANK.get(finding.severity, len(_RANK)))
 
 
+def lines(findings: Iterable[Finding]) -> str:
+    """One line per finding, errors first, each ending in a newline."""
+    return "".join(line(finding) + "\n" for finding in errors_first(findings))
+
+
 def line(finding: Finding) -> str:
     """One finding on one line, its content's control characters shown as escapes."""
     return (
@@ -58,9 +63,9 @@ def summary(report: Report) -> str:
 
 
 def render(report: Report, medium: Medium = PLAIN) -> str:
-    findings = errors_first(report.findings)
     if not medium.color:
-        return "".join(line(finding) + "\n" for finding in findings) + summary(report) + "\n"
+        return lines(report.findings) + summary(report) + "\n"
+    findings = errors_first(report.findings)
     from rich.console import Console
     from rich.text import Text
 
