@@ -218,6 +218,14 @@ def _painter(color: bool) -> Callable[[str, str], str]:
     return paint
 
 
+def rule_width(text: str) -> int:
+    """The width of the first table in ``text``: the rule under its header (never
+    styled, and as wide as the table); the titles above it may wrap."""
+    from rich.cells import cell_len
+
+    return next((cell_len(line) for line in text.splitlines() if line.startswith("─")), 0)
+
+
 def wrapped(lines: Iterable[str], width: int | None, indent: str = "") -> list[str]:
     """Each line wrapped to a terminal's ``width`` (continuations indented by ``indent``),
     between words; unchanged where there is no width (a file, a pipe)."""

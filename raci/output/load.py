@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from raci.core.scheme import Role
 from raci.core.words import plural
-from raci.output.common import md, md_table, number, percent, to_csv, to_json
+from raci.output.common import md, md_table, number, percent, rule_width, to_csv, to_json
 from raci.output.registry import PLAIN, Medium
 
 if TYPE_CHECKING:
@@ -147,18 +147,13 @@ def render_text(table: LoadTable, medium: Medium = PLAIN) -> str:
     text = _render_text(table, medium, BAR_WIDTH)
     width = medium.width
     if width is not None:
-        rule = _rule(text)
+        rule = rule_width(text)
         if rule > width:
             bars = max(BAR_WIDTH // 4, BAR_WIDTH - (rule - width))
             text = _render_text(table, medium, bars)
-            if _rule(text) > width:  # then the names go
+            if rule_width(text) > width:  # then the names go
                 text = _render_text(table, medium, bars, names=False)
     return text
-
-
-def _rule(text: str) -> int:
-    """The table's width: the length of its rule under the header."""
-    return next((len(line) for line in text.splitlines() if line.startswith("─")), 0)
 
 
 def _render_text(table: LoadTable, medium: Medium, bar_width: int, names: bool = True) -> str:

@@ -4,9 +4,8 @@ columns, with totals per activity (functions involved) and per function (each le
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from raci.core.scheme import Assignment, Role, Scheme
 from raci.output.common import md, md_table
@@ -206,32 +205,24 @@ def render_text(matrix: Matrix, medium: Medium = PLAIN) -> str:
     the function ids are abbreviated and the activity ids shrink; when the columns still
     do not fit, the functions are split into bands, one table under the other, each
     repeating the activities. Rows never wrap. Files get it whole."""
-    from rich.cells import cell_len
+    from raci.output.common import rule_width
 
     width = medium.width
     names = matrix.names
     text = _render_text(matrix, medium, names=names, squeeze=False)
-    if width is not None and _widest(text, cell_len) > width and names:
+    if width is not None and rule_width(text) > width and names:
         names = False
         text = _render_text(matrix, medium, names=False, squeeze=False)
-    if width is not None and _widest(text, cell_len) > width:
+    if width is not None and rule_width(text) > width:
         text = _render_text(matrix, medium, names=names, squeeze=True)
-    if width is not None and _widest(text, cell_len) > width:
+    if width is not None and rule_width(text) > width:
         text = _render_text(matrix, medium, names=matrix.names, squeeze=True, bands=True)
     return text
 
 
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _GAP = 1
 _SHRUNK = 12
 """The narrowest a shrinking column (activity ids, phases) gets: the grid's minimum."""
-
-
-def _widest(text: str, cell_len: Any) -> int:
-    """The table's width: its header and rule lines (the title wraps)."""
-    lines = [_ANSI.sub("", line) for line in text.splitlines()]
-    rule = next((index for index, line in enumerate(lines) if line.startswith("─")), 0)
-    return max((cell_len(line) for line in lines[max(rule - 1, 0) : rule + 1]), default=0)
 
 
 def _render_text(
